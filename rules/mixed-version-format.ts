@@ -1,0 +1,55 @@
+import { compareVersions } from '../src/discover/filename.js';
+import { defineRule, shortName, type Report } from '../src/rule.js';
+import type { ParsedFile } from '../src/parse/index.js';
+
+function formatOf(version: string): string {
+  if (version.length === 14) return '14-digit timestamps';
+  if (version.length === 12) return '12-digit timestamps';
+  if (version.length === 8) return '8-digit dates';
+  if (version.length < 8) return 'sequence numbers';
+  return `${version.length}-digit versions`;
+}
+
+export default defineRule({
+  id: 'mixed-version-format',
+  category: 'naming',
+  severity: 'warning',
+  description: 'Versions in one folder use different formats: timestamps next to sequence numbers, 8-digit dates next to 14-digit timestamps.',
+  docs: {
+    why: 'Runners compare versions as numbers, so a file numbered `028` runs before every `20260401...` timestamp, and an 8-digit `20250821` runs before every 14-digit timestamp of the same year: the order the runner uses is not the order the team wrote the files in.',
+    fix: 'Rename the odd files to the folder\'s format, with the version that puts them where they belong.',
+    bad: '20250820093000_add_accounts.sql\n20250821_add_sync_configuration.sql\n028_stories_meeting_ref.sql',
+    good: '20250820093000_add_accounts.sql\n20250821000000_add_sync_configuration.sql\n20250822000000_stories_meeting_ref.sql',
+  },
+  check({ files }) {
+    const versioned = files.filter(
+      (parsed) => parsed.file.version !== null && /^\d+$/.test(parsed.file.version) && parsed.file.direction !== 'down',
+    );
+    const groups = new Map<string, ParsedFile[]>();
+    for (const parsed of versioned) {
+      const format = formatOf(parsed.file.version!);
+      groups.set(format, [...(groups.get(format) ?? []), parsed]);
+    }
+    if (groups.size < 2) return [];
+    const [majorityFormat, majority] = [...groups].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const example = majority[0]!;
+
+    const reports: Report[] = [];
+    for (const [format, group] of groups) {
+      if (format === majorityFormat) continue;
+      for (const parsed of group) {
+        const runsFirst = majority.every((other) => compareVersions(parsed.file.versionParts, other.file.versionParts) < 0);
+        const runsLast = majority.every((other) => compareVersions(parsed.file.versionParts, other.file.versionParts) > 0);
+        const position = runsFirst ? '; as a number it runs before all of them' : runsLast ? '; as a number it runs after all of them' : '';
+        reports.push({
+          message: `Version ${parsed.file.version} is one of the ${format}, but ${majority.length} files here use ${majorityFormat} (e.g. ${shortName(example.file.path)})${position}.`,
+          file: parsed.file.path,
+          line: 1,
+          column: 1,
+          related: [{ file: example.file.path, line: 1, message: `uses ${majorityFormat}` }],
+        });
+      }
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,37 @@
+import { compareVersions } from '../src/discover/filename.js';
+import { defineRule, shortName, type Report } from '../src/rule.js';
+import type { ParsedFile } from '../src/parse/index.js';
+
+export default defineRule({
+  id: 'version-collision',
+  category: 'history',
+  severity: 'error',
+  description: 'Two migration files have the same version, as the runner compares versions.',
+  docs: {
+    why: 'Runners record applied migrations by version. With two files on one version, one of them is refused (golang-migrate, Supabase, Flyway stop with a duplicate-version error) or silently skipped because the version looks applied already. Versions compare as numbers: `021_a.sql` and `21_b.sql` collide too.',
+    fix: 'Give one of the files the next free version (renumber it, or regenerate its timestamp).',
+    bad: '021_ai_prompt_templates.sql\n021_fix_tickets_table_column_names.sql',
+    good: '021_ai_prompt_templates.sql\n022_fix_tickets_table_column_names.sql',
+  },
+  check({ files }) {
+    const reports: Report[] = [];
+    const seen: ParsedFile[] = [];
+    for (const parsed of files) {
+      const file = parsed.file;
+      if (file.version === null) continue;
+      const earlier = seen.find(
+        (other) => other.file.direction === file.direction && compareVersions(other.file.versionParts, file.versionParts) === 0,
+      );
+      seen.push(parsed);
+      if (!earlier) continue;
+      reports.push({
+        message: `Version ${file.version} is also the version of ${shortName(earlier.file.path)}; a runner applies only one of them, or refuses both.`,
+        file: file.path,
+        line: 1,
+        column: 1,
+        related: [{ file: earlier.file.path, line: 1, message: `also version ${earlier.file.version}` }],
+      });
+    }
+    return reports;
+  },
+});

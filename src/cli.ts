@@ -1,0 +1,84 @@
+/**
+ * The command line: argument parsing and I/O policy (what goes to stdout, stderr, exit
+ * codes). Bad input ends in a message and exit code 2, never a stack trace.
+ */
+import yargs from 'yargs';
+import { LAYOUTS, type Layout } from './discover/index.js';
+import { UsageError } from './errors.js';
+import { FORMAT_NAMES, type FormatName } from './format/index.js';
+import { EXIT, lintCommand } from './commands/lint.js';
+import { rulesCommand } from './commands/rules.js';
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processOutput: Output = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+function useColor(flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+}
+
+export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  try {
+    await yargs(argv)
+      .scriptName('miglint')
+      .usage('$0 <command> [options]')
+      .command(
+        ['lint [dir]', '$0 [dir]'],
+        'Lint a folder of PostgreSQL migrations',
+        (command) =>
+          command
+            .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
+            .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'stylish' as FormatName, describe: 'Output format' })
+            .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
+            .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' })
+            .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+            .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal)' }),
+        async (args) => {
+          exitCode = await lintCommand(
+            {
+              dir: args.dir,
+              format: args.format as FormatName,
+              layout: args.layout as Layout | undefined,
+              config: args.config,
+              maxWarnings: args.maxWarnings,
+              color: useColor(args.color),
+            },
+            output,
+          );
+        },
+      )
+      .command(
+        'rules',
+        'List every rule with its default severity and description',
+        (command) => command.option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
+        (args) => {
+          exitCode = rulesCommand(args.format, output);
+        },
+      )
+      .strict()
+      .demandCommand(1)
+      .help()
+      .version()
+      .exitProcess(false)
+      .fail((message, error) => {
+        throw error ?? new UsageError(message);
+      })
+      .parseAsync();
+  } catch (error) {
+    if (error instanceof UsageError || (error as Error).name === 'YError') {
+      output.stderr(`miglint: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+    output.stderr(`miglint: internal error: ${(error as Error).message}\nPlease report this with the command you ran.\n`);
+    return EXIT.usage;
+  }
+  return exitCode;
+}

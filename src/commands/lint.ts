@@ -1,0 +1,51 @@
+import { analyze } from '../analyze.js';
+import { loadConfig, resolveRules } from '../config.js';
+import { defaultMigrationsDir, type Layout } from '../discover/index.js';
+import { runRules, UNUSED_DISABLE } from '../engine.js';
+import { UsageError } from '../errors.js';
+import { FORMATTERS, type FormatName } from '../format/index.js';
+import { RULES } from '../../rules/index.js';
+import type { Output } from '../cli.js';
+
+export interface LintOptions {
+  dir?: string | undefined;
+  format: FormatName;
+  layout?: Layout | undefined;
+  config?: string | undefined;
+  maxWarnings?: number | undefined;
+  color: boolean;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** The folder a command reads: the argument, the config's, or the usual place. */
+export function migrationsDir(given: string | undefined, configured: string | undefined, cwd: string): string {
+  const dir = given ?? configured ?? defaultMigrationsDir(cwd);
+  if (!dir) {
+    throw new UsageError('No migrations folder given, and there is no supabase/migrations or migrations folder here. Usage: miglint lint <dir>');
+  }
+  return dir;
+}
+
+export async function lintCommand(options: LintOptions, output: Output): Promise<number> {
+  const cwd = process.cwd();
+  const { config, source } = loadConfig(cwd, options.config);
+  const rules = resolveRules(RULES, config, source);
+  const unusedDisable = config.rules?.[UNUSED_DISABLE];
+  const unusedSeverity = typeof unusedDisable === 'string' ? unusedDisable : (unusedDisable?.[0] ?? 'warning');
+  const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
+  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const result = runRules(analysis, rules, unusedSeverity);
+
+  output.stdout(FORMATTERS[options.format](result, { color: options.color }));
+  for (const failure of result.ruleFailures) {
+    output.stderr(`miglint: rule "${failure.ruleId}" failed: ${failure.message}. This is a bug in miglint; the other rules ran.\n`);
+  }
+
+  if (analysis.files.some((parsed) => parsed.problems.length > 0) || result.ruleFailures.length > 0) return EXIT.usage;
+  const errors = result.findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = result.findings.filter((finding) => finding.severity === 'warning').length;
+  if (errors > 0) return EXIT.findings;
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) return EXIT.findings;
+  return EXIT.ok;
+}

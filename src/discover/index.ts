@@ -1,0 +1,184 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { compareVersions, parseMigrationName, type NameScheme, type ParsedName } from './filename.js';
+import { UsageError } from '../errors.js';
+
+export const LAYOUTS = [
+  'supabase',
+  'timestamp',
+  'numbered',
+  'golang-migrate',
+  'flyway',
+  'diesel',
+  'dbmate',
+  'goose',
+] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export interface MigrationFile extends ParsedName {
+  /** Absolute path on disk. */
+  absolutePath: string;
+  /** Relative to the current directory, `/`-separated: what findings print. */
+  path: string;
+  /** Relative to the migrations folder, `/`-separated. */
+  name: string;
+  /** The text, BOM removed; null when the file could not be read as UTF-8. */
+  source: string | null;
+  readError: string | null;
+  /** False for files a runner never applies forward (down and undo scripts). */
+  replayed: boolean;
+  /** Position in the order a runner would apply the folder. */
+  order: number;
+}
+
+export interface Discovery {
+  dir: string;
+  layout: Layout;
+  files: MigrationFile[];
+}
+
+export interface DiscoverOptions {
+  layout?: Layout | undefined;
+  ignore?: string[] | undefined;
+  cwd?: string | undefined;
+}
+
+const SCHEMES_BY_LAYOUT: Record<Layout, NameScheme> = {
+  supabase: 'plain',
+  timestamp: 'plain',
+  numbered: 'plain',
+  dbmate: 'plain',
+  goose: 'plain',
+  'golang-migrate': 'golang-migrate',
+  flyway: 'flyway',
+  diesel: 'diesel',
+};
+
+/** The folder `miglint lint` reads when none is given. */
+export function defaultMigrationsDir(cwd: string): string | null {
+  for (const candidate of ['supabase/migrations', 'migrations', 'db/migrations']) {
+    if (existsSync(path.join(cwd, candidate))) return candidate;
+  }
+  return null;
+}
+
+export function discover(dir: string, options: DiscoverOptions = {}): Discovery {
+  const cwd = options.cwd ?? process.cwd();
+  const absoluteDir = path.resolve(cwd, dir);
+  if (!existsSync(absoluteDir)) throw new UsageError(`No such folder: ${dir}`);
+  if (!statSync(absoluteDir).isDirectory()) throw new UsageError(`Not a folder: ${dir}`);
+
+  const names = fg
+    .sync('**/*.sql', {
+      cwd: absoluteDir,
+      deep: 3,
+      caseSensitiveMatch: false,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      ignore: ['**/node_modules/**', ...(options.ignore ?? [])],
+    })
+    .sort();
+
+  const candidates = names.map((name) => ({ name, parsed: parseMigrationName(name) }));
+  const sources = new Map(names.map((name) => [name, readSource(path.join(absoluteDir, name))]));
+  const layout = options.layout ?? detectLayout(absoluteDir, candidates, sources);
+  const accepted = SCHEMES_BY_LAYOUT[layout];
+
+  const files = candidates
+    .filter(({ name, parsed }) => isMigration(name, parsed, accepted))
+    .map(({ name, parsed }): MigrationFile => {
+      const absolutePath = path.join(absoluteDir, name);
+      const { source, readError } = sources.get(name)!;
+      const fitsLayout = parsed.scheme === accepted;
+      const meaning: ParsedName = fitsLayout ? parsed : unversioned(name, parsed);
+      return {
+        ...meaning,
+        absolutePath,
+        path: toDisplayPath(cwd, absolutePath),
+        name,
+        source,
+        readError,
+        replayed: meaning.direction !== 'down' && !meaning.undo,
+        order: 0,
+      };
+    })
+    .sort(compareRunnerOrder);
+  files.forEach((file, index) => (file.order = index));
+  return { dir: absoluteDir, layout, files };
+}
+
+/** Nested files are migrations only where the runner reads subfolders (Diesel, Flyway). */
+function isMigration(name: string, parsed: ParsedName, accepted: NameScheme): boolean {
+  if (!name.includes('/')) return accepted !== 'diesel' || parsed.scheme === 'diesel';
+  return (accepted === 'diesel' && parsed.scheme === 'diesel') || accepted === 'flyway';
+}
+
+function unversioned(name: string, parsed: ParsedName): ParsedName {
+  const base = name.split('/').pop() ?? name;
+  return {
+    ...parsed,
+    scheme: 'none',
+    version: null,
+    versionParts: [],
+    repeatable: false,
+    undo: false,
+    description: base.replace(/\.sql$/i, ''),
+  };
+}
+
+function detectLayout(
+  dir: string,
+  candidates: { name: string; parsed: ParsedName }[],
+  sources: Map<string, { source: string | null }>,
+): Layout {
+  const count = (scheme: NameScheme) => candidates.filter((c) => c.parsed.scheme === scheme).length;
+  const specific = (['golang-migrate', 'flyway', 'diesel'] as const)
+    .map((scheme) => ({ scheme, n: count(scheme) }))
+    .sort((a, b) => b.n - a.n)[0]!;
+  if (specific.n > 0 && specific.n >= count('plain')) return specific.scheme;
+
+  const texts = [...sources.values()].map((s) => s.source ?? '');
+  if (texts.some((text) => /^--\s*\+goose\s+up\b/im.test(text))) return 'goose';
+  if (texts.some((text) => /^--\s*migrate:up\b/im.test(text))) return 'dbmate';
+
+  const normalized = dir.split(path.sep).join('/');
+  if (/(^|\/)supabase\/migrations$/.test(normalized) || existsSync(path.join(dir, '..', 'config.toml'))) {
+    return 'supabase';
+  }
+  const plain = candidates.filter((c) => c.parsed.scheme === 'plain');
+  const timestamped = plain.filter((c) => (c.parsed.version ?? '').length >= 12).length;
+  return plain.length > 0 && timestamped * 2 > plain.length ? 'timestamp' : 'numbered';
+}
+
+/** Versioned files by version then name, then unversioned files by name, then Flyway repeatables. */
+function compareRunnerOrder(a: MigrationFile, b: MigrationFile): number {
+  const rank = (file: MigrationFile) => (file.repeatable ? 2 : file.version === null ? 1 : 0);
+  const byRank = rank(a) - rank(b);
+  if (byRank !== 0) return byRank;
+  const byVersion = compareVersions(a.versionParts, b.versionParts);
+  if (byVersion !== 0) return byVersion;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function readSource(absolutePath: string): { source: string | null; readError: string | null } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return { source: null, readError: `cannot read file (${code})` };
+  }
+  try {
+    return { source: UTF8.decode(bytes).replace(/^\uFEFF/, ''), readError: null };
+  } catch {
+    return { source: null, readError: 'file is not valid UTF-8 text' };
+  }
+}
+
+export function toDisplayPath(cwd: string, absolutePath: string): string {
+  const relative = path.relative(cwd, absolutePath);
+  return (relative.startsWith('..') ? absolutePath : relative).split(path.sep).join('/');
+}

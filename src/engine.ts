@@ -1,0 +1,75 @@
+/**
+ * Runs the configured rules over a replayed folder, applies inline suppressions, and returns
+ * the findings in the order a reader goes through the folder.
+ */
+import type { EffectiveRule } from './config.js';
+import type { Layout } from './discover/index.js';
+import type { ParsedFile } from './parse/index.js';
+import type { Replay } from './replay/index.js';
+import type { Finding, Severity } from './rule.js';
+import { applyDirectives, readDirectives, unusedDirectives } from './suppressions.js';
+
+export interface Analysis extends Replay {
+  layout: Layout;
+  files: ParsedFile[];
+}
+
+export interface LintResult {
+  files: number;
+  statements: number;
+  findings: Finding[];
+  /** Rules that threw: a bug in miglint, reported rather than hidden. */
+  ruleFailures: { ruleId: string; message: string }[];
+}
+
+/** Suppression comments that suppress nothing are findings of their own. */
+export const UNUSED_DISABLE = 'unused-disable';
+
+export function runRules(analysis: Analysis, rules: EffectiveRule[], unusedDisableSeverity: Severity | 'off' = 'warning'): LintResult {
+  const findings: Finding[] = [];
+  const ruleFailures: LintResult['ruleFailures'] = [];
+  for (const { rule, severity, options } of rules) {
+    try {
+      const reports = rule.check({ ...analysis, options });
+      for (const report of reports) {
+        findings.push({ ruleId: rule.id, severity, ...report, related: report.related ?? [] });
+      }
+    } catch (error) {
+      ruleFailures.push({ ruleId: rule.id, message: (error as Error).message });
+    }
+  }
+
+  const directives = analysis.files.flatMap(readDirectives);
+  const kept = applyDirectives(findings, directives);
+  if (unusedDisableSeverity !== 'off') {
+    for (const { directive, ruleIds } of unusedDirectives(directives)) {
+      kept.push({
+        ruleId: UNUSED_DISABLE,
+        severity: unusedDisableSeverity,
+        message:
+          ruleIds.length === 0
+            ? 'This miglint-disable comment suppresses nothing.'
+            : `This miglint-disable comment suppresses nothing for ${ruleIds.map((id) => `"${id}"`).join(', ')}.`,
+        file: directive.file,
+        line: directive.line,
+        column: directive.column,
+        related: [],
+      });
+    }
+  }
+
+  const order = new Map(analysis.files.map((parsed) => [parsed.file.path, parsed.file.order]));
+  kept.sort(
+    (a, b) =>
+      (order.get(a.file) ?? Infinity) - (order.get(b.file) ?? Infinity) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+  return {
+    files: analysis.files.length,
+    statements: analysis.files.reduce((sum, parsed) => sum + parsed.statements.length, 0),
+    findings: kept,
+    ruleFailures,
+  };
+}

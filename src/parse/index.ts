@@ -1,0 +1,259 @@
+import { parseSync, scanSync, type Node, type RawStmt } from 'libpg-query';
+import type { MigrationFile } from '../discover/index.js';
+import { hintFor } from './hints.js';
+import { SourcePositions } from './positions.js';
+import { splitSections, type MetaCommand, type RunnerDialect } from './sections.js';
+
+export { loadParser } from './load.js';
+
+export interface Statement {
+  /** Position of the statement in its file, from 0. */
+  index: number;
+  /** The AST node type, e.g. `CreateStmt`. */
+  kind: string;
+  node: Node;
+  /** The statement's SQL without leading comments or the closing semicolon. */
+  text: string;
+  /** String indexes into the file's source. */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
+export interface ParseProblem {
+  message: string;
+  line: number;
+  column: number;
+  hint: string | null;
+}
+
+export interface ParsedFile {
+  file: MigrationFile;
+  statements: Statement[];
+  problems: ParseProblem[];
+  dialect: RunnerDialect | null;
+  hasDownSection: boolean;
+  metaCommands: MetaCommand[];
+  /** Turns AST `location` byte offsets into line:column; null for unreadable files. */
+  positions: SourcePositions | null;
+}
+
+interface SqlFailure {
+  message: string;
+  /** Byte offset into the parsed text, from 0. */
+  cursor: number;
+}
+
+/** Parses one migration file. Never throws: every failure becomes a located problem. */
+export function parseFile(file: MigrationFile): ParsedFile {
+  const empty = { statements: [], problems: [], dialect: null, hasDownSection: false, metaCommands: [] };
+  if (file.source === null) {
+    const problem = { message: file.readError ?? 'cannot read file', line: 1, column: 1, hint: null };
+    return { file, ...empty, problems: [problem], positions: null };
+  }
+
+  const sections = splitSections(file.source);
+  const positions = new SourcePositions(file.source);
+  const problems: ParseProblem[] = [];
+  let text = sections.replayable;
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    problems.push({ ...positions.positionOf(nul), message: 'file contains a NUL byte', hint: null });
+    text = text.replace(/\0/g, ' ');
+  }
+
+  const raw: RawStmt[] = [];
+  const whole = tryParse(text);
+  if ('stmts' in whole) raw.push(...whole.stmts);
+  else {
+    const recovered = parseStatementByStatement(text, positions, whole);
+    raw.push(...recovered.stmts);
+    problems.push(...recovered.failures.map((failure) => toProblem(failure, text, positions)));
+  }
+
+  const statements = raw.map((stmt, index) => toStatement(stmt, index, text, file.source!, positions));
+  return {
+    file,
+    statements,
+    problems,
+    dialect: sections.dialect,
+    hasDownSection: sections.hasDownSection,
+    metaCommands: sections.metaCommands,
+    positions,
+  };
+}
+
+function tryParse(text: string): { stmts: RawStmt[] } | SqlFailure {
+  try {
+    return { stmts: parseSync(text).stmts ?? [] };
+  } catch (error) {
+    if (/query cannot be empty/i.test(String((error as Error).message))) return { stmts: [] };
+    const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
+    return { message: (error as Error).message, cursor: details?.cursorPosition ?? 0 };
+  }
+}
+
+/** Statements that need more than one `;`-chunk (`BEGIN ATOMIC ... END`) are joined, up to this many. */
+const MAX_JOINED_CHUNKS = 64;
+
+/**
+ * The file failed as a whole: cut it at top-level semicolons with PostgreSQL's own scanner and
+ * parse each piece, so one bad statement is reported where it is and the others still count.
+ */
+function parseStatementByStatement(
+  text: string,
+  positions: SourcePositions,
+  wholeFailure: SqlFailure,
+): { stmts: RawStmt[]; failures: SqlFailure[] } {
+  const boundaries = semicolonBoundaries(text);
+  if (boundaries === null) {
+    // The scanner gives up on an unterminated quote or comment; keep what comes before it.
+    const before = text.slice(0, lastSemicolonBefore(text, positions.indexOfByte(wholeFailure.cursor)));
+    const earlier = before.trim() === '' ? { stmts: [] } : tryParse(before);
+    const stmts = 'stmts' in earlier ? earlier.stmts : [];
+    return { stmts, failures: [wholeFailure] };
+  }
+
+  const stmts: RawStmt[] = [];
+  const failures: SqlFailure[] = [];
+  const byteToIndex = (byte: number) => positions.indexOfByte(byte);
+  let first = 0;
+  while (first < boundaries.length - 1) {
+    const startByte = boundaries[first]!;
+    let last = first + 1;
+    let outcome = parseRange(text, byteToIndex, startByte, boundaries[last]!);
+    const firstFailure = outcome;
+    while ('message' in outcome && isIncomplete(outcome, text, byteToIndex, boundaries[last]!)) {
+      if (last + 1 >= boundaries.length || last - first >= MAX_JOINED_CHUNKS) break;
+      last += 1;
+      outcome = parseRange(text, byteToIndex, startByte, boundaries[last]!);
+    }
+    if ('stmts' in outcome) {
+      stmts.push(...outcome.stmts);
+      first = last;
+    } else {
+      failures.push(firstFailure as SqlFailure);
+      first += 1;
+    }
+  }
+  return { stmts, failures };
+}
+
+function parseRange(
+  text: string,
+  byteToIndex: (byte: number) => number,
+  startByte: number,
+  endByte: number,
+): { stmts: RawStmt[] } | SqlFailure {
+  const chunk = text.slice(byteToIndex(startByte), byteToIndex(endByte));
+  const outcome = tryParse(chunk);
+  if ('message' in outcome) return { message: outcome.message, cursor: outcome.cursor + startByte };
+  return { stmts: outcome.stmts.map((stmt) => rebase(stmt, startByte)) };
+}
+
+function isIncomplete(
+  failure: SqlFailure,
+  text: string,
+  byteToIndex: (byte: number) => number,
+  endByte: number,
+): boolean {
+  if (/at end of input/.test(failure.message)) return true;
+  // The cursor sits on the closing semicolon itself.
+  return text.slice(byteToIndex(failure.cursor), byteToIndex(endByte)).trim() === ';';
+}
+
+/** Byte offsets that cut the text after each top-level semicolon; null if the scanner fails. */
+function semicolonBoundaries(text: string): number[] | null {
+  let tokens;
+  try {
+    tokens = scanSync(text).tokens;
+  } catch {
+    return null;
+  }
+  const cuts = [0];
+  for (const token of tokens) if (token.text === ';') cuts.push(token.end);
+  const totalBytes = Buffer.byteLength(text);
+  if (cuts[cuts.length - 1] !== totalBytes) cuts.push(totalBytes);
+  return cuts;
+}
+
+function lastSemicolonBefore(text: string, index: number): number {
+  const cut = text.lastIndexOf(';', index);
+  return cut === -1 ? 0 : cut + 1;
+}
+
+/** Moves every byte offset in a chunk's AST to an offset into the whole file. */
+function rebase<T>(value: T, base: number): T {
+  if (base === 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (const item of value) rebase(item, base);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if ((key === 'location' || key === 'stmt_location') && typeof item === 'number') {
+      if (item >= 0) record[key] = item + base;
+    } else if (typeof item === 'object') rebase(item, base);
+  }
+  if (record.stmt !== undefined && record.stmt_location === undefined) record.stmt_location = base;
+  return value;
+}
+
+function toStatement(
+  raw: RawStmt,
+  index: number,
+  text: string,
+  source: string,
+  positions: SourcePositions,
+): Statement {
+  const startByte = raw.stmt_location ?? 0;
+  const from = positions.indexOfByte(startByte);
+  const to = raw.stmt_len ? positions.indexOfByte(startByte + raw.stmt_len) : text.length;
+  const start = skipTrivia(text, from, to);
+  let end = to;
+  while (end > start && /\s|;/.test(text[end - 1]!)) end--;
+  const node = raw.stmt as Node;
+  return {
+    index,
+    kind: Object.keys(node)[0] ?? 'Unknown',
+    node,
+    text: source.slice(start, end),
+    start,
+    end,
+    ...positions.positionOf(start),
+  };
+}
+
+/** Skips white space and comments, the way the PostgreSQL scanner does. */
+export function skipTrivia(text: string, from: number, to: number): number {
+  let index = from;
+  while (index < to) {
+    const char = text[index]!;
+    if (/\s/.test(char)) index++;
+    else if (text.startsWith('--', index)) {
+      const newline = text.indexOf('\n', index);
+      index = newline === -1 ? to : newline + 1;
+    } else if (text.startsWith('/*', index)) {
+      let depth = 1;
+      index += 2;
+      while (index < to && depth > 0) {
+        if (text.startsWith('/*', index)) (depth++, (index += 2));
+        else if (text.startsWith('*/', index)) (depth--, (index += 2));
+        else index++;
+      }
+    } else break;
+  }
+  return Math.min(index, to);
+}
+
+function toProblem(failure: SqlFailure, text: string, positions: SourcePositions): ParseProblem {
+  const index = Math.min(positions.indexOfByte(failure.cursor), text.length);
+  const statementStart = skipTrivia(text, lastSemicolonBefore(text, Math.max(index - 1, 0)), index);
+  return {
+    message: failure.message,
+    ...positions.positionOf(index),
+    hint: hintFor(text.slice(statementStart, text.indexOf(';', index) === -1 ? undefined : text.indexOf(';', index))),
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * Columns and constraints as CREATE TABLE and ALTER TABLE define them, named the way
+ * PostgreSQL names what the user left unnamed.
+ */
+import type { ColumnDef, Constraint as ConstraintNode, Node } from 'libpg-query';
+import type { ReplayContext } from '../context.js';
+import { qualifiedName, type Column, type Constraint, type ConstraintKind, type Table } from '../model.js';
+import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
+
+const NAMEDATALEN = 63;
+
+/**
+ * PostgreSQL's makeObjectName: `<table>_<columns>_<suffix>`, shortening the longer part until
+ * the whole fits in 63 bytes, then a number on clashes (`_key1`).
+ */
+export function chooseName(table: string, columns: string[], suffix: string, taken: (name: string) => boolean): string {
+  for (let attempt = 0; ; attempt++) {
+    const label = attempt === 0 ? suffix : `${suffix}${attempt}`;
+    let first = table;
+    let second = columns.join('_');
+    const fixed = label.length + (second ? 2 : 1);
+    while (Buffer.byteLength(first) + Buffer.byteLength(second) + fixed > NAMEDATALEN) {
+      if (Buffer.byteLength(first) >= Buffer.byteLength(second)) first = first.slice(0, -1);
+      else second = second.slice(0, -1);
+    }
+    const name = [first, second, label].filter(Boolean).join('_');
+    if (!taken(name)) return name;
+  }
+}
+
+const KIND_BY_CONTYPE: Partial<Record<string, ConstraintKind>> = {
+  CONSTR_PRIMARY: 'primary key',
+  CONSTR_UNIQUE: 'unique',
+  CONSTR_FOREIGN: 'foreign key',
+  CONSTR_CHECK: 'check',
+  CONSTR_EXCLUSION: 'exclude',
+};
+
+const SUFFIX_BY_KIND: Record<ConstraintKind, string> = {
+  'primary key': 'pkey',
+  unique: 'key',
+  'foreign key': 'fkey',
+  check: 'check',
+  exclude: 'excl',
+};
+
+const FK_ACTIONS: Record<string, string> = {
+  a: 'NO ACTION',
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
+
+function constraintNames(table: Table): Set<string> {
+  return new Set(table.constraints.map((constraint) => constraint.name));
+}
+
+/** Column names a CHECK expression mentions, in order of appearance. */
+function referencedColumns(node: Node | undefined, table: Table): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const record = value as Record<string, unknown>;
+    if ('ColumnRef' in record) {
+      const fields = stringsOf((record.ColumnRef as { fields?: Node[] }).fields);
+      const name = fields[fields.length - 1];
+      if (name && table.columns.some((column) => column.name === name) && !found.includes(name)) found.push(name);
+    }
+    Object.values(record).forEach(visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Adds a constraint to the table. `columnName` is set for a constraint written on a column.
+ * Returns null for constraint kinds that only set column properties (NOT NULL, DEFAULT, ...).
+ */
+export function addConstraint(
+  table: Table,
+  node: ConstraintNode,
+  ctx: ReplayContext,
+  columnName: string | null,
+): Constraint | null {
+  const kind = KIND_BY_CONTYPE[node.contype ?? ''];
+  if (!kind) return null;
+  const columns =
+    kind === 'foreign key'
+      ? columnName
+        ? [columnName]
+        : stringsOf(node.fk_attrs)
+      : kind === 'check'
+        ? columnName
+          ? [columnName]
+          : referencedColumns(node.raw_expr, table)
+        : columnName
+          ? [columnName]
+          : kind === 'exclude'
+            ? (node.exclusions ?? []).map((pair) => exclusionColumn(pair))
+            : stringsOf(node.keys);
+  const nameColumns = kind === 'check' && !columnName && columns.length !== 1 ? [] : columns;
+  const name =
+    node.conname ??
+    chooseName(table.name, kind === 'primary key' ? [] : nameColumns, SUFFIX_BY_KIND[kind], (candidate) =>
+      constraintNames(table).has(candidate),
+    );
+
+  let references = null;
+  if (kind === 'foreign key' && node.pktable) {
+    const target = ctx.findTable(node.pktable.schemaname, node.pktable.relname ?? '');
+    references = {
+      table: target
+        ? qualifiedName(target.schema, target.name)
+        : ctx.keyForCreate(node.pktable.schemaname, node.pktable.relname ?? ''),
+      columns: stringsOf(node.pk_attrs),
+      onDelete: FK_ACTIONS[node.fk_del_action ?? 'a'] ?? null,
+      onUpdate: FK_ACTIONS[node.fk_upd_action ?? 'a'] ?? null,
+    };
+  }
+  const expression = kind === 'check' && node.raw_expr ? expressionText(node.raw_expr) : null;
+  const constraint: Constraint = {
+    name,
+    kind,
+    columns,
+    references,
+    expression,
+    created: ctx.originOf(node.location),
+  };
+  table.constraints.push(constraint);
+  if (kind === 'primary key') {
+    for (const column of table.columns) if (columns.includes(column.name)) column.notNull = true;
+  }
+  return constraint;
+}
+
+function exclusionColumn(pair: Node): string {
+  const element = 'List' in pair ? pair.List.items?.[0] : undefined;
+  if (element && 'IndexElem' in element) {
+    const indexElem = element.IndexElem;
+    return indexElem.name ?? (indexElem.expr ? expressionText(indexElem.expr) : '');
+  }
+  return '';
+}
+
+/** Builds a column from its definition; constraints other than column properties are returned. */
+export function buildColumn(
+  table: Table,
+  definition: ColumnDef,
+  ctx: ReplayContext,
+): { column: Column; constraints: ConstraintNode[] } {
+  const typeName = definition.typeName!;
+  const base = typeBaseName(typeName);
+  const name = definition.colname ?? '';
+  const column: Column = {
+    name,
+    type: formatType(typeName),
+    notNull: Boolean(definition.is_not_null),
+    default: definition.raw_default ? expressionText(definition.raw_default) : null,
+    identity: null,
+    generated: null,
+    collation: definition.collClause ? stringsOf(definition.collClause.collname).join('.') : null,
+    created: ctx.originOf(definition.location),
+    changes: [],
+    previousTypes: [],
+  };
+  if (SERIAL_TYPES[base] && stringsOf(typeName.names).length === 1) {
+    column.notNull = true;
+    column.default = `nextval('${table.name}_${name}_seq'::regclass)`;
+  }
+  const remaining: ConstraintNode[] = [];
+  for (const item of definition.constraints ?? []) {
+    if (!('Constraint' in item)) continue;
+    const constraint = item.Constraint;
+    switch (constraint.contype) {
+      case 'CONSTR_NOTNULL':
+        column.notNull = true;
+        break;
+      case 'CONSTR_NULL':
+        column.notNull = false;
+        break;
+      case 'CONSTR_DEFAULT':
+        column.default = constraint.raw_expr ? expressionText(constraint.raw_expr) : null;
+        break;
+      case 'CONSTR_IDENTITY':
+        column.identity = constraint.generated_when === 'a' ? 'always' : 'by default';
+        column.notNull = true;
+        break;
+      case 'CONSTR_GENERATED':
+        column.generated = constraint.raw_expr ? expressionText(constraint.raw_expr) : '';
+        break;
+      default:
+        remaining.push(constraint);
+    }
+  }
+  return { column, constraints: remaining };
+}
+
+/** Adds a column and the constraints written on it (PRIMARY KEY, REFERENCES, CHECK, UNIQUE). */
+export function addColumn(table: Table, definition: ColumnDef, ctx: ReplayContext): Column {
+  const { column, constraints } = buildColumn(table, definition, ctx);
+  table.columns.push(column);
+  for (const constraint of constraints) {
+    const added = addConstraint(table, constraint, ctx, column.name);
+    if (added && (added.kind === 'primary key' || added.kind === 'unique')) addConstraintIndex(table, added, ctx);
+  }
+  return column;
+}
+
+/** PRIMARY KEY and UNIQUE constraints are backed by an index of the same name. */
+export function addConstraintIndex(table: Table, constraint: Constraint, ctx: ReplayContext): void {
+  const key = qualifiedName(table.schema, constraint.name);
+  ctx.schema.indexes.set(key, {
+    schema: table.schema,
+    name: constraint.name,
+    table: qualifiedName(table.schema, table.name),
+    unique: true,
+    method: 'btree',
+    keys: [...constraint.columns],
+    include: [],
+    where: null,
+    constraint: constraint.name,
+    created: constraint.created,
+  });
+}

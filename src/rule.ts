@@ -1,0 +1,98 @@
+/**
+ * The rule API. A rule is one file in `rules/`: its metadata and docs next to a `check` that
+ * reads the parsed files, the history and the final schema, and returns what it found.
+ */
+import type { z } from 'zod';
+import type { Layout } from './discover/index.js';
+import type { ParsedFile, Statement } from './parse/index.js';
+import type { HistoryEvent, Origin, SchemaModel } from './replay/index.js';
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type Category = 'history' | 'naming' | 'schema' | 'security' | 'performance' | 'safety' | 'syntax';
+
+export interface RuleDocs {
+  /** Why this is a problem, in a sentence or two. */
+  why: string;
+  /** How to fix it. */
+  fix: string;
+  /** SQL (or a folder listing) that the rule reports. */
+  bad: string;
+  /** The same intent written so the rule is quiet. */
+  good: string;
+}
+
+export interface Related {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** What a rule returns: where, what, and the other places that explain it. */
+export interface Report {
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  related?: Related[];
+  suggestion?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  related: Related[];
+  suggestion?: string;
+}
+
+export interface RuleContext<Options> {
+  layout: Layout;
+  /** Every discovered file in runner order, including ones that failed to parse. */
+  files: ParsedFile[];
+  history: HistoryEvent[];
+  schema: SchemaModel;
+  options: Options;
+}
+
+export interface Rule<Schema extends z.ZodType = z.ZodType> {
+  id: string;
+  category: Category;
+  /** The default severity; configuration may change it or turn the rule off. */
+  severity: Severity;
+  /** False for rules that only run when configured (e.g. `version-gap`). */
+  enabledByDefault?: boolean;
+  description: string;
+  docs: RuleDocs;
+  /** Options with their defaults, validated when the configuration is loaded. */
+  options?: Schema;
+  check(ctx: RuleContext<z.output<Schema>>): Report[];
+}
+
+export function defineRule<Schema extends z.ZodType = z.ZodType>(rule: Rule<Schema>): Rule<Schema> {
+  return rule;
+}
+
+/** The location fields of a report at a statement or a model origin. */
+export function at(place: Origin | { file: ParsedFile; statement: Statement }): Pick<Report, 'file' | 'line' | 'column'> {
+  if ('statement' in place) {
+    return { file: place.file.file.path, line: place.statement.line, column: place.statement.column };
+  }
+  return { file: place.path, line: place.line, column: place.column };
+}
+
+/** A file as messages name it: its base name, with its folder for Diesel's `up.sql`. */
+export function shortName(path: string): string {
+  const segments = path.split('/');
+  const keep = /^(up|down)\.sql$/i.test(segments[segments.length - 1] ?? '') ? 2 : 1;
+  return segments.slice(-keep).join('/');
+}
+
+/** `file:line`, for messages that point at another place. */
+export function where(origin: Origin): string {
+  return `${shortName(origin.path)}:${origin.line}`;
+}
