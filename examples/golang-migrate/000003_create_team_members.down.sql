@@ -1,0 +1,4 @@
+BEGIN;
+DROP TABLE IF EXISTS team_members;
+DROP TYPE IF EXISTS team_role;
+COMMIT;

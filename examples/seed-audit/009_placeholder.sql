@@ -1,0 +1,4 @@
+-- 009_placeholder.sql
+-- Reserved for the Slack signature verification table.
+-- That ended up living in Redis instead, so this file is intentionally empty.
+-- Do not delete: prod's migrations table already has version 009 recorded.
