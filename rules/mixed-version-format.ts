@@ -2,12 +2,13 @@ import { compareVersions } from '../src/discover/filename.js';
 import { defineRule, shortName, type Report } from '../src/rule.js';
 import type { ParsedFile } from '../src/parse/index.js';
 
-function formatOf(version: string): string {
-  if (version.length === 14) return '14-digit timestamps';
-  if (version.length === 12) return '12-digit timestamps';
-  if (version.length === 8) return '8-digit dates';
-  if (version.length < 8) return 'sequence numbers';
-  return `${version.length}-digit versions`;
+/** A version format, named in the singular and the plural. */
+function formatOf(version: string): { one: string; many: string } {
+  if (version.length === 14) return { one: 'a 14-digit timestamp', many: '14-digit timestamps' };
+  if (version.length === 12) return { one: 'a 12-digit timestamp', many: '12-digit timestamps' };
+  if (version.length === 8) return { one: 'an 8-digit date', many: '8-digit dates' };
+  if (version.length < 8) return { one: 'a sequence number', many: 'sequence numbers' };
+  return { one: `a ${version.length}-digit version`, many: `${version.length}-digit versions` };
 }
 
 export default defineRule({
@@ -27,7 +28,7 @@ export default defineRule({
     );
     const groups = new Map<string, ParsedFile[]>();
     for (const parsed of versioned) {
-      const format = formatOf(parsed.file.version!);
+      const format = formatOf(parsed.file.version!).many;
       groups.set(format, [...(groups.get(format) ?? []), parsed]);
     }
     if (groups.size < 2) return [];
@@ -42,7 +43,7 @@ export default defineRule({
         const runsLast = majority.every((other) => compareVersions(parsed.file.versionParts, other.file.versionParts) > 0);
         const position = runsFirst ? '; as a number it runs before all of them' : runsLast ? '; as a number it runs after all of them' : '';
         reports.push({
-          message: `Version ${parsed.file.version} is one of the ${format}, but ${majority.length} files here use ${majorityFormat} (e.g. ${shortName(example.file.path)})${position}.`,
+          message: `Version ${parsed.file.version} is ${formatOf(parsed.file.version!).one}, but ${majority.length} files here use ${majorityFormat} (e.g. ${shortName(example.file.path)})${position}.`,
           file: parsed.file.path,
           line: 1,
           column: 1,

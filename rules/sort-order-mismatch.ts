@@ -13,21 +13,22 @@ export default defineRule({
   },
   check({ files }) {
     const reports: Report[] = [];
-    for (const direction of [null, 'up', 'down'] as const) {
-      const chain = files.filter((parsed) => parsed.file.version !== null && parsed.file.direction === direction);
-      for (let i = 1; i < chain.length; i++) {
-        const earlier = chain[i - 1]!.file;
-        const later = chain[i]!.file;
-        if (later.name >= earlier.name) continue;
-        reports.push({
-          message: `By name, ${shortName(later.path)} sorts before ${shortName(earlier.path)}, but the runner applies version ${earlier.version} first.`,
-          file: later.path,
-          line: 1,
-          column: 1,
-          related: [{ file: earlier.path, line: 1, message: `version ${earlier.version}, applied first` }],
-          suggestion: 'Zero-pad the versions to one width so that name order is run order.',
-        });
-      }
+    // Flyway's dotted versions (V1_1 before V1__) are ordered by the runner, not by name, by design.
+    const chain = files.filter(
+      (parsed) => parsed.file.replayed && parsed.file.version !== null && parsed.file.versionParts.length === 1,
+    );
+    for (let i = 1; i < chain.length; i++) {
+      const earlier = chain[i - 1]!.file;
+      const later = chain[i]!.file;
+      if (later.name >= earlier.name) continue;
+      reports.push({
+        message: `By name, ${shortName(later.path)} sorts before ${shortName(earlier.path)}, but the runner applies version ${earlier.version} first.`,
+        file: later.path,
+        line: 1,
+        column: 1,
+        related: [{ file: earlier.path, line: 1, message: `version ${earlier.version}, applied first` }],
+        suggestion: 'Zero-pad the versions to one width so that name order is run order.',
+      });
     }
     return reports;
   },

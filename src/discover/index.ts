@@ -55,17 +55,28 @@ const SCHEMES_BY_LAYOUT: Record<Layout, NameScheme> = {
   diesel: 'diesel',
 };
 
+const USUAL_PLACES = ['supabase/migrations', 'migrations', 'db/migrations'];
+
 /** The folder `miglint lint` reads when none is given. */
 export function defaultMigrationsDir(cwd: string): string | null {
-  for (const candidate of ['supabase/migrations', 'migrations', 'db/migrations']) {
-    if (existsSync(path.join(cwd, candidate))) return candidate;
-  }
-  return null;
+  return USUAL_PLACES.find((candidate) => existsSync(path.join(cwd, candidate))) ?? null;
+}
+
+/**
+ * A project folder given where a migrations folder is expected (`miglint lint my-app`) means
+ * its migrations folder, when it holds no .sql file itself but one of the usual places exists.
+ */
+export function resolveMigrationsDir(dir: string, cwd: string): string {
+  const absolute = path.resolve(cwd, dir);
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) return dir;
+  if (fg.sync('*.sql', { cwd: absolute, caseSensitiveMatch: false }).length > 0) return dir;
+  const inside = defaultMigrationsDir(absolute);
+  return inside ? path.join(dir, inside) : dir;
 }
 
 export function discover(dir: string, options: DiscoverOptions = {}): Discovery {
   const cwd = options.cwd ?? process.cwd();
-  const absoluteDir = path.resolve(cwd, dir);
+  const absoluteDir = path.resolve(cwd, resolveMigrationsDir(dir, cwd));
   if (!existsSync(absoluteDir)) throw new UsageError(`No such folder: ${dir}`);
   if (!statSync(absoluteDir).isDirectory()) throw new UsageError(`Not a folder: ${dir}`);
 
