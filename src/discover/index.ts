@@ -191,5 +191,6 @@ function readSource(absolutePath: string): { source: string | null; readError: s
 
 export function toDisplayPath(cwd: string, absolutePath: string): string {
   const relative = path.relative(cwd, absolutePath);
-  return (relative.startsWith('..') ? absolutePath : relative).split(path.sep).join('/');
+  // Only a path on another Windows drive has no relative form.
+  return (path.isAbsolute(relative) ? absolutePath : relative).split(path.sep).join('/');
 }

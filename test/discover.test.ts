@@ -1,0 +1,325 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compareVersions, parseMigrationName } from '../src/discover/filename.js';
+import { defaultMigrationsDir, discover, toDisplayPath, type Discovery } from '../src/discover/index.js';
+import { UsageError } from '../src/errors.js';
+import { writeFolder } from './support/rule-tester.js';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function folder(files: Record<string, string>): string {
+  const dir = writeFolder(files);
+  folders.push(dir);
+  return dir;
+}
+
+function discoverFiles(files: Record<string, string>, layout?: Discovery['layout']): Discovery {
+  return discover('.', { cwd: folder(files), layout });
+}
+
+/** Names in runner order, with the version miglint read and whether it is replayed. */
+function runnerOrder(discovery: Discovery): string[] {
+  return discovery.files.map((file) => `${file.name} ${file.version ?? '-'}${file.replayed ? '' : ' (not replayed)'}`);
+}
+
+describe('parseMigrationName', () => {
+  it('reads a Supabase 14-digit timestamp', () => {
+    expect(parseMigrationName('20240115093000_create_profiles.sql')).toEqual({
+      scheme: 'plain',
+      version: '20240115093000',
+      versionParts: ['20240115093000'],
+      description: 'create_profiles',
+      direction: null,
+      repeatable: false,
+      undo: false,
+    });
+  });
+
+  it('reads zero-padded numbers with _ or - and strips the zeros for comparison', () => {
+    expect(parseMigrationName('001_initial_schema.sql')).toMatchObject({
+      scheme: 'plain',
+      version: '001',
+      versionParts: ['1'],
+      description: 'initial_schema',
+    });
+    expect(parseMigrationName('0001-add-users.sql')).toMatchObject({
+      scheme: 'plain',
+      version: '0001',
+      versionParts: ['1'],
+      description: 'add-users',
+    });
+    expect(parseMigrationName('000_baseline.sql').versionParts).toEqual(['0']);
+    expect(parseMigrationName('42.sql')).toMatchObject({ scheme: 'plain', version: '42', description: '' });
+  });
+
+  it('reads golang-migrate up and down files', () => {
+    expect(parseMigrationName('000003_add_users.up.sql')).toMatchObject({
+      scheme: 'golang-migrate',
+      version: '000003',
+      versionParts: ['3'],
+      description: 'add_users',
+      direction: 'up',
+    });
+    expect(parseMigrationName('3_add_users.DOWN.sql')).toMatchObject({ scheme: 'golang-migrate', direction: 'down' });
+  });
+
+  it('reads Flyway versioned, undo and repeatable scripts', () => {
+    expect(parseMigrationName('V1_2__add_users.sql')).toMatchObject({
+      scheme: 'flyway',
+      version: '1_2',
+      versionParts: ['1', '2'],
+      description: 'add_users',
+      undo: false,
+      repeatable: false,
+    });
+    expect(parseMigrationName('V2.10.01__x.sql').versionParts).toEqual(['2', '10', '1']);
+    expect(parseMigrationName('U1_2__add_users.sql')).toMatchObject({ scheme: 'flyway', version: '1_2', undo: true });
+    expect(parseMigrationName('R__views.sql')).toMatchObject({
+      scheme: 'flyway',
+      version: null,
+      versionParts: [],
+      description: 'views',
+      repeatable: true,
+    });
+  });
+
+  it('reads Diesel folders, dashes removed from the version', () => {
+    expect(parseMigrationName('2023-01-01-000000_create_posts/up.sql')).toMatchObject({
+      scheme: 'diesel',
+      version: '20230101000000',
+      description: 'create_posts',
+      direction: 'up',
+    });
+    expect(parseMigrationName('2023-01-01-000000_create_posts/down.sql')).toMatchObject({ direction: 'down' });
+  });
+
+  it('gives names without a version no version', () => {
+    expect(parseMigrationName('add-document-relationships.sql')).toEqual({
+      scheme: 'none',
+      version: null,
+      versionParts: [],
+      description: 'add-document-relationships',
+      direction: null,
+      repeatable: false,
+      undo: false,
+    });
+    expect(parseMigrationName('V__no_version.sql').version).toBeNull();
+    expect(parseMigrationName('v2_lowercase.sql').version).toBeNull();
+    expect(parseMigrationName('seed/up.sql').version).toBeNull();
+  });
+});
+
+describe('compareVersions', () => {
+  const compare = (a: string, b: string) => Math.sign(compareVersions(parseMigrationName(a).versionParts, parseMigrationName(b).versionParts));
+
+  it('compares as numbers, not text', () => {
+    expect(compare('9_a.sql', '10_b.sql')).toBe(-1);
+    expect(compare('0002_a.sql', '00010_b.sql')).toBe(-1);
+    expect(compare('021_a.sql', '21_b.sql')).toBe(0);
+    expect(compare('20240101000000_a.sql', '028_b.sql')).toBe(1);
+  });
+
+  it('compares numbers longer than a double holds exactly', () => {
+    expect(compare('99999999999999999998_a.sql', '99999999999999999999_b.sql')).toBe(-1);
+  });
+
+  it('compares Flyway dotted versions part by part; missing parts are 0', () => {
+    expect(compare('V1_9__a.sql', 'V1_10__b.sql')).toBe(-1);
+    expect(compare('V2__a.sql', 'V1_10__b.sql')).toBe(1);
+    expect(compare('V1__a.sql', 'V1_0__b.sql')).toBe(0);
+    expect(compare('V1__a.sql', 'V1_0_1__b.sql')).toBe(-1);
+  });
+});
+
+describe('discover', () => {
+  it('orders numbered files numerically, then unversioned files by name', () => {
+    const discovery = discoverFiles({
+      '10_c.sql': '',
+      '9_b.sql': '',
+      '1_a.sql': '',
+      'zz_notes.sql': '',
+      'add-document-relationships.sql': '',
+    });
+    expect(discovery.layout).toBe('numbered');
+    expect(runnerOrder(discovery)).toEqual([
+      '1_a.sql 1',
+      '9_b.sql 9',
+      '10_c.sql 10',
+      'add-document-relationships.sql -',
+      'zz_notes.sql -',
+    ]);
+    expect(discovery.files.map((file) => file.order)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('breaks version ties by name', () => {
+    const discovery = discoverFiles({ '021_b.sql': '', '21_a.sql': '', '021_a.sql': '' });
+    expect(discovery.files.map((file) => file.name)).toEqual(['021_a.sql', '021_b.sql', '21_a.sql']);
+  });
+
+  it('detects timestamps and a Supabase folder', () => {
+    const timestamps = { '20240101000000_a.sql': '', '20231231235959_b.sql': '' };
+    const plain = discoverFiles(timestamps);
+    expect(plain.layout).toBe('timestamp');
+    expect(plain.files.map((file) => file.name)).toEqual(['20231231235959_b.sql', '20240101000000_a.sql']);
+
+    const nested = folder(Object.fromEntries(Object.entries(timestamps).map(([name, sql]) => [`supabase/migrations/${name}`, sql])));
+    const supabase = discover('supabase/migrations', { cwd: nested });
+    expect(supabase.layout).toBe('supabase');
+    expect(supabase.files.map((file) => file.path)).toEqual([
+      'supabase/migrations/20231231235959_b.sql',
+      'supabase/migrations/20240101000000_a.sql',
+    ]);
+  });
+
+  it('detects golang-migrate; down files are discovered but not replayed', () => {
+    const discovery = discoverFiles({
+      '000002_b.up.sql': '',
+      '000002_b.down.sql': '',
+      '000001_a.up.sql': '',
+      '000001_a.down.sql': '',
+      '000010_c.up.sql': '',
+    });
+    expect(discovery.layout).toBe('golang-migrate');
+    expect(runnerOrder(discovery)).toEqual([
+      '000001_a.down.sql 000001 (not replayed)',
+      '000001_a.up.sql 000001',
+      '000002_b.down.sql 000002 (not replayed)',
+      '000002_b.up.sql 000002',
+      '000010_c.up.sql 000010',
+    ]);
+  });
+
+  it('treats a plain numbered file in a golang-migrate folder as unversioned', () => {
+    const discovery = discoverFiles({ '001_a.up.sql': '', '001_a.down.sql': '', '002_b.sql': '' });
+    expect(discovery.layout).toBe('golang-migrate');
+    expect(runnerOrder(discovery)).toEqual(['001_a.down.sql 001 (not replayed)', '001_a.up.sql 001', '002_b.sql -']);
+  });
+
+  it('--layout forces the grammar: 001_x.sql is unversioned in a forced golang-migrate folder', () => {
+    const files = { '001_x.sql': '', '002_y.sql': '' };
+    expect(discoverFiles(files).layout).toBe('numbered');
+    const forced = discoverFiles(files, 'golang-migrate');
+    expect(forced.layout).toBe('golang-migrate');
+    expect(runnerOrder(forced)).toEqual(['001_x.sql -', '002_y.sql -']);
+    expect(forced.files.every((file) => file.scheme === 'none')).toBe(true);
+  });
+
+  it('orders Flyway: versions numerically, repeatables last, undo scripts not replayed', () => {
+    const discovery = discoverFiles({
+      'R__views.sql': '',
+      'V1_10__c.sql': '',
+      'V1_9__b.sql': '',
+      'V1__a.sql': '',
+      'U1_9__b.sql': '',
+      'sub/V2__nested.sql': '',
+      'readme_notes.sql': '',
+    });
+    expect(discovery.layout).toBe('flyway');
+    expect(runnerOrder(discovery)).toEqual([
+      'V1__a.sql 1',
+      'U1_9__b.sql 1_9 (not replayed)',
+      'V1_9__b.sql 1_9',
+      'V1_10__c.sql 1_10',
+      'sub/V2__nested.sql 2',
+      'readme_notes.sql -',
+      'R__views.sql -',
+    ]);
+  });
+
+  it('reads Diesel folders and ignores loose files in them', () => {
+    const discovery = discoverFiles({
+      '2023-01-15-103000_comments/up.sql': '',
+      '2023-01-15-103000_comments/down.sql': '',
+      '2023-01-01-000000_posts/up.sql': '',
+      '2023-01-01-000000_posts/down.sql': '',
+      'schema.sql': '',
+    });
+    expect(discovery.layout).toBe('diesel');
+    expect(runnerOrder(discovery)).toEqual([
+      '2023-01-01-000000_posts/down.sql 20230101000000 (not replayed)',
+      '2023-01-01-000000_posts/up.sql 20230101000000',
+      '2023-01-15-103000_comments/down.sql 20230115103000 (not replayed)',
+      '2023-01-15-103000_comments/up.sql 20230115103000',
+    ]);
+  });
+
+  it('ignores nested files in plain layouts, and node_modules and ignore globs', () => {
+    const discovery = discover('.', {
+      cwd: folder({ '001_a.sql': '', 'seeds/001_seed.sql': '', '002_scratch.sql': '', 'node_modules/x/001_y.sql': '' }),
+      ignore: ['*scratch*'],
+    });
+    expect(discovery.files.map((file) => file.name)).toEqual(['001_a.sql']);
+  });
+
+  it('detects goose and dbmate from their annotations', () => {
+    expect(discoverFiles({ '20240101_a.sql': '-- +goose Up\nSELECT 1;\n' }).layout).toBe('goose');
+    expect(discoverFiles({ '20240101_a.sql': '-- migrate:up\nSELECT 1;\n' }).layout).toBe('dbmate');
+  });
+
+  it('gives display paths relative to cwd, /-separated, and absolute paths', () => {
+    const root = folder({ 'db/migrations/001_a.sql': 'SELECT 1;' });
+    const discovery = discover('db/migrations', { cwd: root });
+    expect(discovery.dir).toBe(path.join(root, 'db', 'migrations'));
+    expect(discovery.files[0]).toMatchObject({
+      path: 'db/migrations/001_a.sql',
+      name: '001_a.sql',
+      absolutePath: path.join(root, 'db', 'migrations', '001_a.sql'),
+      source: 'SELECT 1;',
+      readError: null,
+    });
+    mkdirSync(path.join(root, 'app'));
+    const fromSibling = discover('../db/migrations', { cwd: path.join(root, 'app') });
+    expect(fromSibling.files[0]!.path).toBe('../db/migrations/001_a.sql');
+  });
+
+  it('strips a byte order mark', () => {
+    const discovery = discoverFiles({ '001_a.sql': '\uFEFFCREATE TABLE a (id int);' });
+    expect(discovery.files[0]!.source).toBe('CREATE TABLE a (id int);');
+  });
+
+  it('reports a file that is not UTF-8 as a read error, not a crash', () => {
+    const dir = folder({ '001_a.sql': 'SELECT 1;' });
+    writeFileSync(path.join(dir, '002_latin1.sql'), Buffer.from([0x2d, 0x2d, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const [good, latin1] = discover('.', { cwd: dir }).files;
+    expect(good).toMatchObject({ source: 'SELECT 1;', readError: null });
+    expect(latin1).toMatchObject({ name: '002_latin1.sql', source: null, readError: 'file is not valid UTF-8 text' });
+  });
+
+  it('throws a UsageError for a missing folder or a file given as a folder', () => {
+    const dir = folder({ '001_a.sql': '' });
+    expect(() => discover('nope', { cwd: dir })).toThrow(new UsageError('No such folder: nope'));
+    expect(() => discover('001_a.sql', { cwd: dir })).toThrow(new UsageError('Not a folder: 001_a.sql'));
+  });
+  it('reads the migrations folder of a project folder given in its place', () => {
+    const root = folder({ 'app/supabase/migrations/20240101000000_a.sql': '', 'app/README.md': '' });
+    const discovery = discover('app', { cwd: root });
+    expect(discovery.dir).toBe(path.join(root, 'app', 'supabase', 'migrations'));
+    expect(discovery.files.map((file) => file.path)).toEqual(['app/supabase/migrations/20240101000000_a.sql']);
+  });
+});
+
+describe('defaultMigrationsDir', () => {
+  it('prefers supabase/migrations, then migrations, then db/migrations', () => {
+    const dir = folder({ 'supabase/migrations/.keep': '', 'migrations/.keep': '', 'db/migrations/.keep': '' });
+    expect(defaultMigrationsDir(dir)).toBe('supabase/migrations');
+    rmSync(path.join(dir, 'supabase'), { recursive: true });
+    expect(defaultMigrationsDir(dir)).toBe('migrations');
+    rmSync(path.join(dir, 'migrations'), { recursive: true });
+    expect(defaultMigrationsDir(dir)).toBe('db/migrations');
+    rmSync(path.join(dir, 'db'), { recursive: true });
+    expect(defaultMigrationsDir(dir)).toBeNull();
+    mkdirSync(path.join(dir, 'migrations'));
+    expect(defaultMigrationsDir(dir)).toBe('migrations');
+  });
+});
+
+describe('toDisplayPath', () => {
+  it('is relative to cwd with / separators', () => {
+    expect(toDisplayPath('/a/b', '/a/b/c/d.sql')).toBe('c/d.sql');
+    expect(toDisplayPath('/a/b', '/a/x/d.sql')).toBe('../x/d.sql');
+  });
+});
