@@ -22,8 +22,10 @@ export default defineRule({
       if (event.action === 'drop') dropsSince.get(event.name)?.push(event);
       if (event.statementKind !== 'CreateStmt') continue;
       const previous = lastCreate.get(event.name);
-      if (previous && previous.origin.path !== event.origin.path) {
-        const drops = dropsSince.get(event.name) ?? [];
+      const drops = dropsSince.get(event.name) ?? [];
+      // DROP and CREATE in one file is a deliberate rebuild; drop-recreate speaks to its data loss.
+      const rebuilt = drops.some((drop) => drop.origin.path === event.origin.path);
+      if (previous && previous.origin.path !== event.origin.path && !rebuilt) {
         const name = displayName(event.name);
         const outcome =
           drops.length > 0

@@ -17,6 +17,14 @@ ruleTester(rule, {
         '002_b.sql': 'CREATE TABLE billing.accounts (id int PRIMARY KEY);',
       },
     },
+    {
+      name: 'rebuilt by DROP and CREATE in one file (a deliberate table rebuild)',
+      files: {
+        '2023-09-10-133000_add_sso/up.sql': 'CREATE TABLE sso_nonce (nonce text PRIMARY KEY);',
+        '2024-02-14-170000_add_state_to_sso_nonce/up.sql':
+          'DROP TABLE sso_nonce;\n\nCREATE TABLE sso_nonce (state text PRIMARY KEY, nonce text NOT NULL);',
+      },
+    },
   ],
   invalid: [
     {
