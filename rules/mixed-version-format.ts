@@ -8,7 +8,7 @@ function formatOf(version: string): { one: string; many: string } {
   if (version.length === 12) return { one: 'a 12-digit timestamp', many: '12-digit timestamps' };
   if (version.length === 8) return { one: 'an 8-digit date', many: '8-digit dates' };
   if (version.length < 8) return { one: 'a sequence number', many: 'sequence numbers' };
-  return { one: `a ${version.length}-digit version`, many: `${version.length}-digit versions` };
+  return { one: `${version.length === 18 || version.length === 11 ? 'an' : 'a'} ${version.length}-digit version`, many: `${version.length}-digit versions` };
 }
 
 export default defineRule({

@@ -22,7 +22,8 @@ export interface ParsedName {
 
 const GOLANG = /^(\d+)_(.+)\.(up|down)\.sql$/i;
 const FLYWAY = /^([VUR])(\d+(?:[._]\d+)*)?__(.+)\.sql$/;
-const DIESEL_DIR = /^(\d[\d-]*)_(.+)$/;
+/** Diesel CLI 2.2 appends a `-0000` counter to the timestamp; it is not part of the date. */
+const DIESEL_DIR = /^(\d{4}-\d\d-\d\d-\d{6}|\d[\d-]*?)(?:-\d{4})?_(.+)$/;
 const DIESEL_FILE = /^(up|down)\.sql$/i;
 const PLAIN = /^(\d+)(?:[_-](.*))?\.sql$/i;
 
