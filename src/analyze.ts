@@ -2,11 +2,17 @@
 import { discover, type DiscoverOptions } from './discover/index.js';
 import type { Analysis } from './engine.js';
 import { loadParser, parseFile } from './parse/index.js';
+import { resolvePreset, type Preset } from './presets.js';
 import { replay } from './replay/index.js';
 
-export async function analyze(dir: string, options: DiscoverOptions = {}): Promise<Analysis> {
+export interface AnalyzeOptions extends DiscoverOptions {
+  /** The platform preset from configuration; detected from the layout when absent. */
+  preset?: Preset | undefined;
+}
+
+export async function analyze(dir: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   await loadParser();
   const discovery = discover(dir, options);
   const files = discovery.files.map(parseFile);
-  return { layout: discovery.layout, files, ...replay(files) };
+  return { layout: discovery.layout, preset: resolvePreset(discovery.layout, options.preset), files, ...replay(files) };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LAYOUTS } from './discover/index.js';
 import { UsageError } from './errors.js';
+import { PRESETS } from './presets.js';
 import type { Rule, Severity } from './rule.js';
 
 const SETTING = z.enum(['off', 'info', 'warning', 'error']);
@@ -14,8 +15,7 @@ export type RuleSetting = z.infer<typeof SETTING>;
 
 const RULE_ENTRY = z.union([SETTING, z.tuple([SETTING]), z.tuple([SETTING, z.record(z.string(), z.unknown())])]);
 
-export const PRESETS = ['supabase', 'none'] as const;
-export type Preset = (typeof PRESETS)[number];
+export { PRESETS, type Preset } from './presets.js';
 
 const CONFIG = z
   .object({

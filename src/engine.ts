@@ -5,12 +5,14 @@
 import type { EffectiveRule } from './config.js';
 import type { Layout } from './discover/index.js';
 import type { ParsedFile } from './parse/index.js';
+import type { Preset } from './presets.js';
 import type { Replay } from './replay/index.js';
 import type { Finding, Severity } from './rule.js';
 import { applyDirectives, readDirectives, unusedDirectives } from './suppressions.js';
 
 export interface Analysis extends Replay {
   layout: Layout;
+  preset: Preset;
   files: ParsedFile[];
 }
 

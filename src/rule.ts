@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Layout } from './discover/index.js';
 import type { ParsedFile, Statement } from './parse/index.js';
+import type { Preset } from './presets.js';
 import type { HistoryEvent, Origin, SchemaModel } from './replay/index.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -52,6 +53,8 @@ export interface Finding {
 
 export interface RuleContext<Options> {
   layout: Layout;
+  /** Objects the platform provides (Supabase's `auth.users`, roles `anon`, ...). */
+  preset: Preset;
   /** Every discovered file in runner order, including ones that failed to parse. */
   files: ParsedFile[];
   history: HistoryEvent[];

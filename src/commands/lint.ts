@@ -34,7 +34,7 @@ export async function lintCommand(options: LintOptions, output: Output): Promise
   const unusedDisable = config.rules?.[UNUSED_DISABLE];
   const unusedSeverity = typeof unusedDisable === 'string' ? unusedDisable : (unusedDisable?.[0] ?? 'warning');
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
-  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, preset: config.preset, cwd });
   const result = runRules(analysis, rules, unusedSeverity);
 
   output.stdout(FORMATTERS[options.format](result, { color: options.color }));

@@ -1,0 +1,44 @@
+/**
+ * Questions rules ask of the replayed history and model: when a table came into existence,
+ * which statement an event came from, what a column looked like at a given point.
+ */
+import { compareOrigins, type Located } from './ast.js';
+import type { ParsedFile } from './parse/index.js';
+import type { Column, HistoryEvent, Origin, SchemaModel, Table } from './replay/index.js';
+
+/** Where each table (by its stable id) was first created. */
+export function tableCreations(history: HistoryEvent[]): Map<number, Origin> {
+  const created = new Map<number, Origin>();
+  for (const event of history) {
+    if (event.action === 'create' && event.objectType === 'table' && event.tableId !== null && !created.has(event.tableId)) {
+      created.set(event.tableId, event.origin);
+    }
+  }
+  return created;
+}
+
+/** True when the table an event touches was created in an earlier file: it may hold rows. */
+export function existedBeforeFile(event: HistoryEvent, creations: Map<number, Origin>): boolean {
+  if (event.tableId === null) return false;
+  const created = creations.get(event.tableId);
+  return created !== undefined && created.fileOrder < event.origin.fileOrder;
+}
+
+/** The statement an origin names. */
+export function statementAt(files: ParsedFile[], origin: Origin): Located | null {
+  const file = files.find((candidate) => candidate.file.order === origin.fileOrder);
+  const statement = file?.statements[origin.statementIndex];
+  return file && statement ? { file, statement } : null;
+}
+
+export function tableById(schema: SchemaModel, id: number | null): Table | null {
+  if (id === null) return null;
+  for (const table of schema.tables.values()) if (table.id === id) return table;
+  return null;
+}
+
+/** The column's type just before `origin`, through its recorded type changes. */
+export function typeBefore(column: Column, origin: Origin): string {
+  const later = column.previousTypes.find((previous) => compareOrigins(previous.until, origin) >= 0);
+  return later ? later.type : column.type;
+}

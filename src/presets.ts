@@ -1,0 +1,80 @@
+/**
+ * Platform presets: objects a hosting platform creates before the first migration runs, so that
+ * rules neither call them missing nor lint them as if the project owned them.
+ */
+import type { Layout } from './discover/index.js';
+
+export const PRESETS = ['supabase', 'none'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export interface PlatformObjects {
+  /** Schemas the platform owns: every table, view and function in them is the platform's. */
+  schemas: ReadonlySet<string>;
+  /** Well-known platform tables, by qualified key (also covered by `schemas`). */
+  tables: ReadonlySet<string>;
+  /** Functions policies call, by qualified name. */
+  functions: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+}
+
+const NOTHING: PlatformObjects = { schemas: new Set(), tables: new Set(), functions: new Set(), roles: new Set() };
+
+const SUPABASE: PlatformObjects = {
+  schemas: new Set([
+    'auth',
+    'storage',
+    'extensions',
+    'realtime',
+    'graphql',
+    'graphql_public',
+    'vault',
+    'pgsodium',
+    'pgsodium_masks',
+    'net',
+    'cron',
+    'pgbouncer',
+    'supabase_functions',
+    'supabase_migrations',
+  ]),
+  tables: new Set([
+    'auth.users',
+    'auth.identities',
+    'auth.sessions',
+    'auth.refresh_tokens',
+    'auth.mfa_factors',
+    'auth.audit_log_entries',
+    'storage.buckets',
+    'storage.objects',
+    'realtime.messages',
+    'vault.secrets',
+  ]),
+  functions: new Set(['auth.uid', 'auth.jwt', 'auth.role', 'auth.email', 'storage.foldername', 'storage.filename', 'storage.extension']),
+  roles: new Set([
+    'anon',
+    'authenticated',
+    'service_role',
+    'authenticator',
+    'postgres',
+    'supabase_admin',
+    'supabase_auth_admin',
+    'supabase_storage_admin',
+    'supabase_realtime_admin',
+    'dashboard_user',
+    'pgbouncer',
+  ]),
+};
+
+/** The configured preset, or the one the layout implies: Supabase's CLI layout means Supabase. */
+export function resolvePreset(layout: Layout, configured: Preset | undefined): Preset {
+  return configured ?? (layout === 'supabase' ? 'supabase' : 'none');
+}
+
+export function platformObjects(preset: Preset): PlatformObjects {
+  return preset === 'supabase' ? SUPABASE : NOTHING;
+}
+
+/** True for a relation the platform provides (`auth.users`, anything in `storage`). */
+export function isPlatformRelation(preset: Preset, key: string): boolean {
+  const objects = platformObjects(preset);
+  return objects.tables.has(key) || objects.schemas.has(key.split('.')[0] ?? '');
+}
