@@ -1,6 +1,8 @@
 /** One file per output format; add a format by adding a file and a line here. */
 import type { LintResult } from '../engine.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export interface FormatOptions {
@@ -12,6 +14,8 @@ export type Formatter = (result: LintResult, options: FormatOptions) => string;
 export const FORMATTERS = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;
