@@ -8,6 +8,7 @@ import { UsageError } from './errors.js';
 import { FORMAT_NAMES, type FormatName } from './format/index.js';
 import { EXIT, lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
+import { baselineCommand } from './commands/baseline.js';
 
 export interface Output {
   stdout(text: string): void;
@@ -61,6 +62,33 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         (command) => command.option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
         (args) => {
           exitCode = rulesCommand(args.format, output);
+        },
+      )
+      .command(
+        'baseline [dir]',
+        'Write the folder as one consolidated baseline (prints it unless -o or --check)',
+        (command) =>
+          command
+            .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
+            .option('output', { alias: 'o', type: 'string', describe: 'Write to this file (default name: 000_baseline_schema.sql in the folder)' })
+            .option('check', { type: 'string', describe: 'Exit 1 with a diff when this committed baseline is stale' })
+            .option('force', { type: 'boolean', default: false, describe: 'Overwrite a file miglint did not write' })
+            .option('include-data', { type: 'boolean', default: false, describe: 'Carry INSERT/UPDATE/DELETE/COPY statements, in order' })
+            .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
+            .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' }),
+        async (args) => {
+          exitCode = await baselineCommand(
+            {
+              dir: args.dir,
+              output: args.output,
+              check: args.check,
+              force: args.force,
+              includeData: args.includeData,
+              layout: args.layout as Layout | undefined,
+              config: args.config,
+            },
+            output,
+          );
         },
       )
       .strict()

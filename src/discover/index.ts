@@ -3,6 +3,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { compareVersions, parseMigrationName, type NameScheme, type ParsedName } from './filename.js';
 import { UsageError } from '../errors.js';
+import { isMiglintBaseline } from '../baseline/header.js';
 
 export const LAYOUTS = [
   'supabase',
@@ -91,8 +92,11 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
     })
     .sort();
 
-  const candidates = names.map((name) => ({ name, parsed: parseMigrationName(name) }));
   const sources = new Map(names.map((name) => [name, readSource(path.join(absoluteDir, name))]));
+  // A baseline miglint wrote into the folder consolidates the chain; it is not part of it.
+  const candidates = names
+    .filter((name) => !isMiglintBaseline(sources.get(name)!.source))
+    .map((name) => ({ name, parsed: parseMigrationName(name) }));
   const layout = options.layout ?? detectLayout(absoluteDir, candidates, sources);
   const accepted = SCHEMES_BY_LAYOUT[layout];
 

@@ -1,0 +1,26 @@
+/** CREATE INDEX text for the indexes that no constraint creates. */
+import type { Index, SchemaModel } from '../replay/model.js';
+import { ident, qualifiedKey } from './sql.js';
+
+function keyText(key: string, columns: Set<string>): string {
+  return columns.has(key) ? ident(key) : `(${key})`;
+}
+
+export function createIndex(index: Index, schema: SchemaModel): string {
+  const table = schema.tables.get(index.table);
+  const columns = new Set(table?.columns.map((column) => column.name) ?? []);
+  const method = index.method === 'btree' ? '' : ` USING ${index.method}`;
+  const keys = index.keys.map((key) => keyText(key, columns)).join(', ');
+  const include = index.include.length > 0 ? ` INCLUDE (${index.include.map((key) => keyText(key, columns)).join(', ')})` : '';
+  const where = index.where ? ` WHERE ${index.where}` : '';
+  const unique = index.unique ? 'UNIQUE ' : '';
+  return `CREATE ${unique}INDEX ${ident(index.name)} ON ${qualifiedKey(index.table)}${method} (${keys})${include}${where};`;
+}
+
+/** Standalone indexes of modelled tables, grouped by table in creation order, then by name. */
+export function standaloneIndexes(schema: SchemaModel, tableOrder: string[]): Index[] {
+  const position = new Map(tableOrder.map((key, order) => [key, order]));
+  return [...schema.indexes.values()]
+    .filter((index) => index.constraint === null && position.has(index.table))
+    .sort((a, b) => position.get(a.table)! - position.get(b.table)! || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,59 @@
+/**
+ * What the model saw but cannot write back: ALTER TABLE actions it does not keep, EXCLUDE
+ * constraints (kept without their definition), partition bounds. The header lists them so a
+ * reviewer knows exactly where the baseline and the chain may differ.
+ */
+import type { AlterTableStmt } from 'libpg-query';
+import type { ParsedFile } from '../parse/index.js';
+import type { Origin, SchemaModel } from '../replay/model.js';
+import { qualified } from './sql.js';
+
+/** ALTER TABLE actions the model applies; any other action is listed as not carried. */
+const MODELLED_ALTER_TABLE = new Set([
+  'AT_AddColumn',
+  'AT_DropColumn',
+  'AT_AlterColumnType',
+  'AT_ColumnDefault',
+  'AT_SetNotNull',
+  'AT_DropNotNull',
+  'AT_AddConstraint',
+  'AT_DropConstraint',
+  'AT_EnableRowSecurity',
+  'AT_DisableRowSecurity',
+  'AT_ForceRowSecurity',
+  'AT_NoForceRowSecurity',
+]);
+
+export interface ModelGap {
+  origin: Origin;
+  what: string;
+}
+
+export function leftOutOfModel(schema: SchemaModel, files: ParsedFile[]): ModelGap[] {
+  const gaps: ModelGap[] = [];
+  for (const parsed of files) {
+    for (const statement of parsed.statements) {
+      if (statement.kind !== 'AlterTableStmt') continue;
+      const alter = (statement.node as { AlterTableStmt: AlterTableStmt }).AlterTableStmt;
+      if (alter.objtype !== 'OBJECT_TABLE') continue;
+      const origin = { path: parsed.file.path, fileOrder: parsed.file.order, statementIndex: statement.index, line: statement.line, column: statement.column };
+      for (const item of alter.cmds ?? []) {
+        const subtype = 'AlterTableCmd' in item ? (item.AlterTableCmd.subtype ?? '') : '';
+        if (subtype && !MODELLED_ALTER_TABLE.has(subtype)) {
+          gaps.push({ origin, what: `ALTER TABLE ${alter.relation?.relname ?? ''}: ${subtype.replace(/^AT_/, '')}` });
+        }
+      }
+    }
+  }
+  for (const table of schema.tables.values()) {
+    for (const constraint of table.constraints) {
+      if (constraint.kind === 'exclude') {
+        gaps.push({ origin: constraint.created, what: `EXCLUDE constraint ${constraint.name} on ${qualified(table.schema, table.name)} (the model keeps no definition)` });
+      }
+    }
+    if (table.partitionOf) {
+      gaps.push({ origin: table.created, what: `partition bound of ${qualified(table.schema, table.name)} (written as a plain table)` });
+    }
+  }
+  return gaps.sort((a, b) => a.origin.fileOrder - b.origin.fileOrder || a.origin.statementIndex - b.origin.statementIndex);
+}

@@ -1,0 +1,77 @@
+/**
+ * The order tables are created in: phases a reader can follow. Phase 1 holds the tables that
+ * reference no other table; each later phase holds the tables whose references all point into
+ * earlier phases. Foreign keys that close a cycle cannot be written inline: they are deferred
+ * and added with ALTER TABLE once every table exists.
+ */
+import type { Constraint, SchemaModel, Table } from '../replay/model.js';
+import { qualifiedName } from '../replay/model.js';
+
+export interface DeferredForeignKey {
+  table: Table;
+  constraint: Constraint;
+}
+
+export interface TablePlan {
+  phases: Table[][];
+  /** Foreign keys written after all tables, keyed by `table key` + constraint name. */
+  deferred: DeferredForeignKey[];
+}
+
+export function keyOf(table: Table): string {
+  return qualifiedName(table.schema, table.name);
+}
+
+/** Creation order: file order, then statement order; the tie-break everywhere in the baseline. */
+export function byCreation(a: Table, b: Table): number {
+  return a.created.fileOrder - b.created.fileOrder || a.created.statementIndex - b.created.statementIndex || keyOf(a).localeCompare(keyOf(b));
+}
+
+/** Keys of the modelled tables a table needs before it can be created. */
+function prerequisites(table: Table, schema: SchemaModel, skipped: Set<string>): Set<string> {
+  const needs = new Set<string>();
+  const own = keyOf(table);
+  if (table.partitionOf && schema.tables.has(table.partitionOf)) needs.add(table.partitionOf);
+  for (const constraint of table.constraints) {
+    const target = constraint.references?.table;
+    if (!target || target === own || !schema.tables.has(target)) continue;
+    if (skipped.has(`${own}\u0000${constraint.name}`)) continue;
+    needs.add(target);
+  }
+  return needs;
+}
+
+export function planTables(schema: SchemaModel): TablePlan {
+  const remaining = [...schema.tables.values()].sort(byCreation);
+  const placed = new Set<string>();
+  const skipped = new Set<string>();
+  const deferred: DeferredForeignKey[] = [];
+  const phases: Table[][] = [];
+
+  while (remaining.length > 0) {
+    let ready = remaining.filter((table) => [...prerequisites(table, schema, skipped)].every((key) => placed.has(key)));
+    if (ready.length === 0) {
+      // A cycle: the earliest-created waiting table goes next, alone, and its foreign keys to
+      // tables not yet placed are deferred.
+      const first = remaining[0]!;
+      for (const constraint of first.constraints) {
+        const target = constraint.references?.table;
+        if (!target || target === keyOf(first) || !schema.tables.has(target) || placed.has(target)) continue;
+        if (target === first.partitionOf) continue;
+        skipped.add(`${keyOf(first)}\u0000${constraint.name}`);
+        deferred.push({ table: first, constraint });
+      }
+      ready = [first];
+    }
+    phases.push(ready);
+    for (const table of ready) {
+      placed.add(keyOf(table));
+      remaining.splice(remaining.indexOf(table), 1);
+    }
+  }
+  return { phases, deferred };
+}
+
+export function isDeferred(plan: TablePlan, table: Table, constraint: Constraint): boolean {
+  return plan.deferred.some((entry) => entry.table === table && entry.constraint === constraint);
+}

@@ -1,0 +1,97 @@
+/**
+ * `miglint baseline`: prints the consolidated baseline, writes it atomically with `-o`, or
+ * checks a committed one with `--check`.
+ */
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { analyze } from '../analyze.js';
+import { emitBaseline, isMiglintBaseline } from '../baseline/index.js';
+import type { Output } from '../cli.js';
+import { loadConfig } from '../config.js';
+import { toDisplayPath, type Layout } from '../discover/index.js';
+import { UsageError } from '../errors.js';
+import { EXIT, migrationsDir } from './lint.js';
+
+export const DEFAULT_BASELINE_NAME = '000_baseline_schema.sql';
+
+export interface BaselineCommandOptions {
+  dir?: string | undefined;
+  /** '' means `-o` without a name: the default name in the migrations folder. */
+  output?: string | undefined;
+  check?: string | undefined;
+  force: boolean;
+  includeData: boolean;
+  layout?: Layout | undefined;
+  config?: string | undefined;
+}
+
+/** The baseline text for a folder, and the folder it was read from. */
+export async function buildBaseline(
+  options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'config' | 'includeData'>,
+  cwd: string,
+): Promise<{ dir: string; text: string }> {
+  const { config } = loadConfig(cwd, options.config);
+  const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
+  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  return { dir: path.resolve(cwd, dir), text: emitBaseline(analysis, { includeData: options.includeData }) };
+}
+
+export async function baselineCommand(options: BaselineCommandOptions, output: Output): Promise<number> {
+  if (options.check !== undefined && options.output !== undefined) throw new UsageError('Use either --check or -o, not both.');
+  const cwd = process.cwd();
+  const { dir, text } = await buildBaseline(options, cwd);
+
+  if (options.check !== undefined) return check(path.resolve(cwd, options.check), text, cwd, output);
+  if (options.output === undefined) {
+    output.stdout(text);
+    return EXIT.ok;
+  }
+  const target = options.output === '' ? path.join(dir, DEFAULT_BASELINE_NAME) : path.resolve(cwd, options.output);
+  writeBaseline(target, text, options.force);
+  output.stderr(`miglint: wrote ${toDisplayPath(cwd, target)}\n`);
+  return EXIT.ok;
+}
+
+function check(file: string, expected: string, cwd: string, output: Output): number {
+  const shown = toDisplayPath(cwd, file);
+  let committed: string;
+  try {
+    committed = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read ${shown}: write it first with \`miglint baseline -o ${shown}\`.`);
+  }
+  if (committed === expected) {
+    output.stderr(`miglint: ${shown} is up to date\n`);
+    return EXIT.ok;
+  }
+  output.stdout(createTwoFilesPatch(shown, `${shown} (from the migrations)`, committed, expected));
+  output.stderr(`miglint: ${shown} is stale; regenerate it with \`miglint baseline -o ${shown}\`\n`);
+  return EXIT.findings;
+}
+
+/**
+ * Writes through a temporary file in the same folder and a rename, so a reader never sees a
+ * partial baseline. Refuses to replace a file miglint did not write, unless forced.
+ */
+export function writeBaseline(target: string, text: string, force: boolean): void {
+  if (existsSync(target) && !force) {
+    let existing: string | null = null;
+    try {
+      existing = readFileSync(target, 'utf8');
+    } catch {
+      existing = null;
+    }
+    if (!isMiglintBaseline(existing)) {
+      throw new UsageError(`${target} exists and miglint did not write it (no "-- miglint:baseline" header); use --force to replace it.`);
+    }
+  }
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' });
+    renameSync(temporary, target);
+  } catch (error) {
+    if (existsSync(temporary)) unlinkSync(temporary);
+    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
