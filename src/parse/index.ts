@@ -43,6 +43,8 @@ interface SqlFailure {
   message: string;
   /** Byte offset into the parsed text, from 0. */
   cursor: number;
+  /** Byte offset where the failing statement's chunk starts, when the scanner cut it. */
+  chunkStart?: number;
 }
 
 /** Parses one migration file. Never throws: every failure becomes a located problem. */
@@ -90,8 +92,20 @@ function tryParse(text: string): { stmts: RawStmt[] } | SqlFailure {
   } catch (error) {
     if (/query cannot be empty/i.test(String((error as Error).message))) return { stmts: [] };
     const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
-    return { message: (error as Error).message, cursor: details?.cursorPosition ?? 0 };
+    return { message: (error as Error).message, cursor: byteOffsetOfCodePoint(text, details?.cursorPosition ?? 0) };
   }
+}
+
+/** The error cursor, unlike every other position libpg-query returns, counts code points, not bytes. */
+function byteOffsetOfCodePoint(text: string, codePoints: number): number {
+  let bytes = 0;
+  let index = 0;
+  for (let counted = 0; counted < codePoints && index < text.length; counted++) {
+    const code = text.codePointAt(index)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    index += code > 0xffff ? 2 : 1;
+  }
+  return bytes;
 }
 
 /** Statements that need more than one `;`-chunk (`BEGIN ATOMIC ... END`) are joined, up to this many. */
@@ -148,7 +162,7 @@ function parseRange(
 ): { stmts: RawStmt[] } | SqlFailure {
   const chunk = text.slice(byteToIndex(startByte), byteToIndex(endByte));
   const outcome = tryParse(chunk);
-  if ('message' in outcome) return { message: outcome.message, cursor: outcome.cursor + startByte };
+  if ('message' in outcome) return { message: outcome.message, cursor: outcome.cursor + startByte, chunkStart: startByte };
   return { stmts: outcome.stmts.map((stmt) => rebase(stmt, startByte)) };
 }
 
@@ -165,17 +179,39 @@ function isIncomplete(
 
 /** Byte offsets that cut the text after each top-level semicolon; null if the scanner fails. */
 function semicolonBoundaries(text: string): number[] | null {
-  let tokens;
-  try {
-    tokens = scanSync(text).tokens;
-  } catch {
-    return null;
-  }
+  const tokens = scanTokens(text);
+  if (tokens === null) return null;
   const cuts = [0];
   for (const token of tokens) if (token.text === ';') cuts.push(token.end);
   const totalBytes = Buffer.byteLength(text);
   if (cuts[cuts.length - 1] !== totalBytes) cuts.push(totalBytes);
   return cuts;
+}
+
+/** What could close a quote or comment left open at the end of a file. */
+const CLOSERS = ["'", '"', '*/ */ */ */'];
+const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/g;
+
+/**
+ * The scanner's tokens. The scanner refuses a text that ends inside an unterminated quote or
+ * comment; then the tokens before it are found by closing it, so the statements before it can
+ * still be cut apart (the open quote itself stays in the last chunk and fails to parse there).
+ */
+function scanTokens(text: string): { text: string; end: number }[] | null {
+  try {
+    return scanSync(text).tokens;
+  } catch {
+    const totalBytes = Buffer.byteLength(text);
+    for (const closer of [...CLOSERS, ...new Set(text.match(DOLLAR_TAG))]) {
+      try {
+        const tokens = scanSync(`${text}\n${closer}`).tokens;
+        if (tokens.some((token) => token.end > totalBytes)) return tokens.filter((token) => token.end <= totalBytes);
+      } catch {
+        // Not this closer; try the next.
+      }
+    }
+    return null;
+  }
 }
 
 function lastSemicolonBefore(text: string, index: number): number {
@@ -250,10 +286,20 @@ export function skipTrivia(text: string, from: number, to: number): number {
 
 function toProblem(failure: SqlFailure, text: string, positions: SourcePositions): ParseProblem {
   const index = Math.min(positions.indexOfByte(failure.cursor), text.length);
-  const statementStart = skipTrivia(text, lastSemicolonBefore(text, Math.max(index - 1, 0)), index);
+  const chunkStart =
+    failure.chunkStart === undefined ? lastSemicolonBefore(text, Math.max(index - 1, 0)) : positions.indexOfByte(failure.chunkStart);
+  const statementStart = skipTrivia(text, chunkStart, index);
   return {
-    message: failure.message,
+    message: shortenNearText(failure.message),
     ...positions.positionOf(index),
     hint: hintFor(text.slice(statementStart, text.indexOf(';', index) === -1 ? undefined : text.indexOf(';', index))),
   };
+}
+
+/** `at or near "<the rest of the file>"`, as an unterminated quote reports it, cut to its first line. */
+function shortenNearText(message: string): string {
+  return message.replace(/( at or near ")([\s\S]*)"$/, (_match, prefix: string, near: string) => {
+    const short = near.split(/\r?\n/)[0]!.slice(0, 40);
+    return `${prefix}${short}${short === near ? '' : '…'}"`;
+  });
 }
