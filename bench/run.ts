@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: generates the benchmark folders under .bench/ (git-ignored), then times
+ * whole-process `miglint lint <dir> --format json` (parse cache cold and warm) against squawk
+ * on the same files and prints a table of medians, ratios and peak memory.
+ *
+ * Options: --sizes 100,1000,10000  --runs 5  --no-dump  --no-memory
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateDump, generateFolder } from './generate.js';
+import { hasGnuTime, measure, type Command, type Summary } from './measure.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const benchDir = path.join(root, '.bench');
+const cacheDir = path.join(root, 'node_modules', '.cache', 'miglint');
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  dump: boolean;
+  memory: boolean;
+}
+
+function readOptions(argv: string[]): Options {
+  const value = (name: string) => {
+    const at = argv.indexOf(`--${name}`);
+    return at === -1 ? undefined : argv[at + 1];
+  };
+  return {
+    sizes: (value('sizes') ?? '100,1000,10000').split(',').map(Number).filter((n) => n > 0),
+    runs: Math.max(1, Number(value('runs') ?? 5)),
+    dump: !argv.includes('--no-dump'),
+    memory: !argv.includes('--no-memory') && hasGnuTime(),
+  };
+}
+
+/** The squawk binary itself (not its Node wrapper, which would add a Node start-up to its time). */
+function findSquawk(): string | null {
+  const require = createRequire(import.meta.url);
+  const binary = process.platform === 'win32' ? 'squawk.exe' : 'squawk';
+  try {
+    return require.resolve(`@squawk-cli/${process.platform}-${process.arch}/bin/${binary}`);
+  } catch {
+    return null;
+  }
+}
+
+interface Row {
+  name: string;
+  cold: Summary;
+  warm: Summary;
+  squawk: Summary | null;
+}
+
+function benchFolder(name: string, dir: string, options: Options, squawk: string | null): Row {
+  const miglint = (before?: () => void): Command => ({
+    file: process.execPath,
+    args: [path.join(root, 'bin', 'miglint.js'), 'lint', dir, '--format', 'json'],
+    ...(before ? { before } : {}),
+  });
+  const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
+  process.stderr.write(`${name}: miglint, cold cache\n`);
+  const cold = measure(miglint(clearCache), options.runs, options.memory);
+  process.stderr.write(`${name}: miglint, warm cache\n`);
+  measure(miglint(), 1, false);
+  const warm = measure(miglint(), options.runs, options.memory);
+  let squawkSummary: Summary | null = null;
+  if (squawk) {
+    process.stderr.write(`${name}: squawk\n`);
+    squawkSummary = measure({ file: squawk, args: ['--reporter', 'json', path.join(dir, '*.sql')] }, options.runs, options.memory);
+  }
+  return { name, cold, warm, squawk: squawkSummary };
+}
+
+const seconds = (summary: Summary | null) => (summary ? summary.medianSeconds.toFixed(2) : 'n/a');
+const megabytes = (summary: Summary | null) => (summary?.maxPeakMb != null ? summary.maxPeakMb.toFixed(0) : 'n/a');
+const ratio = (a: Summary, b: Summary | null) => (b ? (a.medianSeconds / b.medianSeconds).toFixed(2) : 'n/a');
+
+function table(rows: Row[]): string {
+  const header = [
+    '| folder | miglint cold (s) | miglint warm (s) | squawk (s) | cold/squawk | warm/squawk | cold/warm | peak MB cold / warm / squawk |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const lines = rows.map(
+    (row) =>
+      `| ${row.name} | ${seconds(row.cold)} | ${seconds(row.warm)} | ${seconds(row.squawk)} | ${ratio(row.cold, row.squawk)} | ` +
+      `${ratio(row.warm, row.squawk)} | ${(row.cold.medianSeconds / row.warm.medianSeconds).toFixed(1)}x | ` +
+      `${megabytes(row.cold)} / ${megabytes(row.warm)} / ${megabytes(row.squawk)} |`,
+  );
+  return [...header, ...lines].join('\n');
+}
+
+function main(): void {
+  const options = readOptions(process.argv.slice(2));
+  if (!existsSync(path.join(root, 'dist', 'src', 'cli.js'))) {
+    process.stderr.write('bench: dist/ is missing; run `npm run build` first.\n');
+    process.exitCode = 2;
+    return;
+  }
+  const squawk = findSquawk();
+  if (!squawk) {
+    process.stderr.write(
+      `bench: squawk is not installed (no @squawk-cli/${process.platform}-${process.arch} package); timing miglint alone.\n`,
+    );
+  }
+  if (!options.memory) process.stderr.write('bench: GNU time (/usr/bin/time) not available; peak memory not measured.\n');
+
+  const rows: Row[] = [];
+  for (const size of options.sizes) {
+    const dir = path.join(benchDir, `folder-${size}`);
+    process.stderr.write(`generating ${size} files in ${path.relative(root, dir)}\n`);
+    generateFolder(dir, size);
+    rows.push(benchFolder(`${size} files`, dir, options, squawk));
+  }
+  if (options.dump) {
+    const dir = path.join(benchDir, 'dump');
+    process.stderr.write(`generating a 10 MB dump in ${path.relative(root, dir)}\n`);
+    generateDump(dir, 10 * 1024 * 1024);
+    rows.push(benchFolder('one 10 MB dump', dir, options, squawk));
+  }
+  process.stdout.write(
+    `node ${process.version}, ${options.runs} runs each, medians; cold = parse cache deleted before every run\n\n${table(rows)}\n`,
+  );
+}
+
+main();
