@@ -1,13 +1,35 @@
 /** Every rule, by id. Add a rule by adding its file to this folder and a line here. */
 import type { Rule } from '../src/rule.js';
+import addingRequiredColumn from './adding-required-column.js';
+import columnTypeChurn from './column-type-churn.js';
+import conflictingColumnDefinition from './conflicting-column-definition.js';
+import dataInMigration from './data-in-migration.js';
+import dropRecreate from './drop-recreate.js';
 import duplicateCreateTable from './duplicate-create-table.js';
+import duplicateIndex from './duplicate-index.js';
 import emptyMigration from './empty-migration.js';
+import identicalMigration from './identical-migration.js';
+import invalidTimestamp from './invalid-timestamp.js';
+import legacyTable from './legacy-table.js';
+import missingDown from './missing-down.js';
+import missingReference from './missing-reference.js';
 import mixedVersionFormat from './mixed-version-format.js';
+import noPrimaryKey from './no-primary-key.js';
+import nonDescriptiveName from './non-descriptive-name.js';
+import noopStatement from './noop-statement.js';
+import orderDependency from './order-dependency.js';
 import parseError from './parse-error.js';
 import patchChain from './patch-chain.js';
+import redefinedFunction from './redefined-function.js';
+import redundantIndex from './redundant-index.js';
+import requireConcurrentIndex from './require-concurrent-index.js';
+import shadowedCreate from './shadowed-create.js';
 import sortOrderMismatch from './sort-order-mismatch.js';
+import unindexedForeignKey from './unindexed-foreign-key.js';
+import unsafeColumnTypeChange from './unsafe-column-type-change.js';
 import unversionedFile from './unversioned-file.js';
 import versionCollision from './version-collision.js';
+import versionGap from './version-gap.js';
 
 export const RULES: Rule[] = [
   parseError,
@@ -18,4 +40,26 @@ export const RULES: Rule[] = [
   unversionedFile,
   mixedVersionFormat,
   sortOrderMismatch,
+  shadowedCreate,
+  noopStatement,
+  conflictingColumnDefinition,
+  missingReference,
+  orderDependency,
+  dropRecreate,
+  redefinedFunction,
+  columnTypeChurn,
+  identicalMigration,
+  dataInMigration,
+  nonDescriptiveName,
+  versionGap,
+  invalidTimestamp,
+  missingDown,
+  legacyTable,
+  noPrimaryKey,
+  unindexedForeignKey,
+  duplicateIndex,
+  redundantIndex,
+  requireConcurrentIndex,
+  addingRequiredColumn,
+  unsafeColumnTypeChange,
 ];

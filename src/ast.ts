@@ -3,8 +3,9 @@
  * how to visit nested nodes, and how an AST `location` (a UTF-8 byte offset) becomes the
  * file:line:column a finding prints.
  */
-import type { FuncCall, Node, RangeVar, RoleSpec } from 'libpg-query';
+import type { ColumnDef, FuncCall, Node, RangeVar, RoleSpec } from 'libpg-query';
 import type { ParsedFile, Statement } from './parse/index.js';
+import { formatType } from './replay/sql-text.js';
 import type { Origin } from './replay/index.js';
 import type { Report } from './rule.js';
 
@@ -116,4 +117,31 @@ function roleName(role: RoleSpec): string {
 /** True for the literal `true`. */
 export function isLiteralTrue(node: Node | undefined): boolean {
   return node !== undefined && 'A_Const' in node && node.A_Const.boolval?.boolval === true;
+}
+
+/** The definition of the column an `ALTER TABLE ... ADD COLUMN` statement adds under that name. */
+export function addedColumn(statement: Statement, column: string): ColumnDef | null {
+  for (const item of nodeOf(statement, 'AlterTableStmt')?.cmds ?? []) {
+    if (!('AlterTableCmd' in item)) continue;
+    const command = item.AlterTableCmd;
+    if (command.subtype !== 'AT_AddColumn' || !command.def || !('ColumnDef' in command.def)) continue;
+    if (command.def.ColumnDef.colname === column) return command.def.ColumnDef;
+  }
+  return null;
+}
+
+/**
+ * `public.touch(uuid, text)`: a function's identity as PostgreSQL sees it, by name and input
+ * argument types (OUT and TABLE parameters are not part of it).
+ */
+export function functionSignature(name: Node[] | undefined, parameters: Node[] | undefined): string {
+  const parts = nameParts(name);
+  const qualified = parts.length > 1 ? parts.join('.') : `public.${parts[0] ?? ''}`;
+  const inputs = (parameters ?? []).flatMap((node) => {
+    if (!('FunctionParameter' in node)) return [];
+    const parameter = node.FunctionParameter;
+    if (parameter.mode === 'FUNC_PARAM_OUT' || parameter.mode === 'FUNC_PARAM_TABLE') return [];
+    return parameter.argType ? [formatType(parameter.argType)] : [];
+  });
+  return `${qualified}(${inputs.join(', ')})`;
 }

@@ -1,0 +1,44 @@
+import type { ColumnDef } from 'libpg-query';
+import { addedColumn, nameParts, positionAt } from '../src/ast.js';
+import { existedBeforeFile, statementAt, tableCreations } from '../src/history-queries.js';
+import { displayName } from '../src/names.js';
+import { defineRule, where, type Report } from '../src/rule.js';
+
+/** NOT NULL (or PRIMARY KEY) with nothing to fill existing rows: no default, identity or generation. */
+function isRequiredWithoutValue(definition: ColumnDef): boolean {
+  const kinds = (definition.constraints ?? []).flatMap((item) => ('Constraint' in item ? [item.Constraint.contype ?? ''] : []));
+  const required = Boolean(definition.is_not_null) || kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_PRIMARY');
+  const filled = Boolean(definition.raw_default) || kinds.some((kind) => ['CONSTR_DEFAULT', 'CONSTR_IDENTITY', 'CONSTR_GENERATED'].includes(kind));
+  const serial = /^(small|big)?serial[248]?$/.test(nameParts(definition.typeName?.names).join('.'));
+  return required && !filled && !serial;
+}
+
+export default defineRule({
+  id: 'adding-required-column',
+  category: 'safety',
+  severity: 'error',
+  description: 'ADD COLUMN ... NOT NULL without a DEFAULT on a table that an earlier migration created.',
+  docs: {
+    why: 'Existing rows have no value for the new column, so the ALTER fails as soon as the table holds a row; it passes on an empty development database and breaks the deploy. A table created earlier in the same file is new and empty, so it is not reported.',
+    fix: 'Add the column with a DEFAULT; or add it nullable, backfill it, then SET NOT NULL (after a CHECK ... NOT VALID constraint on large tables).',
+    bad: '-- 20240122140000_create_projects.sql\nCREATE TABLE projects (id uuid PRIMARY KEY);\n-- 20240301120000_projects_slug.sql\nALTER TABLE projects ADD COLUMN slug text NOT NULL;',
+    good: "ALTER TABLE projects ADD COLUMN slug text;\nUPDATE projects SET slug = id::text;\nALTER TABLE projects ALTER COLUMN slug SET NOT NULL;",
+  },
+  check({ history, files }) {
+    const creations = tableCreations(history);
+    const reports: Report[] = [];
+    for (const event of history) {
+      if (event.action !== 'alter' || event.objectType !== 'column' || event.statementKind !== 'AlterTableStmt') continue;
+      if (!event.message.startsWith('added column') || !existedBeforeFile(event, creations)) continue;
+      const place = statementAt(files, event.origin);
+      const definition = place ? addedColumn(place.statement, event.member ?? '') : null;
+      if (!place || !definition || !isRequiredWithoutValue(definition)) continue;
+      reports.push({
+        ...positionAt(place, definition.location),
+        message: `Column "${event.member}" is added NOT NULL without a default to "${displayName(event.name)}" (exists since ${where(creations.get(event.tableId!)!)}); this fails if the table has rows.`,
+        suggestion: 'Add a DEFAULT, or add the column nullable, backfill it, then SET NOT NULL.',
+      });
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,46 @@
+import { addedColumn, nodeOf, positionAt } from '../src/ast.js';
+import { statementAt } from '../src/history-queries.js';
+import { displayName } from '../src/names.js';
+import type { HistoryEvent } from '../src/replay/index.js';
+import { defineRule, type Report } from '../src/rule.js';
+
+/** "already exists (added at file:line)": the replay says where the existing object came from. */
+function existingPlace(event: HistoryEvent): string {
+  const match = /\((?:added|created) at ([^)]+)\)/.exec(event.message);
+  return match ? ` (already there from ${match[1]!.split('/').pop()})` : '';
+}
+
+export default defineRule({
+  id: 'noop-statement',
+  category: 'history',
+  severity: 'warning',
+  description: 'ADD COLUMN IF NOT EXISTS or CREATE INDEX IF NOT EXISTS that does nothing, because the column or index already exists at that point.',
+  docs: {
+    why: 'An "ensure columns" migration that re-adds existing columns with IF NOT EXISTS does nothing, yet it reads like the place those columns come from. Whoever changes the definition there changes nothing in the database.',
+    fix: 'Delete the statements that do nothing; keep the one place that really adds the column or index.',
+    bad: '-- 012_add_openphone_missing_columns.sql\nALTER TABLE openphone_conversations ADD COLUMN metadata jsonb;\n-- 017_openphone_messages_enhancement.sql\nALTER TABLE openphone_conversations ADD COLUMN IF NOT EXISTS metadata jsonb;',
+    good: '-- 012_add_openphone_missing_columns.sql\nALTER TABLE openphone_conversations ADD COLUMN metadata jsonb;',
+  },
+  check({ history, files }) {
+    const reports: Report[] = [];
+    for (const event of history) {
+      if (event.action !== 'noop') continue;
+      const place = statementAt(files, event.origin);
+      if (!place) continue;
+      if (event.objectType === 'column' && event.statementKind === 'AlterTableStmt' && /already exists/.test(event.message)) {
+        const definition = addedColumn(place.statement, event.member ?? '');
+        reports.push({
+          ...positionAt(place, definition?.location),
+          message: `ADD COLUMN IF NOT EXISTS "${event.member}" does nothing: "${displayName(event.name)}" already has that column${existingPlace(event)}.`,
+        });
+      } else if (event.objectType === 'index' && event.statementKind === 'IndexStmt') {
+        const index = nodeOf(place.statement, 'IndexStmt');
+        reports.push({
+          ...positionAt(place),
+          message: `CREATE INDEX IF NOT EXISTS "${index?.idxname ?? displayName(event.name)}" does nothing: the index already exists${existingPlace(event)}.`,
+        });
+      }
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,38 @@
+import { displayName } from '../src/names.js';
+import { defineRule, type Report } from '../src/rule.js';
+import { indexesOf, qualifiedName } from '../src/replay/model.js';
+
+export default defineRule({
+  id: 'unindexed-foreign-key',
+  category: 'performance',
+  severity: 'warning',
+  description: 'A foreign key whose columns are not the leading columns of any index on its table.',
+  docs: {
+    why: 'Deleting or updating a referenced row makes PostgreSQL look up the referencing rows; without an index that is a full scan of the referencing table for every row, and joins along the key are slow too.',
+    fix: 'Create an index whose first columns are the foreign key columns (CREATE INDEX CONCURRENTLY on a live table).',
+    bad: 'CREATE TABLE remote_actions_log (id uuid PRIMARY KEY, initiated_by uuid REFERENCES users(id));',
+    good: 'CREATE TABLE remote_actions_log (id uuid PRIMARY KEY, initiated_by uuid REFERENCES users(id));\nCREATE INDEX remote_actions_log_initiated_by_idx ON remote_actions_log (initiated_by);',
+  },
+  check({ schema }) {
+    const reports: Report[] = [];
+    for (const table of schema.tables.values()) {
+      const key = qualifiedName(table.schema, table.name);
+      // PostgreSQL's own linter counts any index, partial ones included, whose leading columns are the key's.
+      const leading = indexesOf(schema, key).map((index) => index.keys);
+      for (const constraint of table.constraints) {
+        if (constraint.kind !== 'foreign key' || constraint.columns.length === 0) continue;
+        const wanted = new Set(constraint.columns);
+        const covered = leading.some((keys) => keys.length >= wanted.size && keys.slice(0, wanted.size).every((column) => wanted.has(column)));
+        if (covered) continue;
+        reports.push({
+          file: constraint.created.path,
+          line: constraint.created.line,
+          column: constraint.created.column,
+          message: `Foreign key "${constraint.name}" on "${displayName(key)}" (${constraint.columns.join(', ')}) has no index.`,
+          suggestion: `CREATE INDEX ON ${displayName(key)} (${constraint.columns.join(', ')});`,
+        });
+      }
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,79 @@
+/**
+ * Which relations each statement refers to, and where each relation comes into existence
+ * along the replayed chain: the facts behind missing-reference and order-dependency.
+ */
+import type { RangeVar } from 'libpg-query';
+import { compareOrigins, nodeOf, originOf, relationKey, replayedStatements, visitNodes, type Located } from './ast.js';
+import type { ParsedFile } from './parse/index.js';
+import type { HistoryEvent, Origin } from './replay/index.js';
+
+export interface RelationReference {
+  place: Located;
+  relation: RangeVar;
+  /** What refers to it, for messages: `REFERENCES`, `ALTER TABLE`, `CREATE POLICY ... ON`. */
+  usage: string;
+}
+
+/** Relations a statement needs to exist: altered, indexed, given policies or triggers, referenced, granted. */
+export function referencesOf(place: Located): RelationReference[] {
+  const found: RelationReference[] = [];
+  const add = (relation: RangeVar | undefined, usage: string) => {
+    if (relation?.relname) found.push({ place, relation, usage });
+  };
+  const { statement } = place;
+  const alter = nodeOf(statement, 'AlterTableStmt');
+  if (alter && alter.objtype === 'OBJECT_TABLE' && !alter.missing_ok) add(alter.relation, 'ALTER TABLE');
+  add(nodeOf(statement, 'IndexStmt')?.relation, 'CREATE INDEX ON');
+  add(nodeOf(statement, 'CreatePolicyStmt')?.table, 'CREATE POLICY ON');
+  add(nodeOf(statement, 'CreateTrigStmt')?.relation, 'CREATE TRIGGER ON');
+  const grant = nodeOf(statement, 'GrantStmt');
+  if (grant && grant.objtype === 'OBJECT_TABLE' && grant.targtype === 'ACL_TARGET_OBJECT') {
+    for (const object of grant.objects ?? []) if ('RangeVar' in object) add(object.RangeVar, grant.is_grant ? 'GRANT ON' : 'REVOKE ON');
+  }
+  if (alter || nodeOf(statement, 'CreateStmt')) {
+    visitNodes(statement.node, 'Constraint', (constraint) => {
+      if (constraint.contype === 'CONSTR_FOREIGN') add(constraint.pktable, 'REFERENCES');
+    });
+  }
+  return found;
+}
+
+/** Relations (tables, views, materialized and foreign tables) each statement creates. */
+function createdBy(place: Located): RangeVar[] {
+  const { statement } = place;
+  const view = nodeOf(statement, 'ViewStmt')?.view;
+  const tableAs = nodeOf(statement, 'CreateTableAsStmt')?.into?.rel;
+  const foreign = nodeOf(statement, 'CreateForeignTableStmt')?.base?.relation;
+  return [view, tableAs, foreign].filter((relation): relation is RangeVar => relation !== undefined);
+}
+
+/** Where each relation first exists: from the history's table events and the statements that create views. */
+export class RelationTimeline {
+  private readonly firstSeen = new Map<string, Origin>();
+
+  constructor(files: ParsedFile[], history: HistoryEvent[]) {
+    for (const event of history) {
+      if (event.objectType === 'table' && (event.action === 'create' || event.action === 'rename')) this.record(event.name, event.origin);
+    }
+    for (const place of replayedStatements(files)) {
+      for (const relation of createdBy(place)) this.record(relationKey(relation), originOf(place));
+    }
+  }
+
+  private record(key: string, origin: Origin): void {
+    const known = this.firstSeen.get(key);
+    if (!known || compareOrigins(origin, known) < 0) this.firstSeen.set(key, origin);
+  }
+
+  /** Where the relation first exists; an unqualified name matches the relation in any schema. */
+  creation(relation: RangeVar): Origin | null {
+    if (relation.schemaname) return this.firstSeen.get(relationKey(relation)) ?? null;
+    let earliest: Origin | null = null;
+    for (const [key, origin] of this.firstSeen) {
+      if (key.slice(key.indexOf('.') + 1) !== relation.relname) continue;
+      if (!earliest || compareOrigins(origin, earliest) < 0) earliest = origin;
+    }
+    return earliest;
+  }
+}
+

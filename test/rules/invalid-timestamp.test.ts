@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import rule, { timestampProblem } from '../../rules/invalid-timestamp.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'real timestamps, a leap day, a placeholder baseline, sequence numbers',
+      files: { '00000000000000_baseline.sql': 'SELECT 1;', '20240229235959_a.sql': 'SELECT 1;', '20240301000000_b.sql': 'SELECT 1;' },
+    },
+    { name: 'short numbers are not timestamps', files: { '001_a.sql': 'SELECT 1;', '0013_b.sql': 'SELECT 1;' } },
+  ],
+  invalid: [
+    {
+      name: 'month 13, and a day that does not exist',
+      files: { '20241345000000_create_notifications.sql': 'SELECT 1;', '20230229120000_b.sql': 'SELECT 1;' },
+      findings: [
+        { file: '20230229120000_b.sql', line: 1, message: 'day 29 does not exist in 2023-02' },
+        { file: '20241345000000_create_notifications.sql', line: 1, message: 'month 13 does not exist' },
+      ],
+    },
+  ],
+});
+
+describe('timestampProblem', () => {
+  it('checks hours, minutes and seconds', () => {
+    expect(timestampProblem('20240101240000')).toBe('hour 24 does not exist');
+    expect(timestampProblem('20240101236000')).toBe('minute 60 does not exist');
+    expect(timestampProblem('20240101235960')).toBe('second 60 does not exist');
+    expect(timestampProblem('20240101235959')).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+import rule from '../../rules/missing-reference.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'every table used is created; self reference; IF EXISTS; views',
+      files: {
+        '001_a.sql': 'CREATE TABLE users (id int PRIMARY KEY, manager int REFERENCES users);\nCREATE VIEW active_users AS SELECT * FROM users;',
+        '002_b.sql':
+          'ALTER TABLE users ADD COLUMN email text;\nCREATE INDEX ON users (email);\nALTER TABLE IF EXISTS ghosts ADD COLUMN x int;\nGRANT SELECT ON active_users TO PUBLIC;\nALTER TABLE users RENAME TO members;\nCREATE INDEX ON members (email);',
+      },
+    },
+    {
+      name: 'supabase preset: auth.users and storage.objects come from the platform',
+      layout: 'supabase',
+      files: {
+        '20240101000000_a.sql':
+          'CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users (id));\nCREATE POLICY "read" ON storage.objects FOR SELECT USING (true);\nCREATE TRIGGER t AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION f();',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the seed audit: nothing creates users or system_config',
+      files: {
+        '001_a.sql': 'CREATE TABLE feedback (\n  id int PRIMARY KEY,\n  user_id int REFERENCES users(id)\n);',
+        '015_b.sql':
+          'ALTER TABLE users ENABLE ROW LEVEL SECURITY;\nCREATE POLICY p ON users USING (true);\nCREATE INDEX ON system_config (key);\nGRANT SELECT ON system_config TO anon;\nCREATE TRIGGER t BEFORE UPDATE ON system_config FOR EACH ROW EXECUTE FUNCTION f();',
+      },
+      findings: [
+        { file: '001_a.sql', line: 3, column: 26, message: 'REFERENCES "users": no migration creates "users".' },
+        { file: '015_b.sql', line: 1, column: 13, message: 'ALTER TABLE "users"' },
+        { file: '015_b.sql', line: 2, message: 'CREATE POLICY ON "users"' },
+        { file: '015_b.sql', line: 3, message: 'CREATE INDEX ON "system_config"' },
+        { file: '015_b.sql', line: 4, message: 'GRANT ON "system_config"' },
+        { file: '015_b.sql', line: 5, message: 'CREATE TRIGGER ON "system_config"' },
+      ],
+    },
+    {
+      name: 'without the preset, auth.users is missing',
+      layout: 'numbered',
+      files: { '001_a.sql': 'CREATE TABLE profiles (id uuid REFERENCES auth.users);' },
+      findings: [{ file: '001_a.sql', line: 1, message: '"auth.users"' }],
+    },
+  ],
+});
