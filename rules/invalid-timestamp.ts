@@ -25,8 +25,10 @@ export default defineRule({
     good: '20241215000000_create_notifications.sql',
   },
   check({ files }) {
+    // Diesel's folder names are free-form ordering keys (Lemmy counts in the seconds field); down files repeat their up file's version.
     return files.flatMap((parsed) => {
-      const version = parsed.file.version?.replace(/\D/g, '').slice(0, 14) ?? '';
+      if (parsed.file.scheme === 'diesel' || parsed.file.scheme === 'flyway' || parsed.file.direction === 'down') return [];
+      const version = parsed.file.version ?? '';
       const problem = timestampProblem(version);
       if (!problem) return [];
       return [{ file: parsed.file.path, line: 1, column: 1, message: `The version of "${shortName(parsed.file.path)}" is not a real timestamp: ${problem}.` }];

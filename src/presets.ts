@@ -64,9 +64,18 @@ const SUPABASE: PlatformObjects = {
   ]),
 };
 
-/** The configured preset, or the one the layout implies: Supabase's CLI layout means Supabase. */
-export function resolvePreset(layout: Layout, configured: Preset | undefined): Preset {
-  return configured ?? (layout === 'supabase' ? 'supabase' : 'none');
+/** What only a Supabase project's migrations use: its auth functions, tables and storage. */
+const SUPABASE_MARKERS = /\bauth\s*\.\s*(uid|jwt|role)\s*\(|\bauth\s*\.\s*users\b|\bstorage\s*\.\s*(objects|buckets)\b/i;
+
+/**
+ * The configured preset, or the one the folder implies: Supabase's CLI layout, or timestamped
+ * migrations (a Supabase folder copied elsewhere) that use `auth.uid()`, `auth.users` or storage.
+ */
+export function resolvePreset(layout: Layout, configured: Preset | undefined, sources: (string | null)[]): Preset {
+  if (configured) return configured;
+  if (layout === 'supabase') return 'supabase';
+  if (layout === 'timestamp' && sources.some((source) => source !== null && SUPABASE_MARKERS.test(source))) return 'supabase';
+  return 'none';
 }
 
 export function platformObjects(preset: Preset): PlatformObjects {

@@ -9,6 +9,10 @@ ruleTester(rule, {
       files: { '00000000000000_baseline.sql': 'SELECT 1;', '20240229235959_a.sql': 'SELECT 1;', '20240301000000_b.sql': 'SELECT 1;' },
     },
     { name: 'short numbers are not timestamps', files: { '001_a.sql': 'SELECT 1;', '0013_b.sql': 'SELECT 1;' } },
+    {
+      name: 'Diesel folder names are ordering keys (Lemmy counts in the seconds field)',
+      files: { '2025-08-01-000060_rename/up.sql': 'SELECT 1;', '2025-08-01-000060_rename/down.sql': 'SELECT 1;' },
+    },
   ],
   invalid: [
     {
@@ -18,6 +22,12 @@ ruleTester(rule, {
         { file: '20230229120000_b.sql', line: 1, message: 'day 29 does not exist in 2023-02' },
         { file: '20241345000000_create_notifications.sql', line: 1, message: 'month 13 does not exist' },
       ],
+    },
+    {
+      name: 'reported on the up file only, not again on its down file',
+      files: { '20241345000000_a.up.sql': 'SELECT 1;', '20241345000000_a.down.sql': 'SELECT 1;' },
+      layout: 'golang-migrate',
+      findings: [{ file: '20241345000000_a.up.sql', line: 1 }],
     },
   ],
 });
