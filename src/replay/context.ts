@@ -1,13 +1,23 @@
+import type { Node } from 'libpg-query';
 import type { Statement } from '../parse/index.js';
 import type { SourcePositions } from '../parse/positions.js';
 import type { HistoryEvent } from './history.js';
-import { qualifiedName, type Origin, type SchemaModel, type Table } from './model.js';
+import { qualifiedName, type Change, type Origin, type SchemaModel, type Table } from './model.js';
 
 export type EventDraft = Omit<HistoryEvent, 'origin' | 'statementKind' | 'tableId' | 'member'> &
   Partial<Pick<HistoryEvent, 'tableId' | 'member'>>;
 
+/** Replays one statement found inside another (DDL inside a DO block). */
+export type NestedReplay = (node: Node, text: string, ctx: ReplayContext) => void;
+
 /** What a statement handler sees: the model to change and a way to record what it did. */
 export class ReplayContext {
+  /**
+   * Inside a DO block guarded by IF / EXCEPTION, a statement PostgreSQL would reject was most
+   * likely skipped by the guard: its `error` becomes a `noop`.
+   */
+  guarded = false;
+
   constructor(
     readonly schema: SchemaModel,
     readonly statement: Statement,
@@ -15,25 +25,46 @@ export class ReplayContext {
     private readonly events: HistoryEvent[],
     private readonly ids: { next: number },
     private readonly positions: SourcePositions | null,
+    readonly nested: NestedReplay | null = null,
   ) {}
 
   emit(draft: EventDraft): void {
+    const guardedError = this.guarded && draft.action === 'error';
     this.events.push({
       tableId: null,
       member: null,
       ...draft,
+      action: guardedError ? 'noop' : draft.action,
+      message: guardedError ? `${draft.message} (inside a guarded DO block: assumed skipped)` : draft.message,
       origin: this.origin,
       statementKind: this.statement.kind,
     });
+  }
+
+  /** A context for a statement found inside this one (a DO block's DDL), at the same origin. */
+  child(statement: Statement): ReplayContext {
+    const child = new ReplayContext(this.schema, statement, this.origin, this.events, this.ids, null, this.nested);
+    child.guarded = this.guarded;
+    return child;
   }
 
   newTableId(): number {
     return this.ids.next++;
   }
 
+  /** The schema a new object goes to: the one named, or the first on the search path. */
+  schemaForCreate(schemaName: string | undefined): string {
+    return schemaName ?? this.schema.searchPath[0] ?? 'public';
+  }
+
   /** The key a new object gets: its schema, or the first schema on the search path. */
   keyForCreate(schemaName: string | undefined, name: string): string {
-    return qualifiedName(schemaName ?? this.schema.searchPath[0] ?? 'public', name);
+    return qualifiedName(this.schemaForCreate(schemaName), name);
+  }
+
+  /** Where an unqualified name is looked up: the search path, then pg_catalog. */
+  lookupSchemas(schemaName: string | undefined): string[] {
+    return schemaName ? [schemaName] : this.schema.searchPath;
   }
 
   /** The key of an existing table, found along the search path; null if none has that name. */
@@ -46,6 +77,28 @@ export class ReplayContext {
     return null;
   }
 
+  /** The key under which `map` holds `name`, looked up along the search path; null if none. */
+  findKey<T>(map: Map<string, T>, schemaName: string | undefined, name: string): string | null {
+    for (const schema of this.lookupSchemas(schemaName)) {
+      const key = qualifiedName(schema, name);
+      if (map.has(key)) return key;
+    }
+    return null;
+  }
+
+  /** Whether a table, view, sequence or index already uses this key (one namespace in PostgreSQL). */
+  relationExists(key: string): boolean {
+    const { tables, views, sequences, indexes } = this.schema;
+    return tables.has(key) || views.has(key) || sequences.has(key) || indexes.has(key);
+  }
+
+  /** Records a change on an object's provenance and returns it. */
+  change(target: { changes: Change[] }, description: string): Change {
+    const change = { origin: this.origin, description };
+    target.changes.push(change);
+    return change;
+  }
+
   /** Where a node with a `location` byte offset stands; the statement's start without one. */
   originOf(location: number | undefined): Origin {
     if (location === undefined || location < 0 || this.positions === null) return this.origin;
@@ -53,8 +106,23 @@ export class ReplayContext {
   }
 
   /** Keeps a statement the model does not represent, in order, with its location. */
-  keepUninterpreted(): void {
-    this.schema.uninterpreted.push({ origin: this.origin, kind: this.statement.kind, text: this.statement.text });
-    this.emit({ action: 'uninterpreted', objectType: 'other', name: '', message: `${this.statement.kind} is not modelled` });
+  keepUninterpreted(note?: string): void {
+    this.schema.uninterpreted.push({
+      origin: this.origin,
+      kind: this.statement.kind,
+      text: this.statement.text,
+      ...(note ? { note } : {}),
+    });
+    this.emit({
+      action: 'uninterpreted',
+      objectType: 'other',
+      name: '',
+      message: note ? `${this.statement.kind} is kept verbatim: ${note}` : `${this.statement.kind} is not modelled`,
+    });
+  }
+
+  /** A statement with no effect on the schema (transaction control, queries, session settings). */
+  session(): void {
+    this.emit({ action: 'session', objectType: 'other', name: '', message: `${this.statement.kind} does not change the schema` });
   }
 }

@@ -17,18 +17,39 @@ export type EventAction =
   /** INSERT, UPDATE, DELETE, COPY: data, not schema. */
   | 'data'
   /** A statement the model does not interpret; kept, never dropped. */
-  | 'uninterpreted';
+  | 'uninterpreted'
+  /** No effect on the schema: transaction control, SELECT, NOTIFY, VACUUM, session settings. */
+  | 'session';
 
-export type ObjectType = 'table' | 'column' | 'constraint' | 'index' | 'schema' | 'other';
+export type ObjectType =
+  | 'table'
+  | 'column'
+  | 'constraint'
+  | 'index'
+  | 'schema'
+  | 'extension'
+  | 'type'
+  | 'sequence'
+  | 'view'
+  | 'function'
+  | 'trigger'
+  | 'policy'
+  | 'grant'
+  | 'comment'
+  | 'publication'
+  | 'other';
 
 export interface HistoryEvent {
   action: EventAction;
   objectType: ObjectType;
-  /** Qualified key of the object; for columns and constraints, of their table. */
+  /**
+   * Qualified key of the object; for columns, constraints, triggers and policies, of their
+   * table; for functions, the signature key (`public.add(integer, integer)`).
+   */
   name: string;
   /** Stable identity of the table involved, across renames; null when none. */
   tableId: number | null;
-  /** The column or constraint name for column and constraint events. */
+  /** The column, constraint, trigger or policy name for those events. */
   member: string | null;
   origin: Origin;
   /** AST node type of the statement, e.g. `AlterTableStmt`. */

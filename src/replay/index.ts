@@ -4,15 +4,24 @@
  * `error` event and replay goes on.
  */
 import type { Node } from 'libpg-query';
-import type { ParsedFile } from '../parse/index.js';
+import type { ParsedFile, Statement } from '../parse/index.js';
 import { ReplayContext } from './context.js';
 import { alterTable } from './handlers/alter-table.js';
 import { createIndex } from './handlers/create-index.js';
-import { createTable } from './handlers/create-table.js';
+import { createForeignTable, createTable } from './handlers/create-table.js';
 import { dataChange } from './handlers/data.js';
+import { doBlock } from './handlers/do-block.js';
 import { drop } from './handlers/drop.js';
+import { alterFunction, createFunction } from './handlers/functions.js';
+import { alterDefaultPrivileges, grant } from './handlers/grants.js';
+import { alterOwner, alterPublication, comment, createExtension, createPublication, createSchema } from './handlers/objects.js';
 import { rename } from './handlers/rename.js';
+import { alterSequence, createSequence } from './handlers/sequences.js';
+import { setSchema } from './handlers/set-schema.js';
 import { setVariable } from './handlers/set.js';
+import { alterPolicy, createPolicy, createTrigger } from './handlers/triggers-policies.js';
+import { alterEnum, createComposite, createDomain, createEnum, createRange } from './handlers/types.js';
+import { createTableAs, createView } from './handlers/views.js';
 import type { HistoryEvent } from './history.js';
 import { emptySchema, type SchemaModel } from './model.js';
 
@@ -23,20 +32,87 @@ type StatementKind = Node extends infer N ? (N extends Record<infer K, unknown> 
 type NodeOf<K extends StatementKind> = Extract<Node, Record<K, unknown>>[K];
 type Handlers = { [K in StatementKind]?: (statement: NodeOf<K>, ctx: ReplayContext) => void };
 
+const session = (_statement: unknown, ctx: ReplayContext) => ctx.session();
+
 /** One handler per statement kind; a kind without one is kept as an uninterpreted statement. */
 const HANDLERS: Handlers = {
-  CreateStmt: createTable,
+  CreateStmt: (statement, ctx) => createTable(statement, ctx),
+  CreateForeignTableStmt: createForeignTable,
   AlterTableStmt: alterTable,
   IndexStmt: createIndex,
   DropStmt: drop,
   RenameStmt: rename,
+  AlterObjectSchemaStmt: setSchema,
+  AlterOwnerStmt: alterOwner,
   VariableSetStmt: setVariable,
+  CreateSchemaStmt: createSchema,
+  CreateExtensionStmt: createExtension,
+  CreateEnumStmt: createEnum,
+  CompositeTypeStmt: createComposite,
+  CreateDomainStmt: createDomain,
+  CreateRangeStmt: createRange,
+  AlterEnumStmt: alterEnum,
+  CreateSeqStmt: createSequence,
+  AlterSeqStmt: alterSequence,
+  ViewStmt: createView,
+  CreateTableAsStmt: createTableAs,
+  CreateFunctionStmt: createFunction,
+  AlterFunctionStmt: alterFunction,
+  CreateTrigStmt: createTrigger,
+  CreatePolicyStmt: createPolicy,
+  AlterPolicyStmt: alterPolicy,
+  GrantStmt: grant,
+  AlterDefaultPrivilegesStmt: alterDefaultPrivileges,
+  CommentStmt: comment,
+  CreatePublicationStmt: createPublication,
+  AlterPublicationStmt: alterPublication,
+  DoStmt: doBlock,
   InsertStmt: (statement, ctx) => dataChange(statement.relation, ctx),
   UpdateStmt: (statement, ctx) => dataChange(statement.relation, ctx),
   DeleteStmt: (statement, ctx) => dataChange(statement.relation, ctx),
   MergeStmt: (statement, ctx) => dataChange(statement.relation, ctx),
   CopyStmt: (statement, ctx) => dataChange(statement.relation, ctx),
+  RefreshMatViewStmt: (statement, ctx) => dataChange(statement.relation, ctx),
+  TruncateStmt: (statement, ctx) => {
+    const first = statement.relations?.[0];
+    dataChange(first && 'RangeVar' in first ? first.RangeVar : undefined, ctx);
+  },
+  TransactionStmt: session,
+  SelectStmt: session,
+  NotifyStmt: session,
+  ListenStmt: session,
+  UnlistenStmt: session,
+  LockStmt: session,
+  VacuumStmt: session,
+  CheckPointStmt: session,
+  DiscardStmt: session,
+  ExplainStmt: session,
+  ReindexStmt: session,
+  ClusterStmt: session,
+  VariableShowStmt: session,
+  PrepareStmt: session,
+  DeallocateStmt: session,
+  ConstraintsSetStmt: session,
+  LoadStmt: session,
 };
+
+/** Runs the statement's handler; an unexpected exception keeps the statement verbatim instead of crashing. */
+function dispatch(kind: string, node: unknown, ctx: ReplayContext): void {
+  const handler = HANDLERS[kind as StatementKind] as ((node: unknown, ctx: ReplayContext) => void) | undefined;
+  if (!handler) return ctx.keepUninterpreted();
+  try {
+    handler(node, ctx);
+  } catch (error) {
+    ctx.keepUninterpreted(`replay could not interpret it (${(error as Error).message})`);
+  }
+}
+
+/** Replays a statement found inside another one (DO block DDL, CREATE SCHEMA elements). */
+function replayNested(node: Node, text: string, parent: ReplayContext): void {
+  const kind = Object.keys(node)[0] ?? '';
+  const statement: Statement = { ...parent.statement, kind, node, text };
+  dispatch(kind, (node as Record<string, unknown>)[kind], parent.child(statement));
+}
 
 export interface Replay {
   schema: SchemaModel;
@@ -58,11 +134,8 @@ export function replay(files: ParsedFile[]): Replay {
         line: statement.line,
         column: statement.column,
       };
-      const ctx = new ReplayContext(schema, statement, origin, history, ids, parsed.positions);
-      const kind = statement.kind as StatementKind;
-      const handler = HANDLERS[kind] as ((node: unknown, ctx: ReplayContext) => void) | undefined;
-      if (handler) handler((statement.node as Record<string, unknown>)[kind], ctx);
-      else ctx.keepUninterpreted();
+      const ctx = new ReplayContext(schema, statement, origin, history, ids, parsed.positions, replayNested);
+      dispatch(statement.kind, (statement.node as Record<string, unknown>)[statement.kind], ctx);
     }
   }
   return { schema, history };

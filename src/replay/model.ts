@@ -32,6 +32,8 @@ export interface Column {
   changes: Change[];
   /** Types the column had before each ALTER COLUMN TYPE, oldest first. */
   previousTypes: { type: string; until: Origin }[];
+  /** COMMENT ON COLUMN. */
+  comment?: string | null;
 }
 
 export type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclude';
@@ -51,6 +53,8 @@ export interface Constraint {
   /** CHECK and EXCLUDE bodies as SQL text. */
   expression: string | null;
   created: Origin;
+  /** COMMENT ON CONSTRAINT. */
+  comment?: string | null;
 }
 
 export interface Table {
@@ -65,6 +69,208 @@ export interface Table {
   /** Key of the parent table for `PARTITION OF`. */
   partitionOf: string | null;
   partitionBy: string | null;
+  created: Origin;
+  changes: Change[];
+  /** The bound of a partition as written: `FOR VALUES FROM (...) TO (...)`, `DEFAULT`. */
+  partitionBound: string | null;
+  /** Keys of the parents named in INHERITS (not partition parents), in order. */
+  inherits: string[];
+  /** Row-level security policies on the table. */
+  policies: Policy[];
+  /** Triggers on the table. */
+  triggers: Trigger[];
+  /** ALTER ... OWNER TO; null while the migration role owns it. */
+  owner: string | null;
+  comment: string | null;
+  /** A foreign table (CREATE FOREIGN TABLE). */
+  foreign: boolean;
+}
+
+/** A row-level security policy (CREATE POLICY), kept on its table. */
+export interface Policy {
+  name: string;
+  permissive: boolean;
+  /** ALL, SELECT, INSERT, UPDATE or DELETE. */
+  command: 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+  /** Role names as written (lower-cased unless quoted); `public` when none is given. */
+  roles: string[];
+  using: string | null;
+  withCheck: string | null;
+  created: Origin;
+  changes: Change[];
+  comment: string | null;
+}
+
+/** A trigger (CREATE TRIGGER), kept on its table. */
+export interface Trigger {
+  name: string;
+  /** BEFORE, AFTER or INSTEAD OF. */
+  timing: 'BEFORE' | 'AFTER' | 'INSTEAD OF';
+  /** INSERT, UPDATE (with `OF col` when given), DELETE, TRUNCATE. */
+  events: string[];
+  forEachRow: boolean;
+  /** Key of the function it calls (`public.touch()`), resolved when the function is known. */
+  function: string;
+  arguments: string[];
+  when: string | null;
+  constraint: boolean;
+  /** The statement text that (last) defined it. */
+  sql: string;
+  created: Origin;
+  changes: Change[];
+  comment: string | null;
+}
+
+/** A schema (CREATE SCHEMA); `public` exists from the start. */
+export interface SchemaObject {
+  name: string;
+  owner: string | null;
+  comment: string | null;
+  created: Origin | null;
+  changes: Change[];
+}
+
+/** An installed extension (CREATE EXTENSION). */
+export interface Extension {
+  name: string;
+  /** The schema given in `WITH SCHEMA`, else the first on the search path. */
+  schema: string;
+  version: string | null;
+  comment: string | null;
+  created: Origin;
+  changes: Change[];
+}
+
+/** A user-defined type: enum (labels in order), composite (attributes), domain or range. */
+export interface TypeObject {
+  schema: string;
+  name: string;
+  kind: 'enum' | 'composite' | 'domain' | 'range';
+  labels: string[];
+  attributes: { name: string; type: string }[];
+  /** Domain base type or range subtype, as format_type prints it. */
+  baseType: string | null;
+  notNull: boolean;
+  default: string | null;
+  /** Domain CHECK constraints. */
+  checks: { name: string; expression: string }[];
+  owner: string | null;
+  comment: string | null;
+  created: Origin;
+  changes: Change[];
+}
+
+/** A sequence, explicit or made by a serial column (then `ownedBy` names the column). */
+export interface Sequence {
+  schema: string;
+  name: string;
+  dataType: string;
+  /** Options as written (`INCREMENT 5`, `START 100`), lower-cased keys. */
+  options: Record<string, string>;
+  /** Key of the table and the column that own it (OWNED BY, serial). */
+  ownedBy: { table: string; column: string } | null;
+  owner: string | null;
+  comment: string | null;
+  created: Origin;
+  changes: Change[];
+}
+
+/** A view or materialized view. */
+export interface View {
+  schema: string;
+  name: string;
+  materialized: boolean;
+  /** The query as one line of SQL. */
+  query: string;
+  /** Column names given in `CREATE VIEW v (a, b)`; empty when taken from the query. */
+  columnNames: string[];
+  /** Keys of the tables and views the query reads, for DROP ... CASCADE and renames. */
+  dependsOn: string[];
+  /** WITH (...) options, e.g. `security_invoker=true`. */
+  options: string[];
+  /** The statement text that (last) defined it. */
+  sql: string;
+  owner: string | null;
+  comment: string | null;
+  created: Origin;
+  changes: Change[];
+}
+
+/** One argument of a function as its signature shows it. */
+export interface FunctionArgument {
+  name: string | null;
+  /** IN, OUT, INOUT, VARIADIC, TABLE. */
+  mode: string;
+  type: string;
+  default: string | null;
+}
+
+/** A function or procedure, keyed by its signature (`public.add(integer, integer)`). */
+export interface FunctionObject {
+  schema: string;
+  name: string;
+  kind: 'function' | 'procedure';
+  /** The input argument types that tell overloads apart, as format_type prints them. */
+  signatureTypes: string[];
+  arguments: FunctionArgument[];
+  /** RETURNS as written; null for procedures. */
+  returns: string | null;
+  language: string;
+  securityDefiner: boolean;
+  /** IMMUTABLE, STABLE or VOLATILE. */
+  volatility: 'IMMUTABLE' | 'STABLE' | 'VOLATILE';
+  body: string;
+  /** SET options, e.g. `search_path = public`. */
+  settings: string[];
+  /** The statement text that (last) defined it. */
+  sql: string;
+  owner: string | null;
+  comment: string | null;
+  created: Origin;
+  changes: Change[];
+}
+
+/** A privilege held by a role on an object (GRANT minus REVOKE). */
+export interface Grant {
+  /** table (also views and sequences by their own name), column, function, procedure, schema, type, ... */
+  objectType: 'table' | 'view' | 'materialized view' | 'sequence' | 'column' | 'function' | 'procedure' | 'schema' | 'type';
+  /** Key of the object (`public.users`, `public.add(integer, integer)`, `public`). */
+  object: string;
+  /** For column grants. */
+  column: string | null;
+  /** Role name; `PUBLIC` for everyone. */
+  grantee: string;
+  /** SELECT, INSERT, EXECUTE, USAGE, ... */
+  privilege: string;
+  grantable: boolean;
+  /** True for PostgreSQL's own default (PUBLIC may EXECUTE a new function), written by nobody. */
+  implicit: boolean;
+  origin: Origin | null;
+}
+
+/** ALTER DEFAULT PRIVILEGES: what objects created later get. */
+export interface DefaultPrivilege {
+  /** FOR ROLE; null for the role running the migrations. */
+  role: string | null;
+  /** IN SCHEMA; null for every schema. */
+  schema: string | null;
+  /** tables, sequences, functions, types, schemas. */
+  objectType: string;
+  grantee: string;
+  privilege: string;
+  grantable: boolean;
+  origin: Origin;
+}
+
+/** A publication (logical replication), e.g. Supabase's `supabase_realtime`. */
+export interface Publication {
+  name: string;
+  allTables: boolean;
+  /** Keys of the published tables. */
+  tables: string[];
+  schemas: string[];
+  /** publish = 'insert, update' etc.; null for the default (all). */
+  publish: string | null;
   created: Origin;
   changes: Change[];
 }
@@ -83,12 +289,15 @@ export interface Index {
   /** True when the key columns come from a constraint (PRIMARY KEY, UNIQUE). */
   constraint: string | null;
   created: Origin;
+  comment?: string | null;
 }
 
 export interface Uninterpreted {
   origin: Origin;
   kind: string;
   text: string;
+  /** Why it is kept verbatim, when there is more to say than "not modelled". */
+  note?: string;
 }
 
 export interface SchemaModel {
@@ -97,10 +306,46 @@ export interface SchemaModel {
   indexes: Map<string, Index>;
   /** Statements the model does not represent yet, kept in order, never silently dropped. */
   uninterpreted: Uninterpreted[];
+  /** By name; `public` is there from the start (created: null). */
+  schemas: Map<string, SchemaObject>;
+  /** By name. */
+  extensions: Map<string, Extension>;
+  /** By key (`public.status`). */
+  types: Map<string, TypeObject>;
+  /** By key. */
+  sequences: Map<string, Sequence>;
+  /** Views and materialized views, by key (one namespace with tables in PostgreSQL). */
+  views: Map<string, View>;
+  /** Functions and procedures by signature key: `public.add(integer, integer)`. */
+  functions: Map<string, FunctionObject>;
+  /** Privileges in force, in the order granted. */
+  grants: Grant[];
+  defaultPrivileges: DefaultPrivilege[];
+  /** By name. */
+  publications: Map<string, Publication>;
 }
 
 export function emptySchema(): SchemaModel {
-  return { searchPath: ['public'], tables: new Map(), indexes: new Map(), uninterpreted: [] };
+  return {
+    searchPath: ['public'],
+    tables: new Map(),
+    indexes: new Map(),
+    uninterpreted: [],
+    schemas: new Map([['public', { name: 'public', owner: null, comment: null, created: null, changes: [] }]]),
+    extensions: new Map(),
+    types: new Map(),
+    sequences: new Map(),
+    views: new Map(),
+    functions: new Map(),
+    grants: [],
+    defaultPrivileges: [],
+    publications: new Map(),
+  };
+}
+
+/** The key of a function or procedure: `schema.name(type, type)`. */
+export function functionKey(schema: string, name: string, signatureTypes: string[]): string {
+  return `${schema}.${name}(${signatureTypes.join(', ')})`;
 }
 
 export function qualifiedName(schema: string, name: string): string {

@@ -1,16 +1,24 @@
-import type { AlterTableCmd, AlterTableStmt } from 'libpg-query';
+import type { AlterTableCmd, AlterTableStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
-import { expressionText, formatType } from '../sql-text.js';
+import { roleName } from '../names.js';
+import { expressionText, formatType, stringsOf } from '../sql-text.js';
+import { boundText } from './create-table.js';
 import { dropColumnDependents, dropConstraint } from './dependents.js';
+import { locate, setOwner } from './objects.js';
 import { addColumn, addConstraint, addConstraintIndex } from './table-elements.js';
 
-/** ALTER TABLE on an object that is not a table (index, view, sequence) is not modelled yet. */
+const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE']);
+
+/**
+ * ALTER TABLE on tables; on views, sequences, indexes and ALTER TABLE naming one of those, the
+ * owner is modelled and other subcommands are recorded as alterations.
+ */
 export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void {
-  if (statement.objtype !== 'OBJECT_TABLE') return ctx.keepUninterpreted();
   const relation = statement.relation!;
-  const table = ctx.findTable(relation.schemaname, relation.relname ?? '');
+  const table = RELATION_KINDS.has(statement.objtype ?? '') ? ctx.findTable(relation.schemaname, relation.relname ?? '') : null;
   const key = table ? qualifiedName(table.schema, table.name) : ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
+  if (!table && alterOtherRelation(statement, ctx)) return;
   if (!table) {
     ctx.emit({
       action: statement.missing_ok ? 'noop' : 'error',
@@ -23,6 +31,35 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
   for (const item of statement.cmds ?? []) {
     if ('AlterTableCmd' in item) applyCommand(table, key, item.AlterTableCmd, ctx);
   }
+}
+
+/** ALTER on a view, sequence or index (or ALTER TABLE naming one); false when nothing has that name. */
+function alterOtherRelation(statement: AlterTableStmt, ctx: ReplayContext): boolean {
+  const relation = statement.relation!;
+  const objtype = statement.objtype ?? '';
+  const kinds = RELATION_KINDS.has(objtype) ? ['OBJECT_VIEW', 'OBJECT_SEQUENCE', 'OBJECT_INDEX'] : [objtype === 'OBJECT_MATVIEW' ? 'OBJECT_VIEW' : objtype];
+  for (const kind of kinds) {
+    const found = locate(kind, undefined, relation, ctx);
+    if (!found || found === 'unsupported') continue;
+    for (const item of statement.cmds ?? []) {
+      if (!('AlterTableCmd' in item)) continue;
+      const command = item.AlterTableCmd;
+      if (command.subtype === 'AT_ChangeOwner') setOwner(found, roleName(command.newowner), ctx);
+      else {
+        found.target.changes?.push({ origin: ctx.origin, description: (command.subtype ?? '').replace(/^AT_/, '') });
+        ctx.emit({ action: 'alter', objectType: found.objectType, name: found.name, message: `${(command.subtype ?? 'ALTER').replace(/^AT_/, '')} on "${found.name}"` });
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+function partitionChild(def: Node | undefined, ctx: ReplayContext): { child: Table | null; name: string; bound: string | null } {
+  const command = def && 'PartitionCmd' in def ? def.PartitionCmd : undefined;
+  const relation = command?.name;
+  const child = relation ? ctx.findTable(relation.schemaname, relation.relname ?? '') : null;
+  return { child, name: ctx.keyForCreate(relation?.schemaname, relation?.relname ?? ''), bound: command?.bound ? boundText(command.bound) : null };
 }
 
 function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: ReplayContext): void {
@@ -83,10 +120,12 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       const definition = 'ColumnDef' in command.def! ? command.def.ColumnDef : null;
       if (!definition?.typeName) return;
       const type = formatType(definition.typeName);
-      if (type === column.type) return changed(`set type of column "${columnName}" to ${type} (unchanged)`);
+      if (definition.collClause) column.collation = stringsOf(definition.collClause.collname).join('.');
+      const using = definition.raw_default ? ` using ${expressionText(definition.raw_default)}` : '';
+      if (type === column.type) return changed(`set type of column "${columnName}" to ${type} (unchanged)${using}`);
       column.previousTypes.push({ type: column.type, until: ctx.origin });
       column.type = type;
-      return changed(`changed type of column "${columnName}" to ${type}`);
+      return changed(`changed type of column "${columnName}" to ${type}${using}`);
     }
     case 'AT_ColumnDefault':
       if (!column) return missingColumn();
@@ -100,9 +139,82 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       if (!column) return missingColumn();
       column.notNull = false;
       return changed(`dropped NOT NULL on column "${columnName}"`);
+    case 'AT_AddIdentity': {
+      if (!column) return missingColumn();
+      const node = command.def && 'Constraint' in command.def ? command.def.Constraint : null;
+      column.identity = node?.generated_when === 'a' ? 'always' : 'by default';
+      column.notNull = true;
+      return changed(`added identity to column "${columnName}"`);
+    }
+    case 'AT_SetIdentity': {
+      if (!column) return missingColumn();
+      for (const option of command.def && 'List' in command.def ? (command.def.List.items ?? []) : []) {
+        if ('DefElem' in option && option.DefElem.defname === 'generated' && option.DefElem.arg && 'Integer' in option.DefElem.arg) {
+          column.identity = option.DefElem.arg.Integer.ival === 97 ? 'always' : 'by default';
+        }
+      }
+      return changed(`altered identity of column "${columnName}"`);
+    }
+    case 'AT_DropIdentity':
+      if (!column) return missingColumn();
+      if (!column.identity) {
+        ctx.emit({ action: command.missing_ok ? 'noop' : 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message: `column "${columnName}" of relation "${key}" is not an identity column` });
+        return;
+      }
+      column.identity = null;
+      return changed(`dropped identity of column "${columnName}"`);
+    case 'AT_DropExpression':
+      if (!column) return missingColumn();
+      column.generated = null;
+      return changed(`dropped generation expression of column "${columnName}"`);
+    case 'AT_ChangeOwner':
+      table.owner = roleName(command.newowner) === 'CURRENT_USER' ? null : roleName(command.newowner);
+      return changed(`owner set to ${roleName(command.newowner)}`, null);
+    case 'AT_AttachPartition': {
+      const { child, name, bound } = partitionChild(command.def, ctx);
+      if (!child) {
+        ctx.emit({ action: 'error', objectType: 'table', name, message: `relation "${name}" does not exist` });
+        return;
+      }
+      if (child.partitionOf) {
+        ctx.emit({ action: 'error', objectType: 'table', name, tableId: child.id, message: `"${name}" is already a partition` });
+        return;
+      }
+      child.partitionOf = key;
+      child.partitionBound = bound;
+      ctx.change(child, `attached as a partition of "${key}"`);
+      return changed(`attached partition "${name}"`, null);
+    }
+    case 'AT_DetachPartition':
+    case 'AT_DetachPartitionFinalize': {
+      const { child, name } = partitionChild(command.def, ctx);
+      if (!child || child.partitionOf !== key) {
+        ctx.emit({ action: 'error', objectType: 'table', name, message: `relation "${name}" is not a partition of relation "${key}"` });
+        return;
+      }
+      child.partitionOf = null;
+      child.partitionBound = null;
+      ctx.change(child, `detached from "${key}"`);
+      return changed(`detached partition "${name}"`, null);
+    }
+    case 'AT_AddInherit':
+    case 'AT_DropInherit': {
+      const parent = command.def && 'RangeVar' in command.def ? command.def.RangeVar : undefined;
+      const parentTable = parent ? ctx.findTable(parent.schemaname, parent.relname ?? '') : null;
+      if (!parentTable) {
+        const missing = ctx.keyForCreate(parent?.schemaname, parent?.relname ?? '');
+        ctx.emit({ action: 'error', objectType: 'table', name: missing, message: `relation "${missing}" does not exist` });
+        return;
+      }
+      const parentKey = qualifiedName(parentTable.schema, parentTable.name);
+      if (command.subtype === 'AT_AddInherit') table.inherits.push(parentKey);
+      else table.inherits = table.inherits.filter((candidate) => candidate !== parentKey);
+      return changed(`${command.subtype === 'AT_AddInherit' ? 'now inherits from' : 'no longer inherits from'} "${parentKey}"`, null);
+    }
     case 'AT_AddConstraint': {
       const node = command.def && 'Constraint' in command.def ? command.def.Constraint : null;
       if (!node) return;
+      if (node.indexname) return addConstraintUsingIndex(table, key, node.conname, node.indexname, node.contype === 'CONSTR_PRIMARY', ctx, changed);
       if (node.conname && table.constraints.some((constraint) => constraint.name === node.conname)) {
         ctx.emit({
           action: 'error',
@@ -149,4 +261,30 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     default:
       return changed(`${(command.subtype ?? 'ALTER').replace(/^AT_/, '')}${columnName ? ` on "${columnName}"` : ''}`, column ? columnName : null);
   }
+}
+
+/** ADD CONSTRAINT name PRIMARY KEY / UNIQUE USING INDEX idx: the index is renamed to the constraint. */
+function addConstraintUsingIndex(
+  table: Table,
+  key: string,
+  name: string | undefined,
+  indexName: string,
+  primary: boolean,
+  ctx: ReplayContext,
+  changed: (description: string, member: string | null) => void,
+): void {
+  const indexKey = qualifiedName(table.schema, indexName);
+  const index = ctx.schema.indexes.get(indexKey);
+  if (!index || index.table !== key) {
+    ctx.emit({ action: 'error', objectType: 'index', name: indexKey, tableId: table.id, message: `index "${indexName}" does not exist` });
+    return;
+  }
+  const constraintName = name ?? indexName;
+  table.constraints.push({ name: constraintName, kind: primary ? 'primary key' : 'unique', columns: [...index.keys], references: null, expression: null, created: ctx.origin });
+  if (primary) for (const column of table.columns) if (index.keys.includes(column.name)) column.notNull = true;
+  ctx.schema.indexes.delete(indexKey);
+  index.name = constraintName;
+  index.constraint = constraintName;
+  ctx.schema.indexes.set(qualifiedName(table.schema, constraintName), index);
+  changed(`added ${primary ? 'primary key' : 'unique'} constraint "${constraintName}" using index "${indexName}"`, null);
 }

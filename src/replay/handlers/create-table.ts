@@ -1,10 +1,11 @@
-import type { CreateStmt } from 'libpg-query';
+import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText } from '../sql-text.js';
+import { applyDefaultPrivileges } from './grants.js';
 import { addColumn, addConstraint, addConstraintIndex } from './table-elements.js';
 
-export function createTable(statement: CreateStmt, ctx: ReplayContext): void {
+export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
   const relation = statement.relation!;
   const name = relation.relname ?? '';
   const key = ctx.keyForCreate(relation.schemaname, name);
@@ -22,6 +23,10 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext): void {
     });
     return;
   }
+  if (ctx.relationExists(key)) {
+    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, message: `relation "${key}" already exists` });
+    return;
+  }
 
   const [schema] = key.split('.') as [string];
   const table: Table = {
@@ -36,12 +41,43 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext): void {
     partitionBy: statement.partspec ? partitionText(statement) : null,
     created: ctx.origin,
     changes: [],
+    partitionBound: null,
+    inherits: [],
+    policies: [],
+    triggers: [],
+    owner: null,
+    comment: null,
+    foreign,
   };
-  const parent = statement.partbound ? statement.inhRelations?.[0] : undefined;
-  if (parent && 'RangeVar' in parent) {
-    const parentTable = ctx.findTable(parent.RangeVar.schemaname, parent.RangeVar.relname ?? '');
-    table.partitionOf = parentTable ? qualifiedName(parentTable.schema, parentTable.name) : null;
-    if (parentTable) table.columns = parentTable.columns.map((column) => ({ ...column, changes: [] }));
+  const parents = (statement.inhRelations ?? []).flatMap((node) => ('RangeVar' in node ? [node.RangeVar] : []));
+  for (const parent of parents) {
+    const parentTable = ctx.findTable(parent.schemaname, parent.relname ?? '');
+    if (!parentTable) {
+      const missing = ctx.keyForCreate(parent.schemaname, parent.relname ?? '');
+      ctx.emit({ action: 'error', objectType: 'table', name: missing, message: `relation "${missing}" does not exist` });
+      return;
+    }
+    const parentKey = qualifiedName(parentTable.schema, parentTable.name);
+    if (statement.partbound) {
+      table.partitionOf = parentKey;
+      table.partitionBound = boundText(statement.partbound);
+    } else {
+      table.inherits.push(parentKey);
+    }
+    for (const column of parentTable.columns) {
+      if (table.columns.some((candidate) => candidate.name === column.name)) continue;
+      table.columns.push({ ...column, identity: statement.partbound ? column.identity : null, created: ctx.origin, changes: [], previousTypes: [] });
+    }
+    for (const constraint of parentTable.constraints) {
+      if (constraint.kind === 'check') table.constraints.push({ ...constraint, created: ctx.origin });
+    }
+  }
+  if (statement.ofTypename) {
+    const typeKey = ctx.findKey(ctx.schema.types, undefined, statement.ofTypename.names?.length ? lastName(statement.ofTypename.names) : '');
+    const type = typeKey ? ctx.schema.types.get(typeKey) : undefined;
+    for (const attribute of type?.attributes ?? []) {
+      table.columns.push({ name: attribute.name, type: attribute.type, notNull: false, default: null, identity: null, generated: null, collation: null, created: ctx.origin, changes: [], previousTypes: [] });
+    }
   }
   ctx.schema.tables.set(key, table);
 
@@ -49,23 +85,88 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext): void {
   for (const element of statement.tableElts ?? []) {
     if ('ColumnDef' in element) addColumn(table, element.ColumnDef, ctx);
     else if ('Constraint' in element) tableConstraints.push(element.Constraint);
-    else if ('TableLikeClause' in element) {
-      const like = element.TableLikeClause.relation;
-      const source = like ? ctx.findTable(like.schemaname, like.relname ?? '') : null;
-      if (source) table.columns.push(...source.columns.map((column) => ({ ...column, created: ctx.origin, changes: [] })));
-    }
+    else if ('TableLikeClause' in element) copyLike(table, element.TableLikeClause.relation, element.TableLikeClause.options ?? 0, ctx);
   }
   for (const constraint of tableConstraints) {
     const added = addConstraint(table, constraint, ctx, null);
     if (added && (added.kind === 'primary key' || added.kind === 'unique')) addConstraintIndex(table, added, ctx);
   }
-  ctx.emit({ action: 'create', objectType: 'table', name: key, tableId: table.id, message: `created table "${key}"` });
+  if (table.partitionOf) copyPartitionedIndexes(table, ctx);
+  applyDefaultPrivileges(ctx, 'tables', table.schema, key, 'table');
+  ctx.emit({ action: 'create', objectType: 'table', name: key, tableId: table.id, message: `created ${foreign ? 'foreign ' : ''}table "${key}"` });
+}
+
+/** CREATE FOREIGN TABLE: a table whose rows live elsewhere; its columns are modelled the same way. */
+export function createForeignTable(statement: CreateForeignTableStmt, ctx: ReplayContext): void {
+  if (statement.base) createTable(statement.base, ctx, true);
+}
+
+function lastName(names: Node[]): string {
+  const last = names[names.length - 1];
+  return last && 'String' in last ? (last.String.sval ?? '') : '';
+}
+
+/** LIKE copies columns (with defaults, constraints, indexes only when asked: options bits). */
+function copyLike(table: Table, relation: RangeVar | undefined, options: number, ctx: ReplayContext): void {
+  const source = relation ? ctx.findTable(relation.schemaname, relation.relname ?? '') : null;
+  if (!source) return;
+  const INCLUDING_DEFAULTS = 1 << 3;
+  const INCLUDING_IDENTITY = 1 << 5;
+  const all = options === 0x7fffffff;
+  for (const column of source.columns) {
+    table.columns.push({
+      ...column,
+      default: all || options & INCLUDING_DEFAULTS ? column.default : null,
+      identity: all || options & INCLUDING_IDENTITY ? column.identity : null,
+      generated: null,
+      created: ctx.origin,
+      changes: [],
+      previousTypes: [],
+    });
+  }
+}
+
+/** A partition gets a copy of each index of its partitioned parent (named as PostgreSQL does). */
+function copyPartitionedIndexes(table: Table, ctx: ReplayContext): void {
+  const parentKey = table.partitionOf!;
+  const tableKey = qualifiedName(table.schema, table.name);
+  const parent = ctx.schema.tables.get(parentKey);
+  for (const constraint of parent?.constraints ?? []) {
+    if (constraint.kind !== 'primary key' && constraint.kind !== 'unique') continue;
+    if (table.constraints.some((candidate) => candidate.kind === constraint.kind && candidate.columns.join() === constraint.columns.join())) continue;
+    const name = `${table.name}_${constraint.kind === 'primary key' ? 'pkey' : `${constraint.columns.join('_')}_key`}`;
+    const copy = { ...constraint, name, created: ctx.origin };
+    table.constraints.push(copy);
+    addConstraintIndex(table, copy, ctx);
+  }
+  for (const index of [...ctx.schema.indexes.values()]) {
+    if (index.table !== parentKey || index.constraint) continue;
+    const keys = index.keys.map((keyText) => (/^[a-z_][a-z0-9_]*$/.test(keyText) ? keyText : 'expr'));
+    let name = `${table.name}_${keys.join('_')}_idx`;
+    for (let n = 1; ctx.relationExists(qualifiedName(table.schema, name)); n++) name = `${table.name}_${keys.join('_')}_idx${n}`;
+    ctx.schema.indexes.set(qualifiedName(table.schema, name), { ...index, schema: table.schema, name, table: tableKey, created: ctx.origin });
+  }
+}
+
+export function boundText(bound: NonNullable<CreateStmt['partbound']>): string {
+  if (bound.is_default) return 'DEFAULT';
+  const list = (nodes: Node[] | undefined) => (nodes ?? []).map(expressionText).join(', ');
+  switch (bound.strategy) {
+    case 'l':
+      return `FOR VALUES IN (${list(bound.listdatums)})`;
+    case 'r':
+      return `FOR VALUES FROM (${list(bound.lowerdatums)}) TO (${list(bound.upperdatums)})`;
+    case 'h':
+      return `FOR VALUES WITH (modulus ${bound.modulus ?? 0}, remainder ${bound.remainder ?? 0})`;
+    default:
+      return 'FOR VALUES';
+  }
 }
 
 function partitionText(statement: CreateStmt): string {
   const spec = statement.partspec!;
   const keys = (spec.partParams ?? []).map((param) =>
-    'PartitionElem' in param ? (param.PartitionElem.name ?? expressionText(param.PartitionElem.expr!)) : '',
+    'PartitionElem' in param ? (param.PartitionElem.name ?? (param.PartitionElem.expr ? expressionText(param.PartitionElem.expr) : '')) : '',
   );
   const strategy = String(spec.strategy ?? '').replace('PARTITION_STRATEGY_', '');
   return `${strategy} (${keys.join(', ')})`;

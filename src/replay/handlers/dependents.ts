@@ -1,8 +1,10 @@
 /**
- * What goes with an object when it is dropped or renamed: the indexes and constraints that
- * name it, here and in other tables.
+ * What goes with an object when it is dropped or renamed: the indexes, constraints, views,
+ * sequences, triggers, policies and grants that name it, here and in other objects.
  */
+import type { ReplayContext } from '../context.js';
 import { qualifiedName, type SchemaModel, type Table } from '../model.js';
+import { renameGrantObject } from './grants.js';
 
 export function dropConstraint(schema: SchemaModel, table: Table, name: string): void {
   table.constraints = table.constraints.filter((constraint) => constraint.name !== name);
@@ -20,6 +22,10 @@ export function dropColumnDependents(schema: SchemaModel, table: Table, column: 
   for (const [key, index] of schema.indexes) {
     if (index.table === tableKey && index.keys.includes(column)) schema.indexes.delete(key);
   }
+  for (const [key, sequence] of schema.sequences) {
+    if (sequence.ownedBy?.table === tableKey && sequence.ownedBy.column === column) schema.sequences.delete(key);
+  }
+  schema.grants = schema.grants.filter((grant) => !(grant.object === tableKey && grant.column === column));
 }
 
 /** Tables other than `tableKey` with a foreign key to it. */
@@ -31,29 +37,96 @@ export function referencingTables(schema: SchemaModel, tableKey: string): Table[
   );
 }
 
-export function dropTable(schema: SchemaModel, tableKey: string): void {
-  schema.tables.delete(tableKey);
-  for (const [key, index] of schema.indexes) if (index.table === tableKey) schema.indexes.delete(key);
-  for (const table of referencingTables(schema, tableKey)) {
-    for (const constraint of table.constraints.filter((c) => c.references?.table === tableKey)) {
-      dropConstraint(schema, table, constraint.name);
+/** Views that read `key`, directly or through other views, nearest first. */
+export function dependentViews(schema: SchemaModel, key: string): string[] {
+  const found: string[] = [];
+  const visit = (target: string) => {
+    for (const [viewKey, view] of schema.views) {
+      if (view.dependsOn.includes(target) && !found.includes(viewKey)) {
+        found.push(viewKey);
+        visit(viewKey);
+      }
     }
-  }
+  };
+  visit(key);
+  return found;
 }
 
-export function renameTable(schema: SchemaModel, oldKey: string, newKey: string): void {
-  const table = schema.tables.get(oldKey)!;
-  schema.tables.delete(oldKey);
+/** Partitions and inheriting children of a table. */
+export function childTables(schema: SchemaModel, key: string): string[] {
+  return [...schema.tables.entries()]
+    .filter(([, table]) => table.partitionOf === key || table.inherits.includes(key))
+    .map(([childKey]) => childKey);
+}
+
+/** What stops a plain (RESTRICT) DROP of a table or view: dependents, as a message; null if none. */
+export function restrictReason(schema: SchemaModel, key: string): string | null {
+  const reasons: string[] = [];
+  const tables = referencingTables(schema, key).map((table) => `"${qualifiedName(table.schema, table.name)}"`);
+  if (tables.length) reasons.push(`foreign keys in ${tables.join(', ')}`);
+  const views = dependentViews(schema, key);
+  if (views.length) reasons.push(`views ${views.map((view) => `"${view}"`).join(', ')}`);
+  const children = [...schema.tables.entries()].filter(([, table]) => table.inherits.includes(key)).map(([child]) => `"${child}"`);
+  if (children.length) reasons.push(`inheriting tables ${children.join(', ')}`);
+  return reasons.length ? `${reasons.join(' and ')} depend on it` : null;
+}
+
+/** Drops a table with everything that goes with it (CASCADE semantics; check restrictReason first). */
+export function dropTable(schema: SchemaModel, tableKey: string): void {
+  schema.tables.delete(tableKey);
+  for (const child of childTables(schema, tableKey)) {
+    const childTable = schema.tables.get(child)!;
+    if (childTable.partitionOf === tableKey) dropTable(schema, child);
+    else childTable.inherits = childTable.inherits.filter((parent) => parent !== tableKey);
+  }
+  for (const [key, index] of schema.indexes) if (index.table === tableKey) schema.indexes.delete(key);
+  for (const other of referencingTables(schema, tableKey)) {
+    for (const constraint of other.constraints.filter((c) => c.references?.table === tableKey)) {
+      dropConstraint(schema, other, constraint.name);
+    }
+  }
+  for (const [key, sequence] of schema.sequences) if (sequence.ownedBy?.table === tableKey) schema.sequences.delete(key);
+  for (const viewKey of dependentViews(schema, tableKey)) dropView(schema, viewKey);
+  schema.grants = schema.grants.filter((grant) => grant.object !== tableKey);
+  for (const publication of schema.publications.values()) publication.tables = publication.tables.filter((key) => key !== tableKey);
+}
+
+export function dropView(schema: SchemaModel, viewKey: string): void {
+  schema.views.delete(viewKey);
+  for (const [key, index] of schema.indexes) if (index.table === viewKey) schema.indexes.delete(key);
+  for (const dependent of dependentViews(schema, viewKey)) schema.views.delete(dependent);
+  schema.grants = schema.grants.filter((grant) => grant.object !== viewKey);
+}
+
+/** Renames or moves a table or view, carrying every reference along. */
+export function renameRelation(ctx: ReplayContext, oldKey: string, newKey: string): void {
+  const schema = ctx.schema;
   const [newSchema, ...rest] = newKey.split('.');
-  table.schema = newSchema!;
-  table.name = rest.join('.');
-  schema.tables.set(newKey, table);
+  const table = schema.tables.get(oldKey);
+  const view = schema.views.get(oldKey);
+  const target = table ?? view;
+  if (!target) return;
+  target.schema = newSchema!;
+  target.name = rest.join('.');
+  if (table) {
+    schema.tables.delete(oldKey);
+    schema.tables.set(newKey, table);
+  } else if (view) {
+    schema.views.delete(oldKey);
+    schema.views.set(newKey, view);
+  }
   for (const index of schema.indexes.values()) if (index.table === oldKey) index.table = newKey;
   for (const other of schema.tables.values()) {
     for (const constraint of other.constraints) {
       if (constraint.references?.table === oldKey) constraint.references.table = newKey;
     }
+    if (other.partitionOf === oldKey) other.partitionOf = newKey;
+    other.inherits = other.inherits.map((parent) => (parent === oldKey ? newKey : parent));
   }
+  for (const other of schema.views.values()) other.dependsOn = other.dependsOn.map((key) => (key === oldKey ? newKey : key));
+  for (const sequence of schema.sequences.values()) if (sequence.ownedBy?.table === oldKey) sequence.ownedBy.table = newKey;
+  for (const publication of schema.publications.values()) publication.tables = publication.tables.map((key) => (key === oldKey ? newKey : key));
+  renameGrantObject(ctx, oldKey, newKey);
 }
 
 export function renameColumn(schema: SchemaModel, table: Table, from: string, to: string): void {
@@ -67,4 +140,8 @@ export function renameColumn(schema: SchemaModel, table: Table, from: string, to
       if (constraint.references?.table === tableKey) constraint.references.columns = rename(constraint.references.columns);
     }
   }
+  for (const sequence of schema.sequences.values()) {
+    if (sequence.ownedBy?.table === tableKey && sequence.ownedBy.column === from) sequence.ownedBy.column = to;
+  }
+  for (const grant of schema.grants) if (grant.object === tableKey && grant.column === from) grant.column = to;
 }

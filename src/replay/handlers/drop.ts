@@ -1,88 +1,211 @@
+/**
+ * DROP of every modelled object kind, with RESTRICT (the default: refuse when something
+ * depends on it) and CASCADE (take the dependents along) as PostgreSQL does them.
+ */
 import type { DropStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName } from '../model.js';
-import { stringsOf } from '../sql-text.js';
-import { dropTable, referencingTables } from './dependents.js';
+import type { ObjectType } from '../history.js';
+import { qualifiedName, type SchemaModel, type Table } from '../model.js';
+import { describeFunction, findFunction, nameParts, schemaAndName } from '../names.js';
+import { dropGrants } from './grants.js';
+import { dependentViews, dropColumnDependents, dropTable, dropView, restrictReason } from './dependents.js';
 
-function objectName(node: Node): string[] {
-  return 'List' in node ? stringsOf(node.List.items) : 'String' in node ? [node.String.sval ?? ''] : [];
-}
-
-/** DROP TABLE and DROP INDEX; other object kinds are kept uninterpreted. */
 export function drop(statement: DropStmt, ctx: ReplayContext): void {
-  if (statement.removeType === 'OBJECT_TABLE') return dropTables(statement, ctx);
-  if (statement.removeType === 'OBJECT_INDEX') return dropIndexes(statement, ctx);
-  ctx.keepUninterpreted();
-}
-
-function dropTables(statement: DropStmt, ctx: ReplayContext): void {
   const cascade = statement.behavior === 'DROP_CASCADE';
   for (const object of statement.objects ?? []) {
-    const parts = objectName(object);
-    const name = parts[parts.length - 1] ?? '';
-    const schemaName = parts.length > 1 ? parts[parts.length - 2] : undefined;
-    const table = ctx.findTable(schemaName, name);
-    if (!table) {
-      const key = ctx.keyForCreate(schemaName, name);
-      ctx.emit({
-        action: statement.missing_ok ? 'noop' : 'error',
-        objectType: 'table',
-        name: key,
-        message: `table "${key}" does not exist`,
-      });
-      continue;
-    }
-    const key = qualifiedName(table.schema, table.name);
-    const dependents = referencingTables(ctx.schema, key);
-    if (dependents.length > 0 && !cascade) {
-      const names = dependents.map((dependent) => `"${qualifiedName(dependent.schema, dependent.name)}"`).join(', ');
-      ctx.emit({
-        action: 'error',
-        objectType: 'table',
-        name: key,
-        tableId: table.id,
-        message: `cannot drop table "${key}" because foreign keys in ${names} depend on it (use CASCADE)`,
-      });
-      continue;
-    }
-    dropTable(ctx.schema, key);
-    ctx.emit({ action: 'drop', objectType: 'table', name: key, tableId: table.id, message: `dropped table "${key}"` });
+    const done = dropOne(statement, object, cascade, ctx);
+    if (done === 'unsupported') return ctx.keepUninterpreted();
   }
 }
 
-function dropIndexes(statement: DropStmt, ctx: ReplayContext): void {
-  for (const object of statement.objects ?? []) {
-    const parts = objectName(object);
-    const name = parts[parts.length - 1] ?? '';
-    const candidates = parts.length > 1 ? [parts[parts.length - 2]!] : ctx.schema.searchPath;
-    const key = candidates.map((schema) => qualifiedName(schema, name)).find((k) => ctx.schema.indexes.has(k));
-    if (!key) {
-      const missing = ctx.keyForCreate(parts.length > 1 ? parts[parts.length - 2] : undefined, name);
-      ctx.emit({
-        action: statement.missing_ok ? 'noop' : 'error',
-        objectType: 'index',
-        name: missing,
-        message: `index "${missing}" does not exist`,
-      });
-      continue;
+type Outcome = 'done' | 'unsupported';
+
+function dropOne(statement: DropStmt, object: Node, cascade: boolean, ctx: ReplayContext): Outcome {
+  const parts = nameParts(object);
+  const { schema, name } = schemaAndName(parts);
+  const missing = (objectType: ObjectType, kind: string, key: string): Outcome => {
+    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType, name: key, message: `${kind} "${key}" does not exist` });
+    return 'done';
+  };
+  const dropped = (objectType: ObjectType, key: string, message: string, tableId: number | null = null, member: string | null = null): Outcome => {
+    ctx.emit({ action: 'drop', objectType, name: key, tableId, member, message });
+    return 'done';
+  };
+  const refused = (objectType: ObjectType, key: string, reason: string, tableId: number | null = null): Outcome => {
+    ctx.emit({ action: 'error', objectType, name: key, tableId, message: `cannot drop "${key}" because ${reason} (use CASCADE)` });
+    return 'done';
+  };
+
+  switch (statement.removeType) {
+    case 'OBJECT_TABLE':
+    case 'OBJECT_FOREIGN_TABLE': {
+      const table = ctx.findTable(schema, name);
+      if (!table) return missing('table', 'table', ctx.keyForCreate(schema, name));
+      const key = qualifiedName(table.schema, table.name);
+      const reason = restrictReason(ctx.schema, key);
+      if (reason && !cascade) return refused('table', key, reason, table.id);
+      dropTable(ctx.schema, key);
+      return dropped('table', key, `dropped table "${key}"${cascade && reason ? ` and, by CASCADE, what depended on it` : ''}`, table.id);
     }
-    const index = ctx.schema.indexes.get(key)!;
-    if (index.constraint) {
-      ctx.emit({
-        action: 'error',
-        objectType: 'index',
-        name: key,
-        message: `cannot drop index "${key}" because constraint "${index.constraint}" requires it`,
-      });
-      continue;
+    case 'OBJECT_VIEW':
+    case 'OBJECT_MATVIEW': {
+      const materialized = statement.removeType === 'OBJECT_MATVIEW';
+      const key = ctx.findKey(ctx.schema.views, schema, name);
+      const view = key ? ctx.schema.views.get(key) : undefined;
+      if (!key || !view || view.materialized !== materialized) return missing('view', materialized ? 'materialized view' : 'view', key ?? ctx.keyForCreate(schema, name));
+      const dependents = dependentViews(ctx.schema, key);
+      if (dependents.length && !cascade) return refused('view', key, `views ${dependents.map((d) => `"${d}"`).join(', ')} depend on it`);
+      dropView(ctx.schema, key);
+      return dropped('view', key, `dropped ${materialized ? 'materialized view' : 'view'} "${key}"`);
     }
-    ctx.schema.indexes.delete(key);
-    ctx.emit({
-      action: 'drop',
-      objectType: 'index',
-      name: key,
-      tableId: ctx.schema.tables.get(index.table)?.id ?? null,
-      message: `dropped index "${key}"`,
-    });
+    case 'OBJECT_INDEX': {
+      const key = ctx.findKey(ctx.schema.indexes, schema, name);
+      if (!key) return missing('index', 'index', ctx.keyForCreate(schema, name));
+      const index = ctx.schema.indexes.get(key)!;
+      if (index.constraint) {
+        ctx.emit({ action: 'error', objectType: 'index', name: key, message: `cannot drop index "${key}" because constraint "${index.constraint}" requires it` });
+        return 'done';
+      }
+      ctx.schema.indexes.delete(key);
+      return dropped('index', key, `dropped index "${key}"`, ctx.schema.tables.get(index.table)?.id ?? null);
+    }
+    case 'OBJECT_SEQUENCE': {
+      const key = ctx.findKey(ctx.schema.sequences, schema, name);
+      if (!key) return missing('sequence', 'sequence', ctx.keyForCreate(schema, name));
+      const users = columnsUsingSequence(ctx.schema, key);
+      if (users.length && !cascade) return refused('sequence', key, `the default of ${users.map(({ table, column }) => `"${table.name}.${column}"`).join(', ')} depends on it`);
+      for (const { table, column } of users) {
+        const found = table.columns.find((candidate) => candidate.name === column);
+        if (found) found.default = null;
+      }
+      ctx.schema.sequences.delete(key);
+      dropGrants(ctx, key);
+      return dropped('sequence', key, `dropped sequence "${key}"`);
+    }
+    case 'OBJECT_TYPE':
+    case 'OBJECT_DOMAIN': {
+      const typeParts = object && 'TypeName' in object ? nameParts(object) : parts;
+      const { schema: typeSchema, name: typeName } = schemaAndName(typeParts);
+      const key = ctx.findKey(ctx.schema.types, typeSchema, typeName);
+      if (!key) return missing('type', 'type', ctx.keyForCreate(typeSchema, typeName));
+      const users = columnsUsingType(ctx.schema, key);
+      if (users.length && !cascade) return refused('type', key, `column ${users.map(({ table, column }) => `"${table.name}.${column}"`).join(', ')} depends on it`);
+      for (const { table, column } of users) {
+        table.columns = table.columns.filter((candidate) => candidate.name !== column);
+        dropColumnDependents(ctx.schema, table, column);
+      }
+      ctx.schema.types.delete(key);
+      return dropped('type', key, `dropped type "${key}"`);
+    }
+    case 'OBJECT_FUNCTION':
+    case 'OBJECT_PROCEDURE':
+    case 'OBJECT_ROUTINE':
+    case 'OBJECT_AGGREGATE': {
+      if (!('ObjectWithArgs' in object)) return 'unsupported';
+      const found = findFunction(ctx, object.ObjectWithArgs);
+      if (!found) return missing('function', 'function', describeFunction(ctx, object.ObjectWithArgs));
+      const triggers = triggersCalling(ctx.schema, found.key);
+      if (triggers.length && !cascade) return refused('function', found.key, `trigger ${triggers.map(({ table, trigger }) => `"${trigger}" on "${table.name}"`).join(', ')} depends on it`);
+      for (const { table, trigger } of triggers) table.triggers = table.triggers.filter((candidate) => candidate.name !== trigger);
+      ctx.schema.functions.delete(found.key);
+      dropGrants(ctx, found.key);
+      return dropped('function', found.key, `dropped ${found.fn.kind} "${found.key}"`);
+    }
+    case 'OBJECT_TRIGGER':
+    case 'OBJECT_POLICY': {
+      const isTrigger = statement.removeType === 'OBJECT_TRIGGER';
+      const member = parts[parts.length - 1] ?? '';
+      const tableParts = parts.slice(0, -1);
+      const table = ctx.findTable(tableParts.length > 1 ? tableParts[tableParts.length - 2] : undefined, tableParts[tableParts.length - 1] ?? '');
+      const objectType = isTrigger ? 'trigger' : 'policy';
+      if (!table) return missing(objectType, 'relation', ctx.keyForCreate(tableParts.length > 1 ? tableParts[tableParts.length - 2] : undefined, tableParts[tableParts.length - 1] ?? ''));
+      const key = qualifiedName(table.schema, table.name);
+      const list: { name: string }[] = isTrigger ? table.triggers : table.policies;
+      if (!list.some((candidate) => candidate.name === member)) {
+        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType, name: key, tableId: table.id, member, message: `${objectType} "${member}" for table "${key}" does not exist` });
+        return 'done';
+      }
+      if (isTrigger) table.triggers = table.triggers.filter((candidate) => candidate.name !== member);
+      else table.policies = table.policies.filter((candidate) => candidate.name !== member);
+      ctx.change(table, `dropped ${objectType} "${member}"`);
+      return dropped(objectType, key, `dropped ${objectType} "${member}" on "${key}"`, table.id, member);
+    }
+    case 'OBJECT_SCHEMA': {
+      const schemaName = parts[0] ?? '';
+      if (!ctx.schema.schemas.has(schemaName)) return missing('schema', 'schema', schemaName);
+      const contents = objectsInSchema(ctx.schema, schemaName);
+      if (contents && !cascade) return refused('schema', schemaName, `it holds ${contents}`);
+      dropSchemaContents(ctx, schemaName);
+      ctx.schema.schemas.delete(schemaName);
+      return dropped('schema', schemaName, `dropped schema "${schemaName}"`);
+    }
+    case 'OBJECT_EXTENSION': {
+      const extension = parts[0] ?? '';
+      if (!ctx.schema.extensions.delete(extension)) return missing('extension', 'extension', extension);
+      return dropped('extension', extension, `dropped extension "${extension}"`);
+    }
+    case 'OBJECT_PUBLICATION': {
+      const publication = parts[0] ?? '';
+      if (!ctx.schema.publications.delete(publication)) return missing('publication', 'publication', publication);
+      return dropped('publication', publication, `dropped publication "${publication}"`);
+    }
+    default:
+      return 'unsupported';
   }
+}
+
+function columnsUsingSequence(schema: SchemaModel, key: string): { table: Table; column: string }[] {
+  const [sequenceSchema, name] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+  const spelled = new Set([`'${name}'`, `'${key}'`, ...(sequenceSchema === 'public' ? [] : [])]);
+  const users: { table: Table; column: string }[] = [];
+  for (const table of schema.tables.values()) {
+    for (const column of table.columns) {
+      const match = column.default?.match(/nextval\('([^']+)'/);
+      if (match && (spelled.has(`'${match[1]}'`) || `${table.schema}.${match[1]}` === key)) users.push({ table, column: column.name });
+    }
+  }
+  return users;
+}
+
+function columnsUsingType(schema: SchemaModel, key: string): { table: Table; column: string }[] {
+  const name = key.slice(key.indexOf('.') + 1);
+  const users: { table: Table; column: string }[] = [];
+  for (const table of schema.tables.values()) {
+    for (const column of table.columns) {
+      const base = column.type.replace(/(\[\])+$/, '');
+      if (base === key || base === name || base === `"${name}"`) users.push({ table, column: column.name });
+    }
+  }
+  return users;
+}
+
+function triggersCalling(schema: SchemaModel, functionKey: string): { table: Table; trigger: string }[] {
+  return [...schema.tables.values()].flatMap((table) => table.triggers.filter((trigger) => trigger.function === functionKey).map((trigger) => ({ table, trigger: trigger.name })));
+}
+
+function objectsInSchema(schema: SchemaModel, name: string): string | null {
+  const counts: [string, number][] = [
+    ['tables', [...schema.tables.values()].filter((item) => item.schema === name).length],
+    ['views', [...schema.views.values()].filter((item) => item.schema === name).length],
+    ['functions', [...schema.functions.values()].filter((item) => item.schema === name).length],
+    ['types', [...schema.types.values()].filter((item) => item.schema === name).length],
+    ['sequences', [...schema.sequences.values()].filter((item) => item.schema === name).length],
+  ];
+  const present = counts.filter(([, count]) => count > 0).map(([kind, count]) => `${count} ${kind}`);
+  return present.length ? present.join(', ') : null;
+}
+
+function dropSchemaContents(ctx: ReplayContext, name: string): void {
+  const schema = ctx.schema;
+  for (const [key, table] of [...schema.tables]) if (table.schema === name && schema.tables.has(key)) dropTable(schema, key);
+  for (const [key, view] of [...schema.views]) if (view.schema === name && schema.views.has(key)) dropView(schema, key);
+  for (const [key, item] of [...schema.sequences]) if (item.schema === name) schema.sequences.delete(key);
+  for (const [key, item] of [...schema.types]) if (item.schema === name) schema.types.delete(key);
+  for (const [key, item] of [...schema.indexes]) if (item.schema === name) schema.indexes.delete(key);
+  for (const [key, item] of [...schema.functions]) {
+    if (item.schema !== name) continue;
+    schema.functions.delete(key);
+    dropGrants(ctx, key);
+  }
+  dropGrants(ctx, name);
 }

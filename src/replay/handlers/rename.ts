@@ -1,28 +1,77 @@
 import type { RenameStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName } from '../model.js';
-import { renameColumn, renameTable } from './dependents.js';
+import { functionKey, qualifiedName } from '../model.js';
+import { findFunction, describeFunction, nameParts, schemaAndName } from '../names.js';
+import { renameGrantObject } from './grants.js';
+import { renameColumn, renameRelation } from './dependents.js';
 
-/** Renames of tables, columns, constraints and indexes, carrying every reference along. */
+/** Renames of every modelled object kind, carrying every reference along. */
 export function rename(statement: RenameStmt, ctx: ReplayContext): void {
-  const kind = statement.renameType;
-  if (kind === 'OBJECT_INDEX') return renameIndex(statement, ctx);
-  if (kind !== 'OBJECT_TABLE' && kind !== 'OBJECT_COLUMN' && kind !== 'OBJECT_TABCONSTRAINT') {
-    return ctx.keepUninterpreted();
+  switch (statement.renameType) {
+    case 'OBJECT_INDEX':
+      return renameIndex(statement, ctx);
+    case 'OBJECT_TABLE':
+    case 'OBJECT_FOREIGN_TABLE':
+    case 'OBJECT_VIEW':
+    case 'OBJECT_MATVIEW':
+    case 'OBJECT_COLUMN':
+    case 'OBJECT_TABCONSTRAINT':
+      return renameTableOrMember(statement, ctx);
+    case 'OBJECT_SEQUENCE':
+      return renameKeyed(statement, ctx, ctx.schema.sequences, 'sequence');
+    case 'OBJECT_TYPE':
+    case 'OBJECT_DOMAIN':
+      return renameKeyed(statement, ctx, ctx.schema.types, 'type');
+    case 'OBJECT_FUNCTION':
+    case 'OBJECT_PROCEDURE':
+    case 'OBJECT_ROUTINE':
+      return renameFunction(statement, ctx);
+    case 'OBJECT_SCHEMA':
+      return renameSchema(statement, ctx);
+    case 'OBJECT_TRIGGER':
+    case 'OBJECT_POLICY':
+      return renameTableMember(statement, ctx);
+    default:
+      return ctx.keepUninterpreted();
   }
-  if (kind === 'OBJECT_COLUMN' && statement.relationType !== 'OBJECT_TABLE') return ctx.keepUninterpreted();
+}
+
+function missingRelation(statement: RenameStmt, ctx: ReplayContext): void {
+  const relation = statement.relation;
+  const key = ctx.keyForCreate(relation?.schemaname, relation?.relname ?? '');
+  ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'table', name: key, message: `relation "${key}" does not exist` });
+}
+
+function renameTableOrMember(statement: RenameStmt, ctx: ReplayContext): void {
+  const kind = statement.renameType;
   const relation = statement.relation!;
-  const table = ctx.findTable(relation.schemaname, relation.relname ?? '');
   const newName = statement.newname ?? '';
-  if (!table) {
-    const key = ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
-    ctx.emit({
-      action: statement.missing_ok ? 'noop' : 'error',
-      objectType: 'table',
-      name: key,
-      message: `relation "${key}" does not exist`,
-    });
+  const table = ctx.findTable(relation.schemaname, relation.relname ?? '');
+  const viewKey = table ? null : ctx.findKey(ctx.schema.views, relation.schemaname, relation.relname ?? '');
+  if (!table && viewKey && kind !== 'OBJECT_TABCONSTRAINT') {
+    const view = ctx.schema.views.get(viewKey)!;
+    if (kind === 'OBJECT_COLUMN') {
+      const at = view.columnNames.indexOf(statement.subname ?? '');
+      if (at >= 0) view.columnNames[at] = newName;
+      ctx.change(view, `renamed column "${statement.subname}" to "${newName}"`);
+      ctx.emit({ action: 'rename', objectType: 'view', name: viewKey, member: newName, message: `renamed column "${statement.subname}" of view "${viewKey}" to "${newName}"` });
+      return;
+    }
+    const newKey = qualifiedName(view.schema, newName);
+    if (ctx.relationExists(newKey)) {
+      ctx.emit({ action: 'error', objectType: 'view', name: newKey, message: `relation "${newKey}" already exists` });
+      return;
+    }
+    renameRelation(ctx, viewKey, newKey);
+    ctx.change(view, `renamed from "${viewKey}"`);
+    ctx.emit({ action: 'rename', objectType: 'view', name: newKey, message: `renamed view "${viewKey}" to "${newKey}"` });
     return;
+  }
+  if (!table) {
+    if (kind === 'OBJECT_TABLE' && ctx.findKey(ctx.schema.sequences, relation.schemaname, relation.relname ?? '')) {
+      return renameKeyed(statement, ctx, ctx.schema.sequences, 'sequence');
+    }
+    return missingRelation(statement, ctx);
   }
   const key = qualifiedName(table.schema, table.name);
   const record = (objectType: 'table' | 'column' | 'constraint', member: string | null, message: string) => {
@@ -30,13 +79,13 @@ export function rename(statement: RenameStmt, ctx: ReplayContext): void {
     ctx.emit({ action: 'rename', objectType, name: objectType === 'table' ? qualifiedName(table.schema, table.name) : key, tableId: table.id, member, message });
   };
 
-  if (kind === 'OBJECT_TABLE') {
+  if (kind === 'OBJECT_TABLE' || kind === 'OBJECT_FOREIGN_TABLE' || kind === 'OBJECT_VIEW' || kind === 'OBJECT_MATVIEW') {
     const newKey = qualifiedName(table.schema, newName);
-    if (ctx.schema.tables.has(newKey)) {
+    if (ctx.relationExists(newKey)) {
       ctx.emit({ action: 'error', objectType: 'table', name: newKey, tableId: table.id, message: `relation "${newKey}" already exists` });
       return;
     }
-    renameTable(ctx.schema, key, newKey);
+    renameRelation(ctx, key, newKey);
     return record('table', null, `renamed table "${key}" to "${newKey}"`);
   }
 
@@ -45,7 +94,7 @@ export function rename(statement: RenameStmt, ctx: ReplayContext): void {
     const column = table.columns.find((candidate) => candidate.name === from);
     if (!column || table.columns.some((candidate) => candidate.name === newName)) {
       ctx.emit({
-        action: 'error',
+        action: !column && statement.missing_ok ? 'noop' : 'error',
         objectType: 'column',
         name: key,
         tableId: table.id,
@@ -67,16 +116,20 @@ export function rename(statement: RenameStmt, ctx: ReplayContext): void {
     return;
   }
   constraint.name = newName;
-  for (const index of ctx.schema.indexes.values()) {
-    if (index.table === key && index.constraint === from) index.constraint = newName;
+  for (const [indexKey, index] of [...ctx.schema.indexes]) {
+    if (index.table === key && index.constraint === from) {
+      index.constraint = newName;
+      index.name = newName;
+      ctx.schema.indexes.delete(indexKey);
+      ctx.schema.indexes.set(qualifiedName(index.schema, newName), index);
+    }
   }
   record('constraint', newName, `renamed constraint "${from}" to "${newName}"`);
 }
 
 function renameIndex(statement: RenameStmt, ctx: ReplayContext): void {
   const relation = statement.relation!;
-  const schemas = relation.schemaname ? [relation.schemaname] : ctx.schema.searchPath;
-  const key = schemas.map((schema) => qualifiedName(schema, relation.relname ?? '')).find((k) => ctx.schema.indexes.has(k));
+  const key = ctx.findKey(ctx.schema.indexes, relation.schemaname, relation.relname ?? '');
   if (!key) {
     const missing = ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
     ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'index', name: missing, message: `relation "${missing}" does not exist` });
@@ -84,8 +137,130 @@ function renameIndex(statement: RenameStmt, ctx: ReplayContext): void {
   }
   const index = ctx.schema.indexes.get(key)!;
   const newKey = qualifiedName(index.schema, statement.newname ?? '');
+  if (ctx.relationExists(newKey)) {
+    ctx.emit({ action: 'error', objectType: 'index', name: newKey, message: `relation "${newKey}" already exists` });
+    return;
+  }
   ctx.schema.indexes.delete(key);
   index.name = statement.newname ?? '';
   ctx.schema.indexes.set(newKey, index);
-  ctx.emit({ action: 'rename', objectType: 'index', name: newKey, tableId: ctx.schema.tables.get(index.table)?.id ?? null, message: `renamed index "${key}" to "${newKey}"` });
+  const table = ctx.schema.tables.get(index.table);
+  if (index.constraint && table) {
+    const constraint = table.constraints.find((candidate) => candidate.name === index.constraint);
+    if (constraint) constraint.name = index.name;
+    index.constraint = index.name;
+  }
+  ctx.emit({ action: 'rename', objectType: 'index', name: newKey, tableId: table?.id ?? null, message: `renamed index "${key}" to "${newKey}"` });
+}
+
+function renameKeyed<T extends { schema: string; name: string; changes: { origin: unknown; description: string }[] }>(
+  statement: RenameStmt,
+  ctx: ReplayContext,
+  map: Map<string, T>,
+  objectType: 'sequence' | 'type',
+): void {
+  const parts = statement.relation ? [statement.relation.schemaname, statement.relation.relname ?? ''].filter((part): part is string => part !== undefined) : nameParts(statement.object);
+  const { schema, name } = schemaAndName(parts);
+  const key = ctx.findKey(map, schema, name);
+  if (!key) {
+    const missing = ctx.keyForCreate(schema, name);
+    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType, name: missing, message: `${objectType} "${missing}" does not exist` });
+    return;
+  }
+  const item = map.get(key)!;
+  const newKey = qualifiedName(item.schema, statement.newname ?? '');
+  if (map.has(newKey) || (objectType === 'sequence' && ctx.relationExists(newKey))) {
+    ctx.emit({ action: 'error', objectType, name: newKey, message: `${objectType} "${newKey}" already exists` });
+    return;
+  }
+  map.delete(key);
+  item.name = statement.newname ?? '';
+  map.set(newKey, item);
+  if (objectType === 'type') {
+    for (const table of ctx.schema.tables.values()) {
+      for (const column of table.columns) {
+        const suffix = column.type.match(/(\[\])*$/)?.[0] ?? '';
+        const base = column.type.slice(0, column.type.length - suffix.length);
+        if (base === key || (item.schema === 'public' && base === name)) column.type = `${item.schema === 'public' ? item.name : newKey}${suffix}`;
+      }
+    }
+  }
+  renameGrantObject(ctx, key, newKey);
+  item.changes.push({ origin: ctx.origin, description: `renamed from "${key}"` });
+  ctx.emit({ action: 'rename', objectType, name: newKey, message: `renamed ${objectType} "${key}" to "${newKey}"` });
+}
+
+function renameFunction(statement: RenameStmt, ctx: ReplayContext): void {
+  const object = statement.object && 'ObjectWithArgs' in statement.object ? statement.object.ObjectWithArgs : null;
+  const found = object ? findFunction(ctx, object) : null;
+  if (!object || !found) {
+    const missing = object ? describeFunction(ctx, object) : '';
+    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'function', name: missing, message: `function "${missing}" does not exist` });
+    return;
+  }
+  const newKey = functionKey(found.fn.schema, statement.newname ?? '', found.fn.signatureTypes);
+  if (ctx.schema.functions.has(newKey)) {
+    ctx.emit({ action: 'error', objectType: 'function', name: newKey, message: `function "${newKey}" already exists` });
+    return;
+  }
+  moveFunction(ctx, found.key, newKey, found.fn.schema, statement.newname ?? '');
+  ctx.emit({ action: 'rename', objectType: 'function', name: newKey, message: `renamed ${found.fn.kind} "${found.key}" to "${newKey}"` });
+}
+
+/** Gives a function a new key (rename or SET SCHEMA), updating triggers and grants. */
+export function moveFunction(ctx: ReplayContext, oldKey: string, newKey: string, schema: string, name: string): void {
+  const fn = ctx.schema.functions.get(oldKey)!;
+  ctx.schema.functions.delete(oldKey);
+  fn.schema = schema;
+  fn.name = name;
+  ctx.schema.functions.set(newKey, fn);
+  for (const table of ctx.schema.tables.values()) for (const trigger of table.triggers) if (trigger.function === oldKey) trigger.function = newKey;
+  renameGrantObject(ctx, oldKey, newKey);
+  fn.changes.push({ origin: ctx.origin, description: `moved from "${oldKey}"` });
+}
+
+function renameSchema(statement: RenameStmt, ctx: ReplayContext): void {
+  const from = statement.subname ?? nameParts(statement.object)[0] ?? '';
+  const to = statement.newname ?? '';
+  const schema = ctx.schema.schemas.get(from);
+  if (!schema || ctx.schema.schemas.has(to)) {
+    ctx.emit({ action: 'error', objectType: 'schema', name: from, message: schema ? `schema "${to}" already exists` : `schema "${from}" does not exist` });
+    return;
+  }
+  ctx.schema.schemas.delete(from);
+  schema.name = to;
+  ctx.schema.schemas.set(to, schema);
+  for (const [key, table] of [...ctx.schema.tables]) if (table.schema === from) renameRelation(ctx, key, qualifiedName(to, table.name));
+  for (const [key, view] of [...ctx.schema.views]) if (view.schema === from) renameRelation(ctx, key, qualifiedName(to, view.name));
+  for (const map of [ctx.schema.sequences, ctx.schema.types, ctx.schema.indexes] as Map<string, { schema: string; name: string }>[]) {
+    for (const [key, item] of [...map]) {
+      if (item.schema !== from) continue;
+      map.delete(key);
+      item.schema = to;
+      map.set(qualifiedName(to, item.name), item);
+    }
+  }
+  for (const [key, fn] of [...ctx.schema.functions]) if (fn.schema === from) moveFunction(ctx, key, functionKey(to, fn.name, fn.signatureTypes), to, fn.name);
+  renameGrantObject(ctx, from, to);
+  ctx.emit({ action: 'rename', objectType: 'schema', name: to, message: `renamed schema "${from}" to "${to}"` });
+}
+
+function renameTableMember(statement: RenameStmt, ctx: ReplayContext): void {
+  const relation = statement.relation!;
+  const table = ctx.findTable(relation.schemaname, relation.relname ?? '');
+  if (!table) return missingRelation(statement, ctx);
+  const key = qualifiedName(table.schema, table.name);
+  const isTrigger = statement.renameType === 'OBJECT_TRIGGER';
+  const objectType = isTrigger ? 'trigger' : 'policy';
+  const list: { name: string }[] = isTrigger ? table.triggers : table.policies;
+  const from = statement.subname ?? '';
+  const to = statement.newname ?? '';
+  const item = list.find((candidate) => candidate.name === from);
+  if (!item || list.some((candidate) => candidate.name === to)) {
+    ctx.emit({ action: 'error', objectType, name: key, tableId: table.id, member: from, message: item ? `${objectType} "${to}" for relation "${key}" already exists` : `${objectType} "${from}" for table "${key}" does not exist` });
+    return;
+  }
+  item.name = to;
+  ctx.change(table, `renamed ${objectType} "${from}" to "${to}"`);
+  ctx.emit({ action: 'rename', objectType, name: key, tableId: table.id, member: to, message: `renamed ${objectType} "${from}" to "${to}" on "${key}"` });
 }

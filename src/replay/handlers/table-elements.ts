@@ -150,12 +150,12 @@ export function buildColumn(
   definition: ColumnDef,
   ctx: ReplayContext,
 ): { column: Column; constraints: ConstraintNode[] } {
-  const typeName = definition.typeName!;
-  const base = typeBaseName(typeName);
+  const typeName = definition.typeName;
+  const base = typeName ? typeBaseName(typeName) : '';
   const name = definition.colname ?? '';
   const column: Column = {
     name,
-    type: formatType(typeName),
+    type: typeName ? formatType(typeName) : 'unknown',
     notNull: Boolean(definition.is_not_null),
     default: definition.raw_default ? expressionText(definition.raw_default) : null,
     identity: null,
@@ -165,9 +165,21 @@ export function buildColumn(
     changes: [],
     previousTypes: [],
   };
-  if (SERIAL_TYPES[base] && stringsOf(typeName.names).length === 1) {
+  if (typeName && SERIAL_TYPES[base] && stringsOf(typeName.names).length === 1) {
+    const sequence = chooseName(table.name, [name], 'seq', (candidate) => ctx.relationExists(qualifiedName(table.schema, candidate)));
     column.notNull = true;
-    column.default = `nextval('${table.name}_${name}_seq'::regclass)`;
+    column.default = `nextval('${table.schema === 'public' ? '' : `${table.schema}.`}${sequence}'::regclass)`;
+    ctx.schema.sequences.set(qualifiedName(table.schema, sequence), {
+      schema: table.schema,
+      name: sequence,
+      dataType: SERIAL_TYPES[base]!,
+      options: {},
+      ownedBy: { table: qualifiedName(table.schema, table.name), column: name },
+      owner: null,
+      comment: null,
+      created: ctx.origin,
+      changes: [],
+    });
   }
   const remaining: ConstraintNode[] = [];
   for (const item of definition.constraints ?? []) {
@@ -190,6 +202,11 @@ export function buildColumn(
       case 'CONSTR_GENERATED':
         column.generated = constraint.raw_expr ? expressionText(constraint.raw_expr) : '';
         break;
+      case 'CONSTR_ATTR_DEFERRABLE':
+      case 'CONSTR_ATTR_NOT_DEFERRABLE':
+      case 'CONSTR_ATTR_DEFERRED':
+      case 'CONSTR_ATTR_IMMEDIATE':
+        break;
       default:
         remaining.push(constraint);
     }
@@ -197,9 +214,23 @@ export function buildColumn(
   return { column, constraints: remaining };
 }
 
-/** Adds a column and the constraints written on it (PRIMARY KEY, REFERENCES, CHECK, UNIQUE). */
+/**
+ * Adds a column and the constraints written on it (PRIMARY KEY, REFERENCES, CHECK, UNIQUE).
+ * A definition without a type (`col WITH OPTIONS NOT NULL` in PARTITION OF or OF type) adds
+ * options to the inherited column of that name instead.
+ */
 export function addColumn(table: Table, definition: ColumnDef, ctx: ReplayContext): Column {
   const { column, constraints } = buildColumn(table, definition, ctx);
+  const inherited = definition.typeName ? undefined : table.columns.find((candidate) => candidate.name === column.name);
+  if (inherited) {
+    inherited.notNull ||= column.notNull;
+    inherited.default = column.default ?? inherited.default;
+    for (const constraint of constraints) {
+      const added = addConstraint(table, constraint, ctx, inherited.name);
+      if (added && (added.kind === 'primary key' || added.kind === 'unique')) addConstraintIndex(table, added, ctx);
+    }
+    return inherited;
+  }
   table.columns.push(column);
   for (const constraint of constraints) {
     const added = addConstraint(table, constraint, ctx, column.name);

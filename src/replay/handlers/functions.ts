@@ -1,0 +1,162 @@
+/** CREATE [OR REPLACE] FUNCTION / PROCEDURE (keyed by signature, so overloads coexist) and ALTER FUNCTION. */
+import type { AlterFunctionStmt, CreateFunctionStmt, DefElem, Node } from 'libpg-query';
+import type { ReplayContext } from '../context.js';
+import { functionKey, type FunctionArgument, type FunctionObject } from '../model.js';
+import { describeFunction, findFunction, schemaAndName, signatureType } from '../names.js';
+import { expressionText, formatType, stringsOf } from '../sql-text.js';
+import { addGrant, applyDefaultPrivileges } from './grants.js';
+
+const MODES: Record<string, string> = {
+  FUNC_PARAM_IN: 'IN',
+  FUNC_PARAM_DEFAULT: 'IN',
+  FUNC_PARAM_OUT: 'OUT',
+  FUNC_PARAM_INOUT: 'INOUT',
+  FUNC_PARAM_VARIADIC: 'VARIADIC',
+  FUNC_PARAM_TABLE: 'TABLE',
+};
+
+function argumentsOf(parameters: Node[] | undefined): FunctionArgument[] {
+  return (parameters ?? []).flatMap((node) => {
+    if (!('FunctionParameter' in node)) return [];
+    const parameter = node.FunctionParameter;
+    return [
+      {
+        name: parameter.name ?? null,
+        mode: MODES[parameter.mode ?? 'FUNC_PARAM_IN'] ?? 'IN',
+        type: parameter.argType ? formatType(parameter.argType) : 'unknown',
+        default: parameter.defexpr ? expressionText(parameter.defexpr) : null,
+      },
+    ];
+  });
+}
+
+function signatureOf(parameters: Node[] | undefined): string[] {
+  return (parameters ?? []).flatMap((node) => {
+    if (!('FunctionParameter' in node)) return [];
+    const { mode, argType } = node.FunctionParameter;
+    if (mode === 'FUNC_PARAM_OUT' || mode === 'FUNC_PARAM_TABLE' || !argType) return [];
+    return [signatureType(argType)];
+  });
+}
+
+function optionText(element: DefElem): string {
+  const arg = element.arg;
+  if (!arg) return '';
+  if ('String' in arg) return arg.String.sval ?? '';
+  if ('Boolean' in arg) return String(arg.Boolean.boolval ?? false);
+  if ('List' in arg) return stringsOf(arg.List.items).join(', ');
+  if ('Integer' in arg) return String(arg.Integer.ival ?? 0);
+  if ('Float' in arg) return arg.Float.fval ?? '';
+  if ('VariableSetStmt' in arg) {
+    const set = arg.VariableSetStmt;
+    const values = (set.args ?? []).map((value) => ('A_Const' in value ? (value.A_Const.sval?.sval ?? String(value.A_Const.ival?.ival ?? '')) : expressionText(value)));
+    return set.kind === 'VAR_RESET' ? `${set.name} reset` : `${set.name} = ${values.join(', ')}`;
+  }
+  return expressionText(arg);
+}
+
+/** Applies LANGUAGE, AS, volatility, SECURITY and SET options. */
+function applyOptions(fn: FunctionObject, options: Node[] | undefined): void {
+  for (const node of options ?? []) {
+    if (!('DefElem' in node)) continue;
+    const element = node.DefElem;
+    const value = optionText(element);
+    switch (element.defname) {
+      case 'language':
+        fn.language = value.toLowerCase();
+        break;
+      case 'as':
+        fn.body = value;
+        break;
+      case 'volatility':
+        fn.volatility = value.toUpperCase() as FunctionObject['volatility'];
+        break;
+      case 'security':
+        fn.securityDefiner = value === 'true';
+        break;
+      case 'set':
+        if (value.endsWith(' reset')) fn.settings = fn.settings.filter((setting) => !setting.startsWith(`${value.slice(0, -6)} =`));
+        else fn.settings = [...fn.settings.filter((setting) => !setting.startsWith(`${value.split(' = ')[0]} =`)), value];
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function returnsText(statement: CreateFunctionStmt): string | null {
+  if (statement.is_procedure) return null;
+  const table = argumentsOf(statement.parameters).filter((argument) => argument.mode === 'TABLE');
+  if (table.length) return `TABLE(${table.map((argument) => `${argument.name} ${argument.type}`).join(', ')})`;
+  if (!statement.returnType) {
+    const out = argumentsOf(statement.parameters).filter((argument) => argument.mode === 'OUT' || argument.mode === 'INOUT');
+    return out.length === 1 ? out[0]!.type : out.length > 1 ? 'record' : 'void';
+  }
+  return `${statement.returnType.setof ? 'SETOF ' : ''}${formatType(statement.returnType)}`;
+}
+
+export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext): void {
+  const { schema, name } = schemaAndName(stringsOf(statement.funcname));
+  const schemaName = ctx.schemaForCreate(schema);
+  const signatureTypes = signatureOf(statement.parameters);
+  const key = functionKey(schemaName, name, signatureTypes);
+  const kind = statement.is_procedure ? 'procedure' : 'function';
+  const existing = ctx.schema.functions.get(key);
+  const returns = returnsText(statement);
+  if (existing && (!statement.replace || existing.kind !== kind)) {
+    const where = `${existing.created.path}:${existing.created.line}`;
+    ctx.emit({
+      action: 'error',
+      objectType: 'function',
+      name: key,
+      message: existing.kind !== kind ? `"${key}" is a ${existing.kind}` : `${kind} "${key}" already exists with same argument types (created at ${where})`,
+    });
+    return;
+  }
+  if (existing && existing.returns !== returns && returns !== null && existing.returns !== null) {
+    ctx.emit({ action: 'error', objectType: 'function', name: key, message: `cannot change return type of existing function "${key}" (${existing.returns} to ${returns}); drop it first` });
+    return;
+  }
+  const fn: FunctionObject = existing ?? {
+    schema: schemaName,
+    name,
+    kind,
+    signatureTypes,
+    arguments: [],
+    returns,
+    language: 'sql',
+    securityDefiner: false,
+    volatility: 'VOLATILE',
+    body: '',
+    settings: [],
+    sql: '',
+    owner: null,
+    comment: null,
+    created: ctx.origin,
+    changes: [],
+  };
+  Object.assign(fn, { arguments: argumentsOf(statement.parameters), returns, sql: ctx.statement.text, securityDefiner: false, volatility: 'VOLATILE', settings: [] });
+  applyOptions(fn, statement.options);
+  if (statement.sql_body) fn.body = expressionText(statement.sql_body);
+  if (existing) {
+    ctx.change(existing, 'replaced the definition');
+    ctx.emit({ action: 'alter', objectType: 'function', name: key, message: `replaced ${kind} "${key}"` });
+    return;
+  }
+  ctx.schema.functions.set(key, fn);
+  addGrant(ctx, { objectType: kind, object: key, column: null, grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false, implicit: true, origin: null });
+  applyDefaultPrivileges(ctx, 'functions', schemaName, key, kind);
+  ctx.emit({ action: 'create', objectType: 'function', name: key, message: `created ${kind} "${key}"` });
+}
+
+export function alterFunction(statement: AlterFunctionStmt, ctx: ReplayContext): void {
+  const found = statement.func ? findFunction(ctx, statement.func) : null;
+  if (!found) {
+    const missing = statement.func ? describeFunction(ctx, statement.func) : '';
+    ctx.emit({ action: 'error', objectType: 'function', name: missing, message: `function "${missing}" does not exist` });
+    return;
+  }
+  applyOptions(found.fn, statement.actions);
+  ctx.change(found.fn, 'altered options');
+  ctx.emit({ action: 'alter', objectType: 'function', name: found.key, message: `altered ${found.fn.kind} "${found.key}"` });
+}

@@ -1,0 +1,119 @@
+/** CREATE [OR REPLACE] TRIGGER, CREATE POLICY and ALTER POLICY: kept on their table. */
+import type { AlterPolicyStmt, CreatePolicyStmt, CreateTrigStmt, RangeVar } from 'libpg-query';
+import type { ReplayContext } from '../context.js';
+import { functionKey, qualifiedName, type Policy, type Table, type Trigger } from '../model.js';
+import { roleNames, schemaAndName } from '../names.js';
+import { expressionText, stringsOf } from '../sql-text.js';
+
+const TRIGGER_BEFORE = 1 << 1;
+const TRIGGER_INSTEAD = 1 << 6;
+const EVENT_BITS: [number, string][] = [
+  [1 << 2, 'INSERT'],
+  [1 << 3, 'DELETE'],
+  [1 << 4, 'UPDATE'],
+  [1 << 5, 'TRUNCATE'],
+];
+
+/** The table a trigger or policy is on; emits an error and returns null when there is none. */
+function tableFor(relation: RangeVar | undefined, objectType: 'trigger' | 'policy', member: string, ctx: ReplayContext): { table: Table; key: string } | null {
+  const table = relation ? ctx.findTable(relation.schemaname, relation.relname ?? '') : null;
+  if (table) return { table, key: qualifiedName(table.schema, table.name) };
+  const missing = ctx.keyForCreate(relation?.schemaname, relation?.relname ?? '');
+  if (relation && ctx.findKey(ctx.schema.views, relation.schemaname, relation.relname ?? '')) {
+    ctx.keepUninterpreted(`${objectType}s on views are not modelled`);
+    return null;
+  }
+  ctx.emit({ action: 'error', objectType, name: missing, member, message: `relation "${missing}" does not exist` });
+  return null;
+}
+
+export function createTrigger(statement: CreateTrigStmt, ctx: ReplayContext): void {
+  const name = statement.trigname ?? '';
+  const target = tableFor(statement.relation, 'trigger', name, ctx);
+  if (!target) return;
+  const { table, key } = target;
+  const existing = table.triggers.find((trigger) => trigger.name === name);
+  if (existing && !statement.replace) {
+    ctx.emit({ action: 'error', objectType: 'trigger', name: key, tableId: table.id, member: name, message: `trigger "${name}" for relation "${key}" already exists (created at ${existing.created.path}:${existing.created.line})` });
+    return;
+  }
+  const { schema: functionSchema, name: functionName } = schemaAndName(stringsOf(statement.funcname));
+  const functionKeyFound = ctx.lookupSchemas(functionSchema).map((schema) => functionKey(schema, functionName, [])).find((candidate) => ctx.schema.functions.has(candidate));
+  const fnKey = functionKeyFound ?? functionKey(ctx.schemaForCreate(functionSchema), functionName, []);
+  if (!functionKeyFound && ctx.schema.schemas.has(fnKey.slice(0, fnKey.indexOf('.')))) {
+    ctx.emit({ action: 'error', objectType: 'trigger', name: key, tableId: table.id, member: name, message: `function ${fnKey} does not exist` });
+    return;
+  }
+  const timing = statement.timing ?? 0;
+  const columns = stringsOf(statement.columns);
+  const events = EVENT_BITS.filter(([bit]) => (statement.events ?? 0) & bit).map(([, event]) =>
+    event === 'UPDATE' && columns.length ? `UPDATE OF ${columns.join(', ')}` : event,
+  );
+  const trigger: Trigger = {
+    name,
+    timing: timing & TRIGGER_INSTEAD ? 'INSTEAD OF' : timing & TRIGGER_BEFORE ? 'BEFORE' : 'AFTER',
+    events,
+    forEachRow: Boolean(statement.row),
+    function: fnKey,
+    arguments: stringsOf(statement.args),
+    when: statement.whenClause ? expressionText(statement.whenClause) : null,
+    constraint: Boolean(statement.isconstraint),
+    sql: ctx.statement.text,
+    created: existing?.created ?? ctx.origin,
+    changes: existing?.changes ?? [],
+    comment: existing?.comment ?? null,
+  };
+  table.triggers = existing ? table.triggers.map((candidate) => (candidate === existing ? trigger : candidate)) : [...table.triggers, trigger];
+  if (existing) ctx.change(trigger, 'replaced the definition');
+  ctx.change(table, `${existing ? 'replaced' : 'created'} trigger "${name}"`);
+  ctx.emit({ action: existing ? 'alter' : 'create', objectType: 'trigger', name: key, tableId: table.id, member: name, message: `${existing ? 'replaced' : 'created'} trigger "${name}" on "${key}"` });
+}
+
+const COMMANDS: Record<string, Policy['command']> = { all: 'ALL', select: 'SELECT', insert: 'INSERT', update: 'UPDATE', delete: 'DELETE' };
+
+function policyRoles(nodes: CreatePolicyStmt['roles']): string[] {
+  const roles = roleNames(nodes).map((role) => (role === 'PUBLIC' ? 'public' : role));
+  return roles.length ? roles : ['public'];
+}
+
+export function createPolicy(statement: CreatePolicyStmt, ctx: ReplayContext): void {
+  const name = statement.policy_name ?? '';
+  const target = tableFor(statement.table, 'policy', name, ctx);
+  if (!target) return;
+  const { table, key } = target;
+  const existing = table.policies.find((policy) => policy.name === name);
+  if (existing) {
+    ctx.emit({ action: 'error', objectType: 'policy', name: key, tableId: table.id, member: name, message: `policy "${name}" for table "${key}" already exists (created at ${existing.created.path}:${existing.created.line})` });
+    return;
+  }
+  table.policies.push({
+    name,
+    permissive: statement.permissive !== false,
+    command: COMMANDS[statement.cmd_name ?? 'all'] ?? 'ALL',
+    roles: policyRoles(statement.roles),
+    using: statement.qual ? expressionText(statement.qual) : null,
+    withCheck: statement.with_check ? expressionText(statement.with_check) : null,
+    created: ctx.origin,
+    changes: [],
+    comment: null,
+  });
+  ctx.change(table, `created policy "${name}"`);
+  ctx.emit({ action: 'create', objectType: 'policy', name: key, tableId: table.id, member: name, message: `created policy "${name}" on "${key}"` });
+}
+
+export function alterPolicy(statement: AlterPolicyStmt, ctx: ReplayContext): void {
+  const name = statement.policy_name ?? '';
+  const target = tableFor(statement.table, 'policy', name, ctx);
+  if (!target) return;
+  const { table, key } = target;
+  const policy = table.policies.find((candidate) => candidate.name === name);
+  if (!policy) {
+    ctx.emit({ action: 'error', objectType: 'policy', name: key, tableId: table.id, member: name, message: `policy "${name}" for table "${key}" does not exist` });
+    return;
+  }
+  if (statement.roles?.length) policy.roles = policyRoles(statement.roles);
+  if (statement.qual) policy.using = expressionText(statement.qual);
+  if (statement.with_check) policy.withCheck = expressionText(statement.with_check);
+  ctx.change(policy, 'altered');
+  ctx.emit({ action: 'alter', objectType: 'policy', name: key, tableId: table.id, member: name, message: `altered policy "${name}" on "${key}"` });
+}

@@ -1,0 +1,131 @@
+/** CREATE TYPE (enum, composite, range), CREATE DOMAIN and ALTER TYPE ... ADD VALUE / RENAME VALUE. */
+import type { AlterEnumStmt, CompositeTypeStmt, CreateDomainStmt, CreateEnumStmt, CreateRangeStmt, Node } from 'libpg-query';
+import type { ReplayContext } from '../context.js';
+import type { TypeObject } from '../model.js';
+import { schemaAndName } from '../names.js';
+import { expressionText, formatType, stringsOf } from '../sql-text.js';
+
+function createType(ctx: ReplayContext, names: Node[] | undefined, fill: Partial<TypeObject> & Pick<TypeObject, 'kind'>): void {
+  const { schema, name } = schemaAndName(stringsOf(names));
+  const key = ctx.keyForCreate(schema, name);
+  const existing = ctx.schema.types.get(key);
+  if (existing || ctx.schema.tables.has(key) || ctx.schema.views.has(key)) {
+    const where = existing ? ` (created at ${existing.created.path}:${existing.created.line})` : '';
+    ctx.emit({ action: 'error', objectType: 'type', name: key, message: `type "${key}" already exists${where}` });
+    return;
+  }
+  const [typeSchema] = key.split('.') as [string];
+  ctx.schema.types.set(key, {
+    schema: typeSchema,
+    name,
+    labels: [],
+    attributes: [],
+    baseType: null,
+    notNull: false,
+    default: null,
+    checks: [],
+    owner: null,
+    comment: null,
+    created: ctx.origin,
+    changes: [],
+    ...fill,
+  });
+  ctx.emit({ action: 'create', objectType: 'type', name: key, message: `created ${fill.kind} type "${key}"` });
+}
+
+export function createEnum(statement: CreateEnumStmt, ctx: ReplayContext): void {
+  createType(ctx, statement.typeName, { kind: 'enum', labels: stringsOf(statement.vals) });
+}
+
+export function createComposite(statement: CompositeTypeStmt, ctx: ReplayContext): void {
+  const relation = statement.typevar;
+  const names = [relation?.schemaname, relation?.relname ?? ''].filter((part): part is string => part !== undefined);
+  const attributes = (statement.coldeflist ?? []).flatMap((node) =>
+    'ColumnDef' in node && node.ColumnDef.typeName ? [{ name: node.ColumnDef.colname ?? '', type: formatType(node.ColumnDef.typeName) }] : [],
+  );
+  createType(ctx, names.map((sval) => ({ String: { sval } })), { kind: 'composite', attributes });
+}
+
+export function createDomain(statement: CreateDomainStmt, ctx: ReplayContext): void {
+  const { name } = schemaAndName(stringsOf(statement.domainname));
+  let notNull = false;
+  let defaultValue: string | null = null;
+  const checks: TypeObject['checks'] = [];
+  for (const node of statement.constraints ?? []) {
+    if (!('Constraint' in node)) continue;
+    const constraint = node.Constraint;
+    if (constraint.contype === 'CONSTR_NOTNULL') notNull = true;
+    else if (constraint.contype === 'CONSTR_DEFAULT' && constraint.raw_expr) defaultValue = expressionText(constraint.raw_expr);
+    else if (constraint.contype === 'CONSTR_CHECK' && constraint.raw_expr) {
+      const taken = new Set(checks.map((check) => check.name));
+      let checkName = constraint.conname ?? `${name}_check`;
+      for (let n = 1; !constraint.conname && taken.has(checkName); n++) checkName = `${name}_check${n}`;
+      checks.push({ name: checkName, expression: expressionText(constraint.raw_expr) });
+    }
+  }
+  createType(ctx, statement.domainname, {
+    kind: 'domain',
+    baseType: statement.typeName ? formatType(statement.typeName) : null,
+    notNull,
+    default: defaultValue,
+    checks,
+  });
+}
+
+export function createRange(statement: CreateRangeStmt, ctx: ReplayContext): void {
+  let subtype: string | null = null;
+  for (const node of statement.params ?? []) {
+    if ('DefElem' in node && node.DefElem.defname === 'subtype' && node.DefElem.arg && 'TypeName' in node.DefElem.arg) {
+      subtype = formatType(node.DefElem.arg.TypeName);
+    }
+  }
+  createType(ctx, statement.typeName, { kind: 'range', baseType: subtype });
+}
+
+export function alterEnum(statement: AlterEnumStmt, ctx: ReplayContext): void {
+  const { schema, name } = schemaAndName(stringsOf(statement.typeName));
+  const key = ctx.findKey(ctx.schema.types, schema, name);
+  const type = key ? ctx.schema.types.get(key) : undefined;
+  if (!key || !type || type.kind !== 'enum') {
+    const missing = key ?? ctx.keyForCreate(schema, name);
+    ctx.emit({ action: 'error', objectType: 'type', name: missing, message: `type "${missing}" does not exist or is not an enum` });
+    return;
+  }
+  if (statement.oldVal !== undefined) {
+    const at = type.labels.indexOf(statement.oldVal);
+    if (at < 0 || type.labels.includes(statement.newVal ?? '')) {
+      ctx.emit({ action: 'error', objectType: 'type', name: key, message: at < 0 ? `"${statement.oldVal}" is not an existing enum label` : `enum label "${statement.newVal}" already exists` });
+      return;
+    }
+    type.labels[at] = statement.newVal ?? '';
+    ctx.change(type, `renamed value "${statement.oldVal}" to "${statement.newVal}"`);
+    ctx.emit({ action: 'alter', objectType: 'type', name: key, message: `renamed value "${statement.oldVal}" of enum "${key}" to "${statement.newVal}"` });
+    return;
+  }
+  const value = statement.newVal ?? '';
+  if (type.labels.includes(value)) {
+    ctx.emit({
+      action: statement.skipIfNewValExists ? 'noop' : 'error',
+      objectType: 'type',
+      name: key,
+      message: `enum label "${value}" already exists in "${key}"`,
+    });
+    return;
+  }
+  const neighbor = statement.newValNeighbor ? type.labels.indexOf(statement.newValNeighbor) : -1;
+  if (statement.newValNeighbor && neighbor < 0) {
+    ctx.emit({ action: 'error', objectType: 'type', name: key, message: `"${statement.newValNeighbor}" is not an existing enum label` });
+    return;
+  }
+  const position = neighbor < 0 ? type.labels.length : statement.newValIsAfter ? neighbor + 1 : neighbor;
+  type.labels.splice(position, 0, value);
+  ctx.change(type, `added value "${value}"`);
+  ctx.emit({ action: 'alter', objectType: 'type', name: key, message: `added value "${value}" to enum "${key}"` });
+}
+
+/** The key a type name resolves to (for DROP TYPE and friends). */
+export function findType(ctx: ReplayContext, parts: string[]): string | null {
+  const { schema, name } = schemaAndName(parts);
+  return ctx.findKey(ctx.schema.types, schema, name);
+}
+

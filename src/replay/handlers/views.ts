@@ -1,0 +1,149 @@
+/** CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE TABLE AS. */
+import type { CreateTableAsStmt, Node, RangeVar, ViewStmt } from 'libpg-query';
+import type { ReplayContext } from '../context.js';
+import { qualifiedName, type Column, type Table, type View } from '../model.js';
+import { expressionText, stringsOf } from '../sql-text.js';
+import { applyDefaultPrivileges } from './grants.js';
+
+/** Keys of the tables and views a query reads (CTE names excluded). */
+export function relationsRead(query: Node | undefined, ctx: ReplayContext): string[] {
+  const found: string[] = [];
+  const cteNames = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const record = value as Record<string, unknown>;
+    if ('CommonTableExpr' in record) cteNames.add((record.CommonTableExpr as { ctename?: string }).ctename ?? '');
+    if ('RangeVar' in record) {
+      const relation = record.RangeVar as RangeVar;
+      const name = relation.relname ?? '';
+      if (!(relation.schemaname === undefined && cteNames.has(name))) {
+        const key = resolveRelation(ctx, relation.schemaname, name);
+        if (key && !found.includes(key)) found.push(key);
+      }
+    }
+    Object.values(record).forEach(visit);
+  };
+  visit(query);
+  return found;
+}
+
+function resolveRelation(ctx: ReplayContext, schema: string | undefined, name: string): string | null {
+  for (const candidate of ctx.lookupSchemas(schema)) {
+    const key = qualifiedName(candidate, name);
+    if (ctx.schema.tables.has(key) || ctx.schema.views.has(key)) return key;
+  }
+  return null;
+}
+
+function viewOptions(options: Node[] | undefined): string[] {
+  return (options ?? []).flatMap((node) =>
+    'DefElem' in node ? [`${node.DefElem.defname}${node.DefElem.arg ? `=${stringsOf([node.DefElem.arg]).join('') || expressionText(node.DefElem.arg)}` : ''}`] : [],
+  );
+}
+
+function defineView(ctx: ReplayContext, relation: RangeVar, replace: boolean, ifNotExists: boolean, fill: Omit<View, 'schema' | 'name' | 'owner' | 'comment' | 'created' | 'changes' | 'sql'>): void {
+  const name = relation.relname ?? '';
+  const key = ctx.keyForCreate(relation.schemaname, name);
+  const existing = ctx.schema.views.get(key);
+  const kind = fill.materialized ? 'materialized view' : 'view';
+  if (existing && replace && !existing.materialized) {
+    Object.assign(existing, fill, { sql: ctx.statement.text });
+    ctx.change(existing, 'replaced the query');
+    ctx.emit({ action: 'alter', objectType: 'view', name: key, message: `replaced view "${key}"` });
+    return;
+  }
+  if (ctx.relationExists(key)) {
+    ctx.emit({ action: ifNotExists ? 'noop' : 'error', objectType: 'view', name: key, message: `relation "${key}" already exists` });
+    return;
+  }
+  const [schema] = key.split('.') as [string];
+  ctx.schema.views.set(key, { schema, name, ...fill, sql: ctx.statement.text, owner: null, comment: null, created: ctx.origin, changes: [] });
+  applyDefaultPrivileges(ctx, 'tables', schema, key, fill.materialized ? 'materialized view' : 'view');
+  ctx.emit({ action: 'create', objectType: 'view', name: key, message: `created ${kind} "${key}"` });
+}
+
+export function createView(statement: ViewStmt, ctx: ReplayContext): void {
+  const options = viewOptions(statement.options);
+  if (statement.withCheckOption && statement.withCheckOption !== 'NO_CHECK_OPTION') {
+    options.push(`check_option=${statement.withCheckOption === 'CASCADED_CHECK_OPTION' ? 'cascaded' : 'local'}`);
+  }
+  defineView(ctx, statement.view!, Boolean(statement.replace), false, {
+    materialized: false,
+    query: statement.query ? expressionText(statement.query) : '',
+    columnNames: stringsOf(statement.aliases),
+    dependsOn: relationsRead(statement.query, ctx),
+    options,
+  });
+}
+
+export function createTableAs(statement: CreateTableAsStmt, ctx: ReplayContext): void {
+  const into = statement.into;
+  if (!into?.rel) return ctx.keepUninterpreted();
+  if (statement.objtype === 'OBJECT_MATVIEW') {
+    defineView(ctx, into.rel, false, Boolean(statement.if_not_exists), {
+      materialized: true,
+      query: statement.query ? expressionText(statement.query) : '',
+      columnNames: stringsOf(into.colNames),
+      dependsOn: relationsRead(statement.query, ctx),
+      options: viewOptions(into.options),
+    });
+    return;
+  }
+  createTableFromQuery(statement, ctx);
+}
+
+/** CREATE TABLE ... AS SELECT: columns named from the select list, typed when they copy a known column. */
+function createTableFromQuery(statement: CreateTableAsStmt, ctx: ReplayContext): void {
+  const relation = statement.into!.rel!;
+  const key = ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
+  if (ctx.relationExists(key)) {
+    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, message: `relation "${key}" already exists` });
+    return;
+  }
+  const sources = relationsRead(statement.query, ctx).map((source) => ctx.schema.tables.get(source)).filter((table): table is Table => Boolean(table));
+  const names = stringsOf(statement.into!.colNames);
+  const select = statement.query && 'SelectStmt' in statement.query ? statement.query.SelectStmt : undefined;
+  const columns: Column[] = [];
+  for (const [position, target] of (select?.targetList ?? []).entries()) {
+    if (!('ResTarget' in target)) continue;
+    const value = target.ResTarget.val;
+    const ref = value && 'ColumnRef' in value ? value.ColumnRef.fields ?? [] : [];
+    if (ref.some((field) => 'A_Star' in field)) {
+      for (const source of sources.slice(0, 1)) columns.push(...source.columns.map((column) => plainColumn(column.name, column.type, ctx)));
+      continue;
+    }
+    const refName = stringsOf(ref).pop();
+    const name = names[position] ?? target.ResTarget.name ?? refName ?? '?column?';
+    const copied = refName ? sources.flatMap((source) => source.columns).find((column) => column.name === refName) : undefined;
+    columns.push(plainColumn(name, copied?.type ?? 'unknown', ctx));
+  }
+  const [schema] = key.split('.') as [string];
+  const table: Table = {
+    id: ctx.newTableId(),
+    schema,
+    name: relation.relname ?? '',
+    columns,
+    constraints: [],
+    rlsEnabled: false,
+    rlsForced: false,
+    partitionOf: null,
+    partitionBy: null,
+    created: ctx.origin,
+    changes: [],
+    partitionBound: null,
+    inherits: [],
+    policies: [],
+    triggers: [],
+    owner: null,
+    comment: null,
+    foreign: false,
+  };
+  ctx.schema.tables.set(key, table);
+  applyDefaultPrivileges(ctx, 'tables', schema, key, 'table');
+  ctx.emit({ action: 'create', objectType: 'table', name: key, tableId: table.id, message: `created table "${key}" from a query` });
+}
+
+function plainColumn(name: string, type: string, ctx: ReplayContext): Column {
+  return { name, type, notNull: false, default: null, identity: null, generated: null, collation: null, created: ctx.origin, changes: [], previousTypes: [] };
+}
