@@ -14,7 +14,8 @@ export default defineRule({
   check({ files }) {
     return files
       .filter((parsed) => parsed.file.replayed && parsed.file.source !== null)
-      .filter((parsed) => parsed.statements.length === 0 && parsed.problems.length === 0)
+      // A file that only runs psql commands (`\i other.sql`) does something.
+      .filter((parsed) => parsed.statements.length === 0 && parsed.problems.length === 0 && parsed.metaCommands.length === 0)
       .map((parsed) => ({
         message:
           parsed.file.source!.trim() === ''

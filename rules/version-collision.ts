@@ -18,10 +18,9 @@ export default defineRule({
     const seen: ParsedFile[] = [];
     for (const parsed of files) {
       const file = parsed.file;
-      if (file.version === null) continue;
-      const earlier = seen.find(
-        (other) => other.file.direction === file.direction && compareVersions(other.file.versionParts, file.versionParts) === 0,
-      );
+      // A down or undo script shares its migration's version by design; its up file speaks for it.
+      if (file.version === null || !file.replayed) continue;
+      const earlier = seen.find((other) => compareVersions(other.file.versionParts, file.versionParts) === 0);
       seen.push(parsed);
       if (!earlier) continue;
       reports.push({

@@ -63,6 +63,6 @@ describe('formats', () => {
   it('stylish groups by file and counts by severity', () => {
     const text = FORMATTERS.stylish(result, { color: false });
     expect(text).toContain('migrations/002_b,c.sql\n  4:2  error    Table "a"');
-    expect(text).toContain('✖ 2 problems (1 errors, 0 warnings, 1 info) in 2 files, 3 statements');
+    expect(text).toContain('✖ 2 problems (1 error, 0 warnings, 1 info) in 2 files, 3 statements');
   });
 });

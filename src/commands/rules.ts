@@ -24,8 +24,9 @@ export function rulesCommand(format: 'text' | 'json', output: Output): number {
     return 0;
   }
   const idWidth = Math.max(...rows.map((row) => row.id.length));
+  const categoryWidth = Math.max(...rows.map((row) => row.category.length));
   const lines = rows.map(
-    (row) => `${row.id.padEnd(idWidth)}  ${row.severity.padEnd(7)}  ${row.category.padEnd(8)}  ${row.description}`,
+    (row) => `${row.id.padEnd(idWidth)}  ${row.severity.padEnd(7)}  ${row.category.padEnd(categoryWidth)}  ${row.description}`,
   );
   output.stdout(lines.join('\n') + '\n');
   return 0;

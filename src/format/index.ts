@@ -11,12 +11,14 @@ export interface FormatOptions {
 
 export type Formatter = (result: LintResult, options: FormatOptions) => string;
 
-export const FORMATTERS = {
+const BY_NAME = {
   stylish: formatStylish,
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
 } satisfies Record<string, Formatter>;
 
-export type FormatName = keyof typeof FORMATTERS;
+export type FormatName = keyof typeof BY_NAME;
+/** Typed as the common signature, so every formatter is called the same way. */
+export const FORMATTERS: Record<FormatName, Formatter> = BY_NAME;
 export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];

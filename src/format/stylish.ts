@@ -40,10 +40,16 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
 
   const count = (severity: Severity) => result.findings.filter((f) => f.severity === severity).length;
   const total = result.findings.length;
+  const files = plural(result.files, 'file');
+  const statements = plural(result.statements, 'statement');
   const summary =
     total === 0
-      ? `✔ ${result.files} files, ${result.statements} statements: no problems`
-      : `✖ ${total} problem${total === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info) in ${result.files} files, ${result.statements} statements`;
+      ? `✔ ${files}, ${statements}: no problems`
+      : `✖ ${plural(total, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info) in ${files}, ${statements}`;
   lines.push(paint(total === 0 ? 'dim' : count('error') > 0 ? 'error' : 'warning', summary));
   return lines.join('\n') + '\n';
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,0 +1,298 @@
+/**
+ * The built binary, run as a user runs it (`npm test` builds dist/ first): exit codes, what goes
+ * to stdout and stderr, and the JSON contract. Paths in the output are relative to the cwd.
+ */
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { writeFolder } from './support/rule-tester.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'miglint.js');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the binary; tests run concurrently because most of each run is Node starting up. */
+function miglint(cwd: string, ...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+    execFile(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env }, (error, stdout, stderr) => {
+      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** A temporary folder for one test, removed when the test ends. */
+async function inFolder<T>(files: Record<string, string>, use: (dir: string) => Promise<T>): Promise<T> {
+  const dir = writeFolder(files);
+  try {
+    return await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+interface JsonReport {
+  files: number;
+  statements: number;
+  findings: {
+    ruleId: string;
+    severity: string;
+    message: string;
+    file: string;
+    line: number;
+    column: number;
+    related: { file: string; line: number; message: string }[];
+  }[];
+}
+
+function json(run: Run): JsonReport {
+  return JSON.parse(run.stdout) as JsonReport;
+}
+
+/** The rules these fixtures were written for; other rules may add findings of their own. */
+const FIXTURE_RULES = new Set(['parse-error', 'duplicate-create-table', 'version-collision', 'empty-migration', 'unversioned-file', 'unused-disable']);
+const ofFixtureRules = (report: JsonReport) => report.findings.filter((finding) => FIXTURE_RULES.has(finding.ruleId));
+
+describe.concurrent('miglint lint: exit codes', () => {
+  it('exits 0 on a clean folder and says so', async () => {
+    const run = await miglint(fixture('clean'), 'lint', 'migrations');
+    expect(run).toEqual({ status: 0, stdout: '✔ 2 files, 3 statements: no problems\n', stderr: '' });
+  });
+
+  it('finds migrations/ when no folder is given', async () => {
+    expect(await miglint(fixture('clean'), 'lint')).toMatchObject({ status: 0, stdout: '✔ 2 files, 3 statements: no problems\n' });
+  });
+
+  it('exits 1 with error findings, printed under each file with line:column', async () => {
+    const run = await miglint(fixture('errors'), 'lint', 'migrations');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      'migrations/002_users_again.sql\n  3:1  error    Table "users" is created again (first created in 001_users.sql:1), with no DROP in between, so this statement fails.  duplicate-create-table\n                migrations/001_users.sql:1  "users" first created here\n',
+    );
+    expect(run.stdout).toContain('migrations/003_teams_name.sql\n  1:1  error    Version 003 is also the version of 003_teams.sql');
+    expect(run.stdout).toMatch(/\n✖ \d+ problems \(2 errors, \d+ warnings?, \d+ info\) in 4 files, 4 statements\n$/);
+  });
+
+  it('exits 2 on a parse error and still prints the findings of the other files', async () => {
+    const run = await miglint(fixture('parse-error'), 'lint', 'migrations', '--format', 'json');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('');
+    expect(ofFixtureRules(json(run))).toEqual([
+      {
+        ruleId: 'parse-error',
+        severity: 'error',
+        message: 'syntax error at or near "NOT"',
+        file: 'migrations/002_policies.sql',
+        line: 3,
+        column: 18,
+        related: [],
+        suggestion: 'PostgreSQL has no CREATE POLICY IF NOT EXISTS; write DROP POLICY IF EXISTS ... ON ...; then CREATE POLICY.',
+      },
+      {
+        ruleId: 'duplicate-create-table',
+        severity: 'error',
+        message: 'Table "accounts" is created again (first created in 001_accounts.sql:1), with no DROP in between, so this statement fails.',
+        file: 'migrations/003_accounts_again.sql',
+        line: 1,
+        column: 1,
+        related: [{ file: 'migrations/001_accounts.sql', line: 1, message: '"accounts" first created here' }],
+      },
+    ]);
+  });
+
+  it('exits 2 with a clear message and no stack trace for a missing folder', async () => {
+    expect(await miglint(fixture('clean'), 'lint', 'no/such/dir')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'miglint: No such folder: no/such/dir\n',
+    });
+  });
+
+  it('exits 2 when no folder is given and none of the usual ones exists', async () => {
+    const run = await miglint(fixture('.'), 'lint');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'miglint: No migrations folder given, and there is no supabase/migrations or migrations folder here. Usage: miglint lint <dir>\n',
+    );
+  });
+
+  it('exits 2 for an unknown option or format', async () => {
+    const run = await miglint(fixture('clean'), 'lint', 'migrations', '--format', 'xml');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^miglint: Invalid values:\n.*format.*"xml"/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe.concurrent('miglint lint: configuration errors', () => {
+  const withConfig = (config: string): Promise<Run> =>
+    inFolder({ 'miglint.config.json': config, 'migrations/001_a.sql': 'CREATE TABLE a (id int PRIMARY KEY);' }, (dir) =>
+      miglint(dir, 'lint', 'migrations'),
+    );
+
+  it('exits 2 for an unknown rule id, naming the file and the closest rule', async () => {
+    const run = await withConfig('{ "rules": { "patch-chian": "error" } }');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^miglint: .*miglint\.config\.json: unknown rule "patch-chian" \(did you mean "patch-chain"\?\)\n$/);
+  });
+
+  it('exits 2 for a bad severity, naming the file and the rule', async () => {
+    const run = await withConfig('{ "rules": { "patch-chain": "loud" } }');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^miglint: .*miglint\.config\.json: invalid configuration\n {2}rules\.patch-chain: /);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for bad rule options and for a file that is not JSON', async () => {
+    const options = await withConfig('{ "rules": { "patch-chain": ["warning", { "threshold": 0 }] } }');
+    expect(options.status).toBe(2);
+    expect(options.stderr).toMatch(/miglint\.config\.json: invalid options for rule "patch-chain": threshold: /);
+    const broken = await withConfig('{ "rules": ');
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^miglint: .*miglint\.config\.json: not valid JSON/);
+  });
+});
+
+describe.concurrent('miglint lint --format json', () => {
+  it('keeps the public contract: exact keys, 1-based positions, files relative to cwd with /', async () => {
+    const run = await miglint(path.join(FIXTURES, 'errors'), 'lint', 'migrations', '--format', 'json');
+    expect(run.status).toBe(1);
+    const report = json(run);
+    expect(Object.keys(report)).toEqual(['files', 'statements', 'findings']);
+    expect(report.files).toBe(4);
+    expect(report.statements).toBe(4);
+    for (const finding of report.findings) {
+      expect(Object.keys(finding).slice(0, 7)).toEqual(['ruleId', 'severity', 'message', 'file', 'line', 'column', 'related']);
+      expect(['error', 'warning', 'info']).toContain(finding.severity);
+      expect(finding.file).toMatch(/^migrations\/[^\\]+\.sql$/);
+      expect(finding.line).toBeGreaterThanOrEqual(1);
+      expect(finding.column).toBeGreaterThanOrEqual(1);
+      for (const related of finding.related) expect(Object.keys(related)).toEqual(['file', 'line', 'message']);
+    }
+    expect(ofFixtureRules(report)).toEqual([
+      {
+        ruleId: 'duplicate-create-table',
+        severity: 'error',
+        message: 'Table "users" is created again (first created in 001_users.sql:1), with no DROP in between, so this statement fails.',
+        file: 'migrations/002_users_again.sql',
+        line: 3,
+        column: 1,
+        related: [{ file: 'migrations/001_users.sql', line: 1, message: '"users" first created here' }],
+      },
+      {
+        ruleId: 'version-collision',
+        severity: 'error',
+        message: 'Version 003 is also the version of 003_teams.sql; a runner applies only one of them, or refuses both.',
+        file: 'migrations/003_teams_name.sql',
+        line: 1,
+        column: 1,
+        related: [{ file: 'migrations/003_teams.sql', line: 1, message: 'also version 003' }],
+      },
+    ]);
+  });
+
+  it('prints paths relative to cwd from a parent folder and from a sibling folder', async () => {
+    const fromParent = json(await miglint(FIXTURES, 'lint', 'errors/migrations', '--format', 'json'));
+    expect(ofFixtureRules(fromParent).map((finding) => finding.file)).toEqual([
+      'errors/migrations/002_users_again.sql',
+      'errors/migrations/003_teams_name.sql',
+    ]);
+    const fromSibling = json(await miglint(fixture('clean'), 'lint', '../errors/migrations', '--format', 'json'));
+    expect(ofFixtureRules(fromSibling)[0]!.file).toBe('../errors/migrations/002_users_again.sql');
+    expect(ofFixtureRules(fromSibling)[0]!.related[0]!.file).toBe('../errors/migrations/001_users.sql');
+  });
+
+  it('prints an empty list for a clean folder', async () => {
+    expect(json(await miglint(fixture('clean'), 'lint', 'migrations', '-f', 'json'))).toEqual({ files: 2, statements: 3, findings: [] });
+  });
+});
+
+describe.concurrent('miglint lint --max-warnings', () => {
+  const warnings = (...args: string[]) => miglint(fixture('warnings'), 'lint', 'migrations', ...args);
+
+  it('exits 0 on warnings alone, and 1 once there are more warnings than allowed', async () => {
+    const run = await warnings('--format', 'json');
+    expect(run.status).toBe(0);
+    expect(ofFixtureRules(json(run)).map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.ruleId}`)).toEqual([
+      'migrations/002_placeholder.sql:1 warning empty-migration',
+      'migrations/notes-comment.sql:1 warning unversioned-file',
+    ]);
+    const count = json(run).findings.filter((finding) => finding.severity === 'warning').length;
+    expect((await warnings('--max-warnings', String(count))).status).toBe(0);
+    expect((await warnings('--max-warnings', String(count - 1))).status).toBe(1);
+    expect((await warnings('--max-warnings', '0')).status).toBe(1);
+  });
+});
+
+describe.concurrent('inline suppression', () => {
+  it('disable-next-line and disable (file) suppress; a directive that suppresses nothing is reported', async () => {
+    const run = await miglint(fixture('suppressed'), 'lint', 'migrations', '--format', 'json');
+    expect(run.status).toBe(0);
+    expect(ofFixtureRules(json(run))).toEqual([
+      {
+        ruleId: 'unused-disable',
+        severity: 'warning',
+        message: 'This miglint-disable comment suppresses nothing for "version-collision".',
+        file: 'migrations/004_labels.sql',
+        line: 1,
+        column: 1,
+        related: [],
+      },
+    ]);
+  });
+
+  it('without the comments the same folder has the findings', async () => {
+    const files = {
+      'migrations/001_tags.sql': 'CREATE TABLE tags (id uuid PRIMARY KEY);\n',
+      'migrations/002_tags_again.sql': '\nCREATE TABLE tags (id uuid PRIMARY KEY, name text);\n',
+      'migrations/003_placeholder.sql': '-- nothing here yet\n',
+    };
+    const run = await inFolder(files, (dir) => miglint(dir, 'lint', 'migrations', '--format', 'json'));
+    expect(run.status).toBe(1);
+    expect(ofFixtureRules(json(run)).map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
+      'migrations/002_tags_again.sql:2 duplicate-create-table',
+      'migrations/003_placeholder.sql:1 empty-migration',
+    ]);
+  });
+});
+
+describe.concurrent('miglint rules', () => {
+  it('lists every rule in rules/index.ts with its severity and description, and unused-disable', async () => {
+    const run = await miglint(ROOT, 'rules');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual([...RULES.map((rule) => rule.id), 'unused-disable']);
+    for (const rule of RULES) {
+      const line = lines.find((candidate) => candidate.startsWith(`${rule.id} `))!;
+      expect(line).toContain(rule.description);
+      expect(line.split(/\s+/)[1]).toBe(rule.enabledByDefault === false ? 'off' : rule.severity);
+    }
+  });
+
+  it('aligns the description column', async () => {
+    const lines = (await miglint(ROOT, 'rules')).stdout.trimEnd().split('\n');
+    const starts = lines.map((line, i) => line.indexOf([...RULES.map((rule) => rule.description), 'A miglint-disable'][i]!));
+    expect(new Set(starts).size).toBe(1);
+  });
+
+  it('prints JSON with docs', async () => {
+    const rows = JSON.parse((await miglint(ROOT, 'rules', '--format', 'json')).stdout) as { id: string; docs: unknown }[];
+    expect(rows.map((row) => row.id)).toEqual([...RULES.map((rule) => rule.id), 'unused-disable']);
+    expect(rows[0]!.docs).toEqual(RULES[0]!.docs);
+  });
+});
+
