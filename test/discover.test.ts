@@ -260,6 +260,13 @@ describe('discover', () => {
     expect(discoverFiles({ '20240101_a.sql': '-- migrate:up\nSELECT 1;\n' }).layout).toBe('dbmate');
   });
 
+  it('does not take a folder for goose because one file in it has goose annotations', () => {
+    const stray = { '20240101000000_a.sql': 'SELECT 1;', '20240102000000_b.sql': 'SELECT 1;', '20240103_c.sql': '-- +goose Up\nSELECT 1;' };
+    expect(discoverFiles(stray).layout).toBe('timestamp');
+    const goose = { '00001_a.sql': '-- +goose Up\nSELECT 1;', '00002_b.sql': '-- +goose Up\nSELECT 1;', '00003_c.sql': 'SELECT 1;' };
+    expect(discoverFiles(goose).layout).toBe('goose');
+  });
+
   it('gives display paths relative to cwd, /-separated, and absolute paths', () => {
     const root = folder({ 'db/migrations/001_a.sql': 'SELECT 1;' });
     const discovery = discover('db/migrations', { cwd: root });

@@ -154,8 +154,10 @@ function detectLayout(
   if (specific.n > 0 && specific.n >= count('plain')) return specific.scheme;
 
   const texts = [...sources.values()].map((s) => s.source ?? '');
-  if (texts.some((text) => /^--\s*\+goose\s+up\b/im.test(text))) return 'goose';
-  if (texts.some((text) => /^--\s*migrate:up\b/im.test(text))) return 'dbmate';
+  // Most files carry the runner's annotations; one stray annotated file in another folder does not make it that runner's.
+  const annotated = (pattern: RegExp) => texts.filter((text) => pattern.test(text)).length * 2 > texts.length;
+  if (annotated(/^--\s*\+goose\s+up\b/im)) return 'goose';
+  if (annotated(/^--\s*migrate:up\b/im)) return 'dbmate';
 
   const normalized = dir.split(path.sep).join('/');
   if (/(^|\/)supabase\/migrations$/.test(normalized) || existsSync(path.join(dir, '..', 'config.toml'))) {
