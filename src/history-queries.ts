@@ -42,3 +42,9 @@ export function typeBefore(column: Column, origin: Origin): string {
   const later = column.previousTypes.find((previous) => compareOrigins(previous.until, origin) >= 0);
   return later ? later.type : column.type;
 }
+
+/** Where row level security was (last) enabled on a table; where it was created if that is unknown. */
+export function rlsEnabledAt(table: Table): Origin {
+  const enabling = table.changes.filter((change) => change.description === 'enabled row level security');
+  return enabling[enabling.length - 1]?.origin ?? table.created;
+}

@@ -47,13 +47,13 @@ function createdBy(place: Located): RangeVar[] {
   return [view, tableAs, foreign].filter((relation): relation is RangeVar => relation !== undefined);
 }
 
-/** Where each relation first exists: from the history's table events and the statements that create views. */
+/** Where each relation first exists: from the history's table and view events and the statements that create relations. */
 export class RelationTimeline {
   private readonly firstSeen = new Map<string, Origin>();
 
   constructor(files: ParsedFile[], history: HistoryEvent[]) {
     for (const event of history) {
-      if (event.objectType === 'table' && (event.action === 'create' || event.action === 'rename')) this.record(event.name, event.origin);
+      if ((event.objectType === 'table' || event.objectType === 'view') && (event.action === 'create' || event.action === 'rename')) this.record(event.name, event.origin);
     }
     for (const place of replayedStatements(files)) {
       for (const relation of createdBy(place)) this.record(relationKey(relation), originOf(place));

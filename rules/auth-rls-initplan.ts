@@ -1,0 +1,54 @@
+import type { Node } from 'libpg-query';
+import { functionName, positionAt, relationKey } from '../src/ast.js';
+import { displayName } from '../src/names.js';
+import { isLivePolicy, policyStatements } from '../src/policy-statements.js';
+import { defineRule, type Report } from '../src/rule.js';
+
+/** Functions whose value is the same for every row of a query, if PostgreSQL is told so. */
+const PER_STATEMENT_FUNCTIONS = new Set(['auth.uid', 'auth.jwt', 'auth.role', 'auth.email', 'current_setting']);
+
+/** Calls in the expression that are not already inside a `(select ...)`. */
+function bareCalls(expression: Node | undefined): { name: string; location: number | undefined }[] {
+  const calls: { name: string; location: number | undefined }[] = [];
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    for (const [key, child] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'SubLink') continue;
+      if (key === 'FuncCall' && child && typeof child === 'object') {
+        const call = child as { funcname?: Node[]; location?: number };
+        const name = functionName(call);
+        if (PER_STATEMENT_FUNCTIONS.has(name)) calls.push({ name, location: call.location });
+      }
+      walk(child);
+    }
+  };
+  walk(expression);
+  return calls;
+}
+
+export default defineRule({
+  id: 'auth-rls-initplan',
+  category: 'performance',
+  severity: 'warning',
+  description: 'A policy calls auth.uid(), auth.jwt(), auth.role() or current_setting() directly instead of through (select ...).',
+  docs: {
+    why: 'A bare auth.uid() in a policy is evaluated again for every row the query touches; wrapped in (select auth.uid()) PostgreSQL computes it once per statement (an initPlan). On large tables the difference is orders of magnitude.',
+    fix: 'Wrap the call: `(select auth.uid()) = user_id`.',
+    bad: 'CREATE POLICY "own profile" ON profiles FOR SELECT USING (auth.uid() = id);',
+    good: 'CREATE POLICY "own profile" ON profiles FOR SELECT USING ((select auth.uid()) = id);',
+  },
+  check({ files, schema, preset }) {
+    const reports: Report[] = [];
+    for (const policy of policyStatements(files)) {
+      if (!isLivePolicy(schema, preset, policy)) continue;
+      for (const call of [...bareCalls(policy.using), ...bareCalls(policy.withCheck)]) {
+        reports.push({
+          ...positionAt(policy.place, call.location),
+          message: `Policy "${policy.name}" on "${displayName(relationKey(policy.table))}" calls ${call.name}() for every row; write (select ${call.name}(${call.name === 'current_setting' ? '...' : ''})) so it runs once per query.`,
+        });
+      }
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,31 @@
+import { displayName } from '../src/names.js';
+import { defineRule, type Report } from '../src/rule.js';
+
+export default defineRule({
+  id: 'policy-exists-rls-disabled',
+  category: 'security',
+  severity: 'error',
+  description: 'A table has policies, but row level security is not enabled on it, so the policies do nothing.',
+  docs: {
+    why: 'Policies only apply once ALTER TABLE ... ENABLE ROW LEVEL SECURITY has run. Without it, the table is fully open while the migrations read as if it were protected.',
+    fix: 'Enable row level security on the table (in the same migration as its policies).',
+    bad: 'CREATE TABLE notes (id uuid PRIMARY KEY, owner uuid);\nCREATE POLICY "own notes" ON notes USING ((select auth.uid()) = owner);',
+    good: 'ALTER TABLE notes ENABLE ROW LEVEL SECURITY;\nCREATE POLICY "own notes" ON notes USING ((select auth.uid()) = owner);',
+  },
+  check({ schema }) {
+    const reports: Report[] = [];
+    for (const table of schema.tables.values()) {
+      if (table.rlsEnabled || table.policies.length === 0) continue;
+      const first = table.policies[0]!;
+      reports.push({
+        file: first.created.path,
+        line: first.created.line,
+        column: first.created.column,
+        message: `Table "${displayName(`${table.schema}.${table.name}`)}" has ${table.policies.length} ${table.policies.length === 1 ? 'policy' : 'policies'} but row level security is not enabled, so they do nothing.`,
+        related: table.policies.slice(1).map((policy) => ({ file: policy.created.path, line: policy.created.line, message: `policy "${policy.name}"` })),
+        suggestion: `ALTER TABLE ${displayName(`${table.schema}.${table.name}`)} ENABLE ROW LEVEL SECURITY;`,
+      });
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,67 @@
+import { nodeOf, relationKey, replayedStatements } from '../src/ast.js';
+import { displayName, listOf } from '../src/names.js';
+import type { HistoryEvent } from '../src/replay/index.js';
+import { defineRule, type Report } from '../src/rule.js';
+
+const TRUE_WORDS = new Set(['true', 'on', '1', 'yes']);
+
+/** Views given `security_invoker` later with ALTER VIEW ... SET (security_invoker = true). */
+function invokerViewsByAlter(files: Parameters<typeof replayedStatements>[0]): Map<string, boolean> {
+  const settings = new Map<string, boolean>();
+  for (const place of replayedStatements(files)) {
+    const alter = nodeOf(place.statement, 'AlterTableStmt');
+    if (!alter?.relation || alter.objtype !== 'OBJECT_VIEW') continue;
+    for (const item of alter.cmds ?? []) {
+      if (!('AlterTableCmd' in item)) continue;
+      const command = item.AlterTableCmd;
+      const options = command.def && 'List' in command.def ? (command.def.List.items ?? []) : [];
+      for (const option of options) {
+        if (!('DefElem' in option) || option.DefElem.defname !== 'security_invoker') continue;
+        const arg = option.DefElem.arg;
+        const value = !arg ? 'true' : 'String' in arg ? (arg.String.sval ?? '') : 'Integer' in arg ? String(arg.Integer.ival ?? 0) : 'Boolean' in arg ? String(arg.Boolean.boolval) : '';
+        settings.set(relationKey(alter.relation), command.subtype === 'AT_SetRelOptions' && TRUE_WORDS.has(value.toLowerCase()));
+      }
+    }
+  }
+  return settings;
+}
+
+export default defineRule({
+  id: 'security-definer-view',
+  category: 'security',
+  severity: 'error',
+  description: 'Supabase: a view in the public schema without security_invoker, so it reads its tables with the owner\'s rights and bypasses their row level security.',
+  docs: {
+    why: 'A view runs its query as the view\'s owner (the migration role) unless it is created WITH (security_invoker = true). Exposed through the Supabase API, it returns rows that the tables\' policies would hide from the caller.',
+    fix: 'Create the view WITH (security_invoker = true) (PostgreSQL 15+), or move it out of the exposed schema, or revoke it from anon and authenticated.',
+    bad: 'CREATE VIEW org_member_counts AS SELECT org_id, count(*) FROM memberships GROUP BY org_id;',
+    good: 'CREATE VIEW org_member_counts WITH (security_invoker = true) AS SELECT org_id, count(*) FROM memberships GROUP BY org_id;',
+  },
+  check({ schema, history, files, preset }) {
+    if (preset !== 'supabase') return [];
+    const lastDefinition = new Map<string, HistoryEvent>();
+    for (const event of history) {
+      if (event.objectType === 'view' && (event.action === 'create' || event.action === 'alter')) lastDefinition.set(event.name, event);
+    }
+    const altered = invokerViewsByAlter(files);
+    const reports: Report[] = [];
+    for (const [key, view] of schema.views) {
+      if (view.schema !== 'public' || view.materialized) continue;
+      const invoker = view.options.some((option) => {
+        const [name, value = 'true'] = option.split('=');
+        return name === 'security_invoker' && TRUE_WORDS.has(value.toLowerCase());
+      });
+      if (altered.get(key) ?? invoker) continue;
+      const origin = lastDefinition.get(key)?.origin ?? view.created;
+      const exposedTo = [...new Set(schema.grants.filter((grant) => grant.object === key && ['anon', 'authenticated'].includes(grant.grantee)).map((grant) => grant.grantee))];
+      reports.push({
+        file: origin.path,
+        line: origin.line,
+        column: origin.column,
+        message: `View "${displayName(key)}" runs with its owner's rights (no security_invoker) and bypasses the row level security of the tables it reads${exposedTo.length > 0 ? `; it is granted to ${listOf(exposedTo)}` : ''}.`,
+        suggestion: 'CREATE VIEW ... WITH (security_invoker = true) AS ...',
+      });
+    }
+    return reports;
+  },
+});

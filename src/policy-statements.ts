@@ -1,0 +1,64 @@
+/**
+ * CREATE POLICY and ALTER POLICY statements with their expressions, for rules that point at a
+ * node inside a policy (`auth.uid()`, `true`). Policies on platform tables (Supabase's
+ * `storage.objects`) are not in the model, so rules find them here.
+ */
+import type { Node, RangeVar } from 'libpg-query';
+import { nodeOf, relationKey, replayedStatements, roleNames, type Located } from './ast.js';
+import type { ParsedFile } from './parse/index.js';
+import { isPlatformRelation, type Preset } from './presets.js';
+import type { Policy, SchemaModel } from './replay/index.js';
+
+export interface PolicyStatement {
+  place: Located;
+  name: string;
+  table: RangeVar;
+  /** ALL, SELECT, INSERT, UPDATE, DELETE; null for ALTER POLICY, which cannot change it. */
+  command: string | null;
+  /** The roles named in the statement; empty when it names none. */
+  roles: string[];
+  using: Node | undefined;
+  withCheck: Node | undefined;
+}
+
+export function policyStatements(files: ParsedFile[]): PolicyStatement[] {
+  const found: PolicyStatement[] = [];
+  for (const place of replayedStatements(files)) {
+    const create = nodeOf(place.statement, 'CreatePolicyStmt');
+    const alter = nodeOf(place.statement, 'AlterPolicyStmt');
+    const policy = create ?? alter;
+    if (!policy?.table) continue;
+    found.push({
+      place,
+      name: policy.policy_name ?? '',
+      table: policy.table,
+      command: create ? (create.cmd_name ?? 'all').toUpperCase() : null,
+      roles: roleNames(policy.roles),
+      using: policy.qual,
+      withCheck: policy.with_check,
+    });
+  }
+  return found;
+}
+
+/**
+ * True while the policy is in force at the end of the chain: the model still has it, or it is
+ * on a platform table the model does not hold.
+ */
+export function isLivePolicy(schema: SchemaModel, preset: Preset, statement: PolicyStatement): boolean {
+  const table = tableOf(schema, statement);
+  if (table) return table.policies.some((policy) => policy.name === statement.name);
+  return isPlatformRelation(preset, relationKey(statement.table));
+}
+
+/** The command of the policy a statement creates or alters, from the model for ALTER POLICY. */
+export function commandOf(schema: SchemaModel, statement: PolicyStatement): string | null {
+  return statement.command ?? tableOf(schema, statement)?.policies.find((policy: Policy) => policy.name === statement.name)?.command ?? null;
+}
+
+function tableOf(schema: SchemaModel, statement: PolicyStatement) {
+  const key = relationKey(statement.table);
+  return [...schema.tables.values()].find(
+    (candidate) => `${candidate.schema}.${candidate.name}` === key || (!statement.table.schemaname && candidate.name === statement.table.relname),
+  );
+}
