@@ -43,6 +43,9 @@ async function inFolder<T>(files: Record<string, string>, use: (dir: string) => 
 
 const fixture = (name: string) => path.join(FIXTURES, name);
 
+/** Each test starts Node a few times; on a busy machine that alone can take seconds. */
+const SLOW = { timeout: 120_000 };
+
 interface JsonReport {
   files: number;
   statements: number;
@@ -65,7 +68,7 @@ function json(run: Run): JsonReport {
 const FIXTURE_RULES = new Set(['parse-error', 'duplicate-create-table', 'version-collision', 'empty-migration', 'unversioned-file', 'unused-disable']);
 const ofFixtureRules = (report: JsonReport) => report.findings.filter((finding) => FIXTURE_RULES.has(finding.ruleId));
 
-describe.concurrent('miglint lint: exit codes', () => {
+describe.concurrent('miglint lint: exit codes', SLOW, () => {
   it('exits 0 on a clean folder and says so', async () => {
     const run = await miglint(fixture('clean'), 'lint', 'migrations');
     expect(run).toEqual({ status: 0, stdout: '✔ 2 files, 3 statements: no problems\n', stderr: '' });
@@ -113,6 +116,25 @@ describe.concurrent('miglint lint: exit codes', () => {
     ]);
   });
 
+  it('exits by the other findings when parse errors are turned off or suppressed', async () => {
+    const files = {
+      'migrations/001_a.sql': 'CREATE TABLE a (id int PRIMARY KEY);',
+      'migrations/002_b.sql': '-- miglint-disable parse-error\nCREATE TABLEX b;',
+    };
+    const suppressed = await inFolder(files, (dir) => miglint(dir, 'lint', 'migrations', '--format', 'json'));
+    expect(suppressed.status).toBe(0);
+    expect(ofFixtureRules(json(suppressed))).toEqual([]);
+    const withDuplicate = {
+      ...files,
+      'migrations/002_b.sql': 'CREATE TABLEX b;',
+      'migrations/003_c.sql': 'CREATE TABLE a (id int PRIMARY KEY, name text);',
+      'miglint.config.json': '{ "rules": { "parse-error": "off" } }',
+    };
+    const off = await inFolder(withDuplicate, (dir) => miglint(dir, 'lint', 'migrations', '--format', 'json'));
+    expect(off.status).toBe(1);
+    expect(ofFixtureRules(json(off)).map((finding) => finding.ruleId)).toEqual(['duplicate-create-table']);
+  });
+
   it('exits 2 with a clear message and no stack trace for a missing folder', async () => {
     expect(await miglint(fixture('clean'), 'lint', 'no/such/dir')).toEqual({
       status: 2,
@@ -137,7 +159,7 @@ describe.concurrent('miglint lint: exit codes', () => {
   });
 });
 
-describe.concurrent('miglint lint: configuration errors', () => {
+describe.concurrent('miglint lint: configuration errors', SLOW, () => {
   const withConfig = (config: string): Promise<Run> =>
     inFolder({ 'miglint.config.json': config, 'migrations/001_a.sql': 'CREATE TABLE a (id int PRIMARY KEY);' }, (dir) =>
       miglint(dir, 'lint', 'migrations'),
@@ -157,6 +179,21 @@ describe.concurrent('miglint lint: configuration errors', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('accepts a severity for unused-disable, which the engine reports', async () => {
+    const files = {
+      'miglint.config.json': '{ "rules": { "unused-disable": "error" } }',
+      'migrations/001_a.sql': '-- miglint-disable-next-line version-collision\nCREATE TABLE a (id int PRIMARY KEY);',
+    };
+    const run = await inFolder(files, (dir) => miglint(dir, 'lint', 'migrations', '--format', 'json'));
+    expect(run.status).toBe(1);
+    expect(ofFixtureRules(json(run)).map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['unused-disable error']);
+    const off = await inFolder({ ...files, 'miglint.config.json': '{ "rules": { "unused-disable": "off" } }' }, (dir) =>
+      miglint(dir, 'lint', 'migrations', '--format', 'json'),
+    );
+    expect(off.status).toBe(0);
+    expect(ofFixtureRules(json(off))).toEqual([]);
+  });
+
   it('exits 2 for bad rule options and for a file that is not JSON', async () => {
     const options = await withConfig('{ "rules": { "patch-chain": ["warning", { "threshold": 0 }] } }');
     expect(options.status).toBe(2);
@@ -167,7 +204,7 @@ describe.concurrent('miglint lint: configuration errors', () => {
   });
 });
 
-describe.concurrent('miglint lint --format json', () => {
+describe.concurrent('miglint lint --format json', SLOW, () => {
   it('keeps the public contract: exact keys, 1-based positions, files relative to cwd with /', async () => {
     const run = await miglint(path.join(FIXTURES, 'errors'), 'lint', 'migrations', '--format', 'json');
     expect(run.status).toBe(1);
@@ -221,7 +258,7 @@ describe.concurrent('miglint lint --format json', () => {
   });
 });
 
-describe.concurrent('miglint lint --max-warnings', () => {
+describe.concurrent('miglint lint --max-warnings', SLOW, () => {
   const warnings = (...args: string[]) => miglint(fixture('warnings'), 'lint', 'migrations', ...args);
 
   it('exits 0 on warnings alone, and 1 once there are more warnings than allowed', async () => {
@@ -232,13 +269,13 @@ describe.concurrent('miglint lint --max-warnings', () => {
       'migrations/notes-comment.sql:1 warning unversioned-file',
     ]);
     const count = json(run).findings.filter((finding) => finding.severity === 'warning').length;
-    expect((await warnings('--max-warnings', String(count))).status).toBe(0);
-    expect((await warnings('--max-warnings', String(count - 1))).status).toBe(1);
-    expect((await warnings('--max-warnings', '0')).status).toBe(1);
+    const limits = [count, count - 1, 0].map(String);
+    const runs = await Promise.all(limits.map((limit) => warnings('--max-warnings', limit)));
+    expect(runs.map((limited) => limited.status)).toEqual([0, 1, 1]);
   });
 });
 
-describe.concurrent('inline suppression', () => {
+describe.concurrent('inline suppression', SLOW, () => {
   it('disable-next-line and disable (file) suppress; a directive that suppresses nothing is reported', async () => {
     const run = await miglint(fixture('suppressed'), 'lint', 'migrations', '--format', 'json');
     expect(run.status).toBe(0);
@@ -270,7 +307,7 @@ describe.concurrent('inline suppression', () => {
   });
 });
 
-describe.concurrent('miglint rules', () => {
+describe.concurrent('miglint rules', SLOW, () => {
   it('lists every rule in rules/index.ts with its severity and description, and unused-disable', async () => {
     const run = await miglint(ROOT, 'rules');
     expect(run.status).toBe(0);

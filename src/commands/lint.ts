@@ -5,6 +5,7 @@ import { runRules, UNUSED_DISABLE } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../format/index.js';
 import { RULES } from '../../rules/index.js';
+import parseError from '../../rules/parse-error.js';
 import type { Output } from '../cli.js';
 
 export interface LintOptions {
@@ -30,8 +31,9 @@ export function migrationsDir(given: string | undefined, configured: string | un
 export async function lintCommand(options: LintOptions, output: Output): Promise<number> {
   const cwd = process.cwd();
   const { config, source } = loadConfig(cwd, options.config);
-  const rules = resolveRules(RULES, config, source);
-  const unusedDisable = config.rules?.[UNUSED_DISABLE];
+  // unused-disable is reported by the engine, not by a rule, but is configured like one.
+  const { [UNUSED_DISABLE]: unusedDisable, ...ruleSettings } = config.rules ?? {};
+  const rules = resolveRules(RULES, { ...config, rules: ruleSettings }, source);
   const unusedSeverity = typeof unusedDisable === 'string' ? unusedDisable : (unusedDisable?.[0] ?? 'warning');
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
   const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, preset: config.preset, cwd });
@@ -42,7 +44,8 @@ export async function lintCommand(options: LintOptions, output: Output): Promise
     output.stderr(`miglint: rule "${failure.ruleId}" failed: ${failure.message}. This is a bug in miglint; the other rules ran.\n`);
   }
 
-  if (analysis.files.some((parsed) => parsed.problems.length > 0) || result.ruleFailures.length > 0) return EXIT.usage;
+  // A parse error turned off or suppressed is the user's call; one still reported means the input is broken.
+  if (result.findings.some((finding) => finding.ruleId === parseError.id) || result.ruleFailures.length > 0) return EXIT.usage;
   const errors = result.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = result.findings.filter((finding) => finding.severity === 'warning').length;
   if (errors > 0) return EXIT.findings;
