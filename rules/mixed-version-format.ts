@@ -24,7 +24,7 @@ export default defineRule({
   },
   check({ files }) {
     const versioned = files.filter(
-      (parsed) => parsed.file.version !== null && /^\d+$/.test(parsed.file.version) && parsed.file.direction !== 'down',
+      (parsed) => parsed.file.replayed && parsed.file.version !== null && /^\d+$/.test(parsed.file.version),
     );
     const groups = new Map<string, ParsedFile[]>();
     for (const parsed of versioned) {

@@ -22,6 +22,10 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Flyway undo scripts do not count',
+      files: { 'V20240101000000__a.sql': '', 'V20240102000000__b.sql': '', 'U1__old.sql': '' },
+    },
+    {
       name: 'Flyway dotted versions',
       files: { 'V1__a.sql': '', 'V1_1__b.sql': '', 'V2__c.sql': '', 'V2_0_1__d.sql': '' },
     },
