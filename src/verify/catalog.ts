@@ -98,6 +98,8 @@ export interface CatalogFunction {
   kind: 'function' | 'procedure' | 'aggregate' | 'window';
   /** pg_get_function_identity_arguments: the part of the signature that tells overloads apart. */
   arguments: string;
+  /** Input argument types only (oidvectortypes), as in `add(integer, integer)`. */
+  argumentTypes: string;
   /** pg_get_function_result; null for procedures. */
   result: string | null;
   language: string;
@@ -165,7 +167,7 @@ export interface CatalogType {
 export interface CatalogGrant {
   /** table, view, materialized view, sequence, foreign table, column, function, procedure, schema. */
   objectType: string;
-  /** Qualified object: `public.users`, `public.users.email`, `public.f(integer)`, `public`. */
+  /** Qualified object: `public.users`, `public.users.email`, `public.f(integer)` (input types only), `public`. */
   object: string;
   grantee: string;
   privilege: string;
@@ -234,6 +236,11 @@ function schemaFilter(options: CatalogOptions, column = 'nspname'): string {
 /** Objects created by CREATE EXTENSION: left out, they come back with the extension. */
 function notExtensionMember(catalog: string, oid: string): string {
   return `not exists (select 1 from pg_depend d where d.classid = '${catalog}'::regclass and d.objid = ${oid} and d.deptype = 'e')`;
+}
+
+/** Functions PostgreSQL makes for another object (a range type's constructors): they come back with it. */
+function notInternalFunction(oid: string): string {
+  return `not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = ${oid} and d.deptype = 'i')`;
 }
 
 function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
@@ -486,6 +493,7 @@ async function readFunctions(db: CatalogDatabase, inSchema: string): Promise<Cat
     name: string;
     prokind: string;
     arguments: string;
+    argument_types: string;
     result: string | null;
     language: string;
     owner: string;
@@ -494,12 +502,13 @@ async function readFunctions(db: CatalogDatabase, inSchema: string): Promise<Cat
     definition: string;
   }>(
     `select n.nspname as schema, p.proname as name, p.prokind, pg_get_function_identity_arguments(p.oid) as arguments,
+       oidvectortypes(p.proargtypes) as argument_types,
        case when p.prokind <> 'p' then pg_get_function_result(p.oid) end as result,
        l.lanname as language, pg_get_userbyid(p.proowner) as owner, p.prosecdef as security_definer,
        p.provolatile as volatility,
        case when p.prokind in ('f', 'p', 'w') then pg_get_functiondef(p.oid) else p.prosrc end as definition
      from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
-     where ${inSchema} and ${notExtensionMember('pg_proc', 'p.oid')}`,
+     where ${inSchema} and ${notExtensionMember('pg_proc', 'p.oid')} and ${notInternalFunction('p.oid')}`,
   );
   const kinds: Record<string, CatalogFunction['kind']> = { f: 'function', p: 'procedure', a: 'aggregate', w: 'window' };
   return sorted(
@@ -508,6 +517,7 @@ async function readFunctions(db: CatalogDatabase, inSchema: string): Promise<Cat
       name: row.name,
       kind: kinds[row.prokind] ?? 'function',
       arguments: row.arguments,
+      argumentTypes: row.argument_types,
       result: row.result,
       language: row.language,
       owner: row.owner,
@@ -586,10 +596,10 @@ async function readGrants(db: CatalogDatabase, inSchema: string): Promise<Catalo
        where att.attacl is not null and att.attnum > 0 and not att.attisdropped and ${inSchema}
      union all
      select case p.prokind when 'p' then 'procedure' else 'function' end,
-       n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', ${columns}
+       n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')', ${columns}
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace,
        aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
-       where ${inSchema} and ${notExtensionMember('pg_proc', 'p.oid')}
+       where ${inSchema} and ${notExtensionMember('pg_proc', 'p.oid')} and ${notInternalFunction('p.oid')}
      union all
      select 'schema', n.nspname, ${columns}
        from pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a

@@ -44,7 +44,7 @@ describe('readCatalog', () => {
     expect(catalog.serverVersion).toMatch(/^18\./);
     expect(catalog.schemas.map((schema) => schema.name)).toEqual(['app', 'public']);
     expect(catalog.extensions.map((extension) => extension.name)).toEqual(['citext', 'plpgsql']);
-    expect(catalog.functions.map((fn) => `${fn.name}(${fn.arguments})`)).toEqual(['add(a integer, b integer)', 'add(a text, b text)', 'touch()']);
+    expect(catalog.functions.map((fn) => `${fn.name}(${fn.arguments}) ${fn.argumentTypes}`)).toEqual(['add(a integer, b integer) integer, integer', 'add(a text, b text) text, text', 'touch() ']);
     const users = catalog.tables.find((table) => table.name === 'users')!;
     expect(users.columns).toEqual([
       { name: 'id', type: 'bigint', notNull: true, default: null, identity: 'always', generated: null, collation: null },
@@ -76,8 +76,8 @@ describe('readCatalog', () => {
       'USAGE schema app',
       'SELECT table app.users',
     ]);
-    expect(catalog.grants.some((grant) => grant.object === 'app.add(a integer, b integer)' && grant.grantee === 'PUBLIC')).toBe(false);
-    expect(catalog.grants.some((grant) => grant.object === 'app.add(a text, b text)' && grant.grantee === 'PUBLIC')).toBe(true);
+    expect(catalog.grants.some((grant) => grant.object === 'app.add(integer, integer)' && grant.grantee === 'PUBLIC')).toBe(false);
+    expect(catalog.grants.some((grant) => grant.object === 'app.add(text, text)' && grant.grantee === 'PUBLIC')).toBe(true);
     expect(catalog.defaultPrivileges).toEqual([{ role: 'postgres', schema: 'app', objectType: 'tables', grantee: 'app_user', privilege: 'SELECT', grantable: false }]);
     expect(catalog.comments).toEqual([
       { objectType: 'table', object: 'app.users', comment: 'people' },

@@ -3,7 +3,7 @@ import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { roleName } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
-import { boundText } from './create-table.js';
+import { boundText, copyPartitionedIndexes } from './create-table.js';
 import { dropColumnDependents, dropConstraint } from './dependents.js';
 import { locate, setOwner } from './objects.js';
 import { addColumn, addConstraint, addConstraintIndex } from './table-elements.js';
@@ -182,6 +182,8 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       }
       child.partitionOf = key;
       child.partitionBound = bound;
+      copyPartitionedIndexes(child, ctx);
+      for (const column of child.columns) column.identity = table.columns.find((candidate) => candidate.name === column.name)?.identity ?? column.identity;
       ctx.change(child, `attached as a partition of "${key}"`);
       return changed(`attached partition "${name}"`, null);
     }
@@ -194,6 +196,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       }
       child.partitionOf = null;
       child.partitionBound = null;
+      for (const column of child.columns) if (table.columns.find((candidate) => candidate.name === column.name)?.identity) column.identity = null;
       ctx.change(child, `detached from "${key}"`);
       return changed(`detached partition "${name}"`, null);
     }

@@ -1,8 +1,27 @@
 import type { IndexStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName } from '../model.js';
-import { expressionText } from '../sql-text.js';
+import { expressionText, stringsOf } from '../sql-text.js';
 import { chooseName } from './table-elements.js';
+
+/** The name PostgreSQL's FigureColname gives an index expression (`lower(email)` is `lower`). */
+function figureName(node: Node | undefined): string {
+  if (!node) return 'expr';
+  if ('ColumnRef' in node) return stringsOf(node.ColumnRef.fields).pop() ?? 'expr';
+  if ('FuncCall' in node) return stringsOf(node.FuncCall.funcname).pop() ?? 'expr';
+  if ('TypeCast' in node) {
+    const inner = figureName(node.TypeCast.arg);
+    return inner !== 'expr' ? inner : (stringsOf(node.TypeCast.typeName?.names).pop() ?? 'expr');
+  }
+  if ('CoalesceExpr' in node) return 'coalesce';
+  if ('CaseExpr' in node) return 'case';
+  return 'expr';
+}
+
+function nameColumn(node: Node): string {
+  if (!('IndexElem' in node)) return 'expr';
+  return node.IndexElem.name ?? figureName(node.IndexElem.expr);
+}
 
 function keyText(node: Node): string {
   if (!('IndexElem' in node)) return '';
@@ -12,27 +31,31 @@ function keyText(node: Node): string {
 
 export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
   const relation = statement.relation!;
-  const table = ctx.findTable(relation.schemaname, relation.relname ?? '');
+  const found = ctx.findTable(relation.schemaname, relation.relname ?? '');
+  const viewKey = found ? null : ctx.findKey(ctx.schema.views, relation.schemaname, relation.relname ?? '');
+  const view = viewKey ? ctx.schema.views.get(viewKey) : undefined;
+  const table = found ?? (view?.materialized ? { ...view, id: null } : null);
   const tableKey = table ? qualifiedName(table.schema, table.name) : ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
   if (!table) {
-    ctx.emit({ action: 'error', objectType: 'index', name: tableKey, message: `relation "${tableKey}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'index', name: tableKey, message: `relation "${tableKey}" does not exist${view ? ' as a table or materialized view' : ''}` });
     return;
   }
   const keys = (statement.indexParams ?? []).map(keyText);
   const name =
     statement.idxname ??
-    chooseName(table.name, keys.map((key) => (/^[a-z_][a-z0-9_]*$/.test(key) ? key : 'expr')), 'idx', (candidate) =>
-      ctx.schema.indexes.has(qualifiedName(table.schema, candidate)),
+    chooseName(table.name, [...(statement.indexParams ?? []), ...(statement.indexIncludingParams ?? [])].map(nameColumn), statement.primary ? 'pkey' : 'idx', (candidate) =>
+      ctx.relationExists(qualifiedName(table.schema, candidate)),
     );
   const key = qualifiedName(table.schema, name);
   const existing = ctx.schema.indexes.get(key);
-  if (existing) {
+  if (existing || ctx.relationExists(key)) {
+    const where = existing ? ` (created at ${existing.created.path}:${existing.created.line})` : '';
     ctx.emit({
       action: statement.if_not_exists ? 'noop' : 'error',
       objectType: 'index',
       name: key,
       tableId: table.id,
-      message: `relation "${key}" already exists (created at ${existing.created.path}:${existing.created.line})`,
+      message: `relation "${key}" already exists${where}`,
     });
     return;
   }

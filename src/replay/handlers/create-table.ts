@@ -127,7 +127,7 @@ function copyLike(table: Table, relation: RangeVar | undefined, options: number,
 }
 
 /** A partition gets a copy of each index of its partitioned parent (named as PostgreSQL does). */
-function copyPartitionedIndexes(table: Table, ctx: ReplayContext): void {
+export function copyPartitionedIndexes(table: Table, ctx: ReplayContext): void {
   const parentKey = table.partitionOf!;
   const tableKey = qualifiedName(table.schema, table.name);
   const parent = ctx.schema.tables.get(parentKey);

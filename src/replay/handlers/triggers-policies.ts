@@ -88,7 +88,7 @@ export function createPolicy(statement: CreatePolicyStmt, ctx: ReplayContext): v
   }
   table.policies.push({
     name,
-    permissive: statement.permissive !== false,
+    permissive: Boolean(statement.permissive),
     command: COMMANDS[statement.cmd_name ?? 'all'] ?? 'ALL',
     roles: policyRoles(statement.roles),
     using: statement.qual ? expressionText(statement.qual) : null,

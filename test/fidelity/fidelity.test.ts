@@ -1,0 +1,19 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadParser } from '../../src/parse/index.js';
+import { applyToPostgres, fromCatalog, fromModel } from './harness.js';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+
+describe('the replayed model says what PostgreSQL says', () => {
+  for (const fixture of readdirSync(FIXTURES).sort()) {
+    it(fixture, async () => {
+      await loadParser();
+      const { catalog, replay } = await applyToPostgres(path.join(FIXTURES, fixture));
+      expect(fromModel(replay.schema)).toEqual(fromCatalog(catalog));
+      const problems = replay.history.filter((event) => event.action === 'error' || event.action === 'uninterpreted');
+      expect(problems.map((event) => `${event.origin.line}: ${event.message}`)).toEqual([]);
+    }, 60_000);
+  }
+});

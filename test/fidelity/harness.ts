@@ -1,0 +1,206 @@
+/**
+ * The fidelity harness: applies a fixture folder to a real PostgreSQL (PGlite, in-process),
+ * reads its catalog, replays the same folder into miglint's model, and projects both onto one
+ * comparable shape. Expressions are compared after removing what PostgreSQL adds on its own
+ * (casts, parentheses, spacing, case), everything else exactly.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
+import { analyze } from '../../src/analyze.js';
+import type { Replay } from '../../src/replay/index.js';
+import { functionKey, type SchemaModel } from '../../src/replay/model.js';
+import { readCatalog, type Catalog } from '../../src/verify/catalog.js';
+
+/** Roles the fixtures grant to, created before the files run (roles live outside migrations). */
+const ROLES = ['anon', 'authenticated', 'service_role', 'app_user'];
+
+export interface Comparable {
+  schemas: string[];
+  extensions: string[];
+  tables: Record<string, unknown>;
+  indexes: Record<string, unknown>;
+  views: Record<string, unknown>;
+  functions: Record<string, unknown>;
+  sequences: Record<string, unknown>;
+  types: Record<string, unknown>;
+  grants: string[];
+  defaultPrivileges: string[];
+  comments: Record<string, string>;
+  publications: Record<string, unknown>;
+}
+
+/** Expression text without what PostgreSQL's printer adds: casts, parentheses, spacing, case. */
+export function normalizeExpression(text: string | null): string | null {
+  if (text === null) return null;
+  return text
+    .replace(/::(character varying|double precision|(?:timestamp|time)(?:\(\d+\))? with(?:out)? time zone|bit varying|"[^"]+"|[a-z_][a-z0-9_.]*)(\([0-9, ]+\))?(\[\])*/gi, '')
+    .replace(/[()\s]/g, '')
+    .toLowerCase();
+}
+
+export async function applyToPostgres(dir: string): Promise<{ catalog: Catalog; replay: Replay }> {
+  const analysis = await analyze(dir, { cwd: dir });
+  const db = new PGlite({ extensions: { citext, uuid_ossp } });
+  try {
+    for (const role of ROLES) await db.exec(`create role ${role}`);
+    for (const parsed of analysis.files) {
+      if (!parsed.file.replayed || parsed.file.source === null) continue;
+      try {
+        await db.exec(parsed.file.source);
+      } catch (error) {
+        throw new Error(`${parsed.file.name} failed in PostgreSQL: ${(error as Error).message}`);
+      }
+    }
+    return { catalog: await readCatalog(db), replay: { schema: analysis.schema, history: analysis.history } };
+  } finally {
+    await db.close();
+  }
+}
+
+const CONSTRAINT_KINDS: Record<string, string> = { p: 'primary key', u: 'unique', f: 'foreign key', c: 'check', x: 'exclude' };
+const sortedRecord = <T>(entries: [string, T][]): Record<string, T> => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+export function fromCatalog(catalog: Catalog): Comparable {
+  const owners = new Map<string, string>([
+    ...catalog.tables.map((item): [string, string] => [`${item.schema}.${item.name}`, item.owner]),
+    ...catalog.views.map((item): [string, string] => [`${item.schema}.${item.name}`, item.owner]),
+    ...catalog.sequences.map((item): [string, string] => [`${item.schema}.${item.name}`, item.owner]),
+    ...catalog.functions.map((item): [string, string] => [`${item.schema}.${item.name}(${item.argumentTypes})`, item.owner]),
+    ...catalog.schemas.map((item): [string, string] => [item.name, item.owner]),
+  ]);
+  const functionKeys = new Map(catalog.functions.map((fn) => [`${fn.schema}.${fn.name}(${fn.arguments})`, `${fn.schema}.${fn.name}(${fn.argumentTypes})`]));
+  return {
+    schemas: catalog.schemas.map((schema) => schema.name),
+    extensions: catalog.extensions.filter((extension) => extension.name !== 'plpgsql').map((extension) => `${extension.name} in ${extension.schema}`),
+    tables: sortedRecord(
+      catalog.tables.map((table) => [
+        `${table.schema}.${table.name}`,
+        {
+          columns: table.columns.map((column) => ({
+            name: column.name,
+            type: column.type,
+            notNull: column.notNull,
+            default: normalizeExpression(column.default),
+            identity: column.identity,
+            generated: normalizeExpression(column.generated),
+            collation: column.collation,
+          })),
+          constraints: table.constraints.map((constraint) => `${CONSTRAINT_KINDS[constraint.type] ?? constraint.type} ${constraint.name}`).sort(),
+          rls: [table.rlsEnabled, table.rlsForced],
+          partitionOf: table.partitionOf,
+          partitioned: table.partitionKey !== null,
+          inherits: table.inherits,
+          owner: table.owner === 'postgres' ? null : table.owner,
+          policies: catalog.policies
+            .filter((policy) => policy.schema === table.schema && policy.table === table.name)
+            .map((policy) => ({
+              name: policy.name,
+              command: policy.command,
+              permissive: policy.permissive,
+              roles: [...policy.roles].sort(),
+              using: normalizeExpression(policy.using),
+              withCheck: normalizeExpression(policy.withCheck),
+            })),
+          triggers: catalog.triggers
+            .filter((trigger) => trigger.schema === table.schema && trigger.table === table.name)
+            .map((trigger) => trigger.name),
+        },
+      ]),
+    ),
+    indexes: sortedRecord(
+      catalog.indexes.map((index) => [
+        `${index.schema}.${index.name}`,
+        { table: index.table, unique: /^CREATE UNIQUE/.test(index.definition), constraint: index.constraint },
+      ]),
+    ),
+    views: sortedRecord(catalog.views.map((view) => [`${view.schema}.${view.name}`, { materialized: view.materialized }])),
+    functions: sortedRecord(
+      catalog.functions.map((fn) => [
+        functionKeys.get(`${fn.schema}.${fn.name}(${fn.arguments})`)!,
+        { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language },
+      ]),
+    ),
+    sequences: sortedRecord(catalog.sequences.map((sequence) => [`${sequence.schema}.${sequence.name}`, { ownedBy: sequence.ownedBy }])),
+    types: sortedRecord(catalog.types.map((type) => [`${type.schema}.${type.name}`, { kind: type.kind, labels: type.labels }])),
+    grants: catalog.grants
+      .filter((grant) => grant.grantee !== 'postgres' && grant.grantee !== owners.get(grant.object) && !(grant.objectType === 'schema' && grant.object === 'public'))
+      .map((grant) => `${grant.privilege} on ${grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
+      .sort(),
+    defaultPrivileges: catalog.defaultPrivileges
+      .map((entry) => `${entry.privilege} on ${entry.objectType} in ${entry.schema ?? '*'} to ${entry.grantee}`)
+      .sort(),
+    comments: sortedRecord(catalog.comments.map((comment) => [comment.object.replace(/, ?/g, ','), comment.comment])),
+    publications: sortedRecord(catalog.publications.map((publication) => [publication.name, { allTables: publication.allTables, tables: publication.tables }])),
+  };
+}
+
+export function fromModel(schema: SchemaModel): Comparable {
+  const comments: [string, string][] = [];
+  const comment = (object: string, text: string | null | undefined) => {
+    if (text) comments.push([object, text]);
+  };
+  for (const item of schema.schemas.values()) comment(item.name, item.comment);
+  for (const [key, table] of schema.tables) {
+    comment(key, table.comment);
+    for (const column of table.columns) comment(`${key}.${column.name}`, column.comment);
+    for (const constraint of table.constraints) comment(`${constraint.name} on ${key}`, constraint.comment);
+    for (const policy of table.policies) comment(`${policy.name} on ${key}`, policy.comment);
+    for (const trigger of table.triggers) comment(`${trigger.name} on ${key}`, trigger.comment);
+  }
+  for (const [key, item] of [...schema.views, ...schema.sequences, ...schema.types, ...schema.indexes]) comment(key, item.comment);
+  for (const fn of schema.functions.values()) comment(functionKey(fn.schema, fn.name, fn.signatureTypes), fn.comment);
+  for (const extension of schema.extensions.values()) comment(extension.name, extension.comment);
+  return {
+    schemas: [...schema.schemas.keys()].sort(),
+    extensions: [...schema.extensions.values()].map((extension) => `${extension.name} in ${extension.schema}`).sort(),
+    tables: sortedRecord(
+      [...schema.tables].map(([key, table]) => [
+        key,
+        {
+          columns: table.columns.map((column) => ({
+            name: column.name,
+            type: column.type,
+            notNull: column.notNull,
+            default: normalizeExpression(column.default),
+            identity: column.identity,
+            generated: normalizeExpression(column.generated),
+            collation: column.collation,
+          })),
+          constraints: table.constraints.map((constraint) => `${constraint.kind} ${constraint.name}`).sort(),
+          rls: [table.rlsEnabled, table.rlsForced],
+          partitionOf: table.partitionOf,
+          partitioned: table.partitionBy !== null,
+          inherits: table.inherits,
+          owner: table.owner,
+          policies: [...table.policies]
+            .sort((a, b) => (a.name < b.name ? -1 : 1))
+            .map((policy) => ({
+              name: policy.name,
+              command: policy.command,
+              permissive: policy.permissive,
+              roles: [...policy.roles].sort(),
+              using: normalizeExpression(policy.using),
+              withCheck: normalizeExpression(policy.withCheck),
+            })),
+          triggers: table.triggers.map((trigger) => trigger.name).sort(),
+        },
+      ]),
+    ),
+    indexes: sortedRecord([...schema.indexes].map(([key, index]) => [key, { table: index.table, unique: index.unique, constraint: index.constraint }])),
+    views: sortedRecord([...schema.views].map(([key, view]) => [key, { materialized: view.materialized }])),
+    functions: sortedRecord(
+      [...schema.functions].map(([key, fn]) => [key, { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language }]),
+    ),
+    sequences: sortedRecord(
+      [...schema.sequences].map(([key, sequence]) => [key, { ownedBy: sequence.ownedBy ? `${sequence.ownedBy.table}.${sequence.ownedBy.column}` : null }]),
+    ),
+    types: sortedRecord([...schema.types].map(([key, type]) => [key, { kind: type.kind, labels: type.labels }])),
+    grants: schema.grants
+      .map((grant) => `${grant.privilege} on ${grant.column ? `${grant.object}.${grant.column}` : grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
+      .sort(),
+    defaultPrivileges: schema.defaultPrivileges.map((entry) => `${entry.privilege} on ${entry.objectType} in ${entry.schema ?? '*'} to ${entry.grantee}`).sort(),
+    comments: sortedRecord(comments.map(([object, text]) => [object.replace(/, ?/g, ','), text])),
+    publications: sortedRecord([...schema.publications].map(([name, publication]) => [name, { allTables: publication.allTables, tables: [...publication.tables].sort() }])),
+  };
+}
