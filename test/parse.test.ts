@@ -256,6 +256,27 @@ describe('parseFile: runner annotations and psql meta-commands', () => {
   });
 });
 
+describe('parseFile: pg_dump data', () => {
+  it('skips the data lines after COPY ... FROM stdin up to \\.', () => {
+    const parsed = parse(
+      'CREATE TABLE a (id int, name text);\r\nCOPY a (id, name) FROM stdin;\r\n1\tAlice\r\n2\tBob; the builder\r\n\\.\r\nCREATE TABLE b (id int);\r\n',
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(statementsOf(parsed)).toEqual([
+      '1:1 CreateStmt CREATE TABLE a (id int, name text)',
+      '2:1 CopyStmt COPY a (id, name) FROM stdin',
+      '6:1 CreateStmt CREATE TABLE b (id int)',
+    ]);
+  });
+
+  it('keeps a COPY from a file, which has no inline data', () => {
+    expect(statementsOf(parse("COPY a FROM '/tmp/a.csv';\nSELECT 1;"))).toEqual([
+      "1:1 CopyStmt COPY a FROM '/tmp/a.csv'",
+      '2:1 SelectStmt SELECT 1',
+    ]);
+  });
+});
+
 describe('SourcePositions', () => {
   it('maps UTF-8 byte offsets to string indexes and line:column', () => {
     const text = 'é\n😀x\nab';

@@ -28,6 +28,9 @@ const DIRECTIVES: { pattern: RegExp; dialect: RunnerDialect; direction: 'up' | '
 ];
 
 const META_COMMAND = /^\s*\\[a-zA-Z!?]/;
+/** `COPY ... FROM stdin;` as pg_dump writes it: psql reads the lines after it as data, up to `\.`. */
+const COPY_FROM_STDIN = /\bfrom\s+stdin\b[^;]*;\s*(--.*)?$/i;
+const END_OF_COPY_DATA = /^\\\.\s*$/;
 
 function blank(text: string): string {
   return text.replace(/[^\r\n]/g, ' ');
@@ -46,7 +49,12 @@ export function splitSections(source: string): Sections {
   const annotated = directions.some((d) => d !== null);
 
   let replaying = !annotated;
+  let copyData = false;
   const output = lines.map((line, index) => {
+    if (copyData) {
+      if (END_OF_COPY_DATA.test(line)) copyData = false;
+      return blank(line);
+    }
     const directive = directions[index];
     if (directive) {
       dialect = directive.dialect;
@@ -59,6 +67,7 @@ export function splitSections(source: string): Sections {
       metaCommands.push({ line: index + 1, text: line.trim() });
       return blank(line);
     }
+    copyData = COPY_FROM_STDIN.test(line);
     return line;
   });
 
