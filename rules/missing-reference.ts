@@ -1,7 +1,7 @@
 import { positionAt, relationKey, replayedStatements } from '../src/ast.js';
 import { displayName } from '../src/names.js';
-import { isPlatformRelation } from '../src/presets.js';
-import { referencesOf, RelationTimeline } from '../src/relations.js';
+import { isPlatformRelation, isRunnerTable } from '../src/presets.js';
+import { isLikelyDynamicPartition, referencesOf, RelationTimeline } from '../src/relations.js';
 import { defineRule, type Report } from '../src/rule.js';
 
 export default defineRule({
@@ -15,12 +15,13 @@ export default defineRule({
     bad: '-- no migration creates users\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
     good: 'CREATE TABLE users (id uuid PRIMARY KEY);\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
   },
-  check({ files, history, preset }) {
+  check({ files, history, schema, preset }) {
     const timeline = new RelationTimeline(files, history);
     const reports: Report[] = [];
     for (const place of replayedStatements(files)) {
       for (const { relation, usage } of referencesOf(place)) {
-        if (isPlatformRelation(preset, relationKey(relation)) || timeline.creation(relation)) continue;
+        if (isPlatformRelation(preset, relationKey(relation)) || isRunnerTable(relation.relname ?? '') || timeline.creation(relation)) continue;
+        if (isLikelyDynamicPartition(schema, relation)) continue;
         const name = displayName(relationKey(relation));
         reports.push({
           ...positionAt(place, relation.location),

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { ColumnDef } from 'libpg-query';
-import { nodeOf } from '../src/ast.js';
+import { nameParts, nodeOf } from '../src/ast.js';
 import { statementAt, tableById, typeBefore } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
 import { formatType } from '../src/replay/sql-text.js';
@@ -12,15 +12,20 @@ function columnLine(name: string, type: string, notNull: boolean): string {
   return `${name} ${type}${notNull ? ' not null' : ''}`;
 }
 
-function declaredColumns(definitions: ColumnDef[]): string[] {
+/** The statement's columns; `primaryKey` lists the columns of a table-level PRIMARY KEY (they are NOT NULL). */
+function declaredColumns(definitions: ColumnDef[], primaryKey: string[]): string[] {
   return definitions.map((definition) => {
     const notNull = (definition.constraints ?? []).some(
       (item) => 'Constraint' in item && ['CONSTR_NOTNULL', 'CONSTR_PRIMARY'].includes(item.Constraint.contype ?? ''),
     );
     const type = definition.typeName ? formatType(definition.typeName) : '';
-    return columnLine(definition.colname ?? '', type, notNull || Boolean(definition.is_not_null));
+    const name = definition.colname ?? '';
+    return columnLine(name, type, notNull || Boolean(definition.is_not_null) || primaryKey.includes(name));
   });
 }
+
+/** Sorted by name, so that the diff shows changed columns, not columns listed in another order. */
+const byName = (lines: string[]) => [...lines].sort();
 
 function existingColumns(table: Table, before: Origin): string[] {
   return table.columns
@@ -49,7 +54,10 @@ export default defineRule({
       if (!table || !create || create.partbound || create.ofTypename) continue;
       const definitions = (create.tableElts ?? []).flatMap((element) => ('ColumnDef' in element ? [element.ColumnDef] : []));
       if (definitions.length === 0) continue;
-      const changes = diffArrays(existingColumns(table, event.origin), declaredColumns(definitions));
+      const primaryKey = (create.tableElts ?? []).flatMap((element) =>
+        'Constraint' in element && element.Constraint.contype === 'CONSTR_PRIMARY' ? nameParts(element.Constraint.keys) : [],
+      );
+      const changes = diffArrays(byName(existingColumns(table, event.origin)), byName(declaredColumns(definitions, primaryKey)));
       const lines = changes.flatMap((change) => (change.added ? change.value.map((line) => `+ ${line}`) : change.removed ? change.value.map((line) => `- ${line}`) : []));
       if (lines.length === 0) continue;
       const name = displayName(event.name);

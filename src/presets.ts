@@ -87,3 +87,11 @@ export function isPlatformRelation(preset: Preset, key: string): boolean {
   const objects = platformObjects(preset);
   return objects.tables.has(key) || objects.schemas.has(key.split('.')[0] ?? '');
 }
+
+/** Bookkeeping tables migration runners create for themselves. */
+const RUNNER_TABLES = new Set(['__diesel_schema_migrations', 'schema_migrations', 'goose_db_version', 'flyway_schema_history', 'schema_version']);
+
+/** True for a table the migration runner owns (a trigger on `__diesel_schema_migrations`, say). */
+export function isRunnerTable(name: string): boolean {
+  return RUNNER_TABLES.has(name);
+}

@@ -5,7 +5,7 @@
 import type { RangeVar } from 'libpg-query';
 import { compareOrigins, nodeOf, originOf, relationKey, replayedStatements, visitNodes, type Located } from './ast.js';
 import type { ParsedFile } from './parse/index.js';
-import type { HistoryEvent, Origin } from './replay/index.js';
+import type { HistoryEvent, Origin, SchemaModel } from './replay/index.js';
 
 export interface RelationReference {
   place: Located;
@@ -77,3 +77,15 @@ export class RelationTimeline {
   }
 }
 
+
+/**
+ * True for `events_3` when `events` is a partitioned table: partitions are often created by a
+ * function with dynamic SQL (`EXECUTE format(...)`), which no static reading can follow.
+ */
+export function isLikelyDynamicPartition(schema: SchemaModel, relation: RangeVar): boolean {
+  const name = relation.relname ?? '';
+  for (const table of schema.tables.values()) {
+    if (table.partitionBy !== null && name.startsWith(`${table.name}_`)) return true;
+  }
+  return false;
+}

@@ -19,6 +19,14 @@ ruleTester(rule, {
           'CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users (id));\nCREATE POLICY "read" ON storage.objects FOR SELECT USING (true);\nCREATE TRIGGER t AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION f();',
       },
     },
+    {
+      name: "the runner's own table (Lemmy); partitions a function creates with dynamic SQL (Hatchet)",
+      files: {
+        '001_a.sql':
+          "CREATE TRIGGER t BEFORE INSERT ON __diesel_schema_migrations FOR EACH ROW EXECUTE FUNCTION f();\nCREATE TABLE wal (id int, tenant int) PARTITION BY HASH (tenant);\nSELECT create_partitions('wal', 4);",
+        '002_b.sql': 'CREATE INDEX CONCURRENTLY wal_0_idx ON wal_0 (tenant);',
+      },
+    },
   ],
   invalid: [
     {

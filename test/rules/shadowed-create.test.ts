@@ -11,6 +11,13 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'same columns in another order, NOT NULL from a table-level primary key (seen in Quivr)',
+      files: {
+        '001_a.sql': 'CREATE TABLE usage (user_id uuid, day text, PRIMARY KEY (user_id, day), n int);',
+        '002_b.sql': 'CREATE TABLE IF NOT EXISTS usage (n int, day text NOT NULL, user_id uuid, PRIMARY KEY (user_id, day));',
+      },
+    },
+    {
       name: 'IF NOT EXISTS of a new table',
       files: { '001_a.sql': 'CREATE TABLE IF NOT EXISTS notes (id uuid PRIMARY KEY);' },
     },
