@@ -49,6 +49,12 @@ describe('parseFile: statements and positions', () => {
     expect(parsed.file.source!.slice(first!.start, first!.end)).toBe('CREATE TABLE a (id int)');
   });
 
+  it('ends a last statement with no semicolon at its last token, not at the comments after it', () => {
+    const parsed = parse("CREATE TABLE a (id int);\nCOMMENT ON TABLE a IS 'é 😀'\n-- trailing comment\n/* block */\n");
+    expect(statementsOf(parsed)).toEqual(['1:1 CreateStmt CREATE TABLE a (id int)', "2:1 CommentStmt COMMENT ON TABLE a IS 'é 😀'"]);
+    expect(parsed.statements[1]!.end).toBe(parsed.file.source!.indexOf('\n-- trailing'));
+  });
+
   it('keeps two statements on one line apart', () => {
     expect(statementsOf(parse('CREATE TABLE a (id int); CREATE TABLE b (id int);'))).toEqual([
       '1:1 CreateStmt CREATE TABLE a (id int)',

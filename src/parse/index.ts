@@ -246,7 +246,7 @@ function toStatement(
 ): Statement {
   const startByte = raw.stmt_location ?? 0;
   const from = positions.indexOfByte(startByte);
-  const to = raw.stmt_len ? positions.indexOfByte(startByte + raw.stmt_len) : text.length;
+  const to = raw.stmt_len ? positions.indexOfByte(startByte + raw.stmt_len) : endOfLastStatement(text, from);
   const start = skipTrivia(text, from, to);
   let end = to;
   while (end > start && /\s|;/.test(text[end - 1]!)) end--;
@@ -260,6 +260,25 @@ function toStatement(
     end,
     ...positions.positionOf(start),
   };
+}
+
+const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
+
+/**
+ * libpg-query gives the last statement of a text no length when no semicolon ends it; it ends
+ * at its last token, before any comments that follow it.
+ */
+function endOfLastStatement(text: string, from: number): number {
+  const rest = text.slice(from);
+  let tokens;
+  try {
+    tokens = scanSync(rest).tokens;
+  } catch {
+    return text.length;
+  }
+  const last = tokens.filter((token) => !COMMENT_TOKENS.has(token.tokenName)).pop();
+  if (!last) return text.length;
+  return from + Buffer.from(rest).subarray(0, last.end).toString().length;
 }
 
 /** Skips white space and comments, the way the PostgreSQL scanner does. */
