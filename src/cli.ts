@@ -9,6 +9,9 @@ import { FORMAT_NAMES, type FormatName } from './format/index.js';
 import { EXIT, lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
 import { baselineCommand } from './commands/baseline.js';
+import { verifyCommand } from './commands/verify.js';
+import { SCHEMA_FORMATS, schemaCommand, type SchemaFormat } from './commands/schema.js';
+import { PRESETS, type Preset } from './presets.js';
 
 export interface Output {
   stdout(text: string): void;
@@ -65,6 +68,19 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         },
       )
       .command(
+        'schema [dir]',
+        'Print the schema the migrations build, with where each part came from',
+        (command) =>
+          command
+            .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
+            .option('format', { alias: 'f', choices: SCHEMA_FORMATS, default: 'json' as SchemaFormat, describe: 'json (model with provenance) or sql' })
+            .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
+            .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' }),
+        async (args) => {
+          exitCode = await schemaCommand({ dir: args.dir, format: args.format as SchemaFormat, layout: args.layout as Layout | undefined, config: args.config }, output);
+        },
+      )
+      .command(
         'baseline [dir]',
         'Write the folder as one consolidated baseline (prints it unless -o or --check)',
         (command) =>
@@ -87,6 +103,23 @@ export async function main(argv: string[], output: Output = processOutput): Prom
               layout: args.layout as Layout | undefined,
               config: args.config,
             },
+            output,
+          );
+        },
+      )
+      .command(
+        'verify [dir]',
+        'Prove the baseline: replay the chain and the baseline into two embedded PostgreSQL databases and compare them',
+        (command) =>
+          command
+            .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
+            .option('baseline', { type: 'string', describe: 'A committed baseline to prove (default: the one miglint would write)' })
+            .option('preset', { choices: PRESETS, describe: 'What the database holds before the first migration (default: from the layout)' })
+            .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
+            .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' }),
+        async (args) => {
+          exitCode = await verifyCommand(
+            { dir: args.dir, baseline: args.baseline, preset: args.preset as Preset | undefined, layout: args.layout as Layout | undefined, config: args.config },
             output,
           );
         },

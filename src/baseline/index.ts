@@ -86,14 +86,17 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     }
   }
 
-  const leftOut: LeftOut[] = leftOutOfModel(schema, files).map(({ origin, what }) => ({ where: sources.where(origin), what }));
+  const gaps = leftOutOfModel(schema, files);
   const carriedData: string[] = [];
   for (const { origin, statement } of data) {
     const fromStdin = statement.kind === 'CopyStmt' && /\bfrom\s+stdin\b/i.test(statement.text);
     if (!options.includeData || fromStdin) {
-      leftOut.push({ where: sources.where(origin), what: fromStdin ? 'COPY ... FROM stdin (its rows are not SQL)' : `data: ${firstLine(statement.text)}` });
+      gaps.push({ origin, what: fromStdin ? 'COPY ... FROM stdin (its rows are not SQL)' : `data: ${firstLine(statement.text)}` });
     } else carriedData.push(`-- ${sources.where(origin)}\n${closed(statement.text)}`);
   }
+  const leftOut: LeftOut[] = gaps
+    .sort((a, b) => a.origin.fileOrder - b.origin.fileOrder || a.origin.statementIndex - b.origin.statementIndex || a.origin.line - b.origin.line)
+    .map(({ origin, what }) => ({ where: sources.where(origin), what }));
 
   const createdByStatements = (key: string) =>
     verbatim['before-tables'].some((statement) => statement.text.toLowerCase().includes(key.slice(key.indexOf('.') + 1).toLowerCase()));

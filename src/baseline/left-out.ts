@@ -55,5 +55,5 @@ export function leftOutOfModel(schema: SchemaModel, files: ParsedFile[]): ModelG
       gaps.push({ origin: table.created, what: `partition bound of ${qualified(table.schema, table.name)} (written as a plain table)` });
     }
   }
-  return gaps.sort((a, b) => a.origin.fileOrder - b.origin.fileOrder || a.origin.statementIndex - b.origin.statementIndex);
+  return gaps;
 }

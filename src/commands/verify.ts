@@ -1,0 +1,98 @@
+/**
+ * `miglint verify`: replays the chain and the baseline into two embedded PostgreSQL databases
+ * and compares their catalogs. Exit 1 when they differ or the baseline does not apply cleanly
+ * (see `failed`). Statements of the chain that PostgreSQL rejects are reported (they are
+ * history, and a missing extension makes later ones fail too) but do not fail the command.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../analyze.js';
+import { emitBaseline } from '../baseline/index.js';
+import type { Output } from '../cli.js';
+import { loadConfig } from '../config.js';
+import { toDisplayPath, type Layout } from '../discover/index.js';
+import { UsageError } from '../errors.js';
+import type { Preset } from '../presets.js';
+import { verify, type Rejection, type VerifyReport } from '../verify/index.js';
+import { EXIT, migrationsDir } from './lint.js';
+
+export interface VerifyCommandOptions {
+  dir?: string | undefined;
+  /** A committed baseline to prove; the one miglint would write when absent. */
+  baseline?: string | undefined;
+  preset?: Preset | undefined;
+  layout?: Layout | undefined;
+  config?: string | undefined;
+}
+
+/** Progress lines appear only once the run has taken more than a moment. */
+const PROGRESS_AFTER_MS = 1000;
+
+export async function verifyCommand(options: VerifyCommandOptions, output: Output): Promise<number> {
+  const started = Date.now();
+  const cwd = process.cwd();
+  const { config } = loadConfig(cwd, options.config);
+  const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
+  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd, preset: options.preset ?? config.preset });
+  const baseline = options.baseline === undefined ? generated(analysis) : committed(path.resolve(cwd, options.baseline), cwd);
+
+  const report = await verify({
+    files: analysis.files,
+    baseline,
+    preset: analysis.preset,
+    onProgress: (message) => {
+      if (Date.now() - started > PROGRESS_AFTER_MS) output.stderr(`miglint verify: ${message}...\n`);
+    },
+  });
+  output.stdout(formatReport(report, baseline.name, analysis.preset));
+  output.stderr(`miglint verify: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return failed(report) ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The baseline fails when the databases differ. A baseline statement PostgreSQL rejects fails
+ * it too, unless an extension PGlite lacks explains it (the chain's statement failed alike, and
+ * anything else it costs shows up as a difference).
+ */
+export function failed(report: VerifyReport): boolean {
+  return report.differences.length > 0 || (report.baselineRejections.length > 0 && report.missingExtensions.length === 0);
+}
+
+function generated(analysis: Parameters<typeof emitBaseline>[0]): { name: string; text: string } {
+  return { name: '(generated baseline)', text: emitBaseline(analysis, { includeData: false }) };
+}
+
+function committed(file: string, cwd: string): { name: string; text: string } {
+  const name = toDisplayPath(cwd, file);
+  try {
+    return { name, text: readFileSync(file, 'utf8') };
+  } catch {
+    throw new UsageError(`Cannot read the baseline ${name}.`);
+  }
+}
+
+function rejectionLines(title: string, rejections: Rejection[]): string[] {
+  if (rejections.length === 0) return [];
+  return [`${title} (${rejections.length}):`, ...rejections.flatMap((r) => [`  ${r.where}  ${r.message}`, `      ${r.statement}`]), ''];
+}
+
+export function formatReport(report: VerifyReport, baselineName: string, preset: Preset): string {
+  const lines = [
+    `Chain: ${report.statements.chain} statements; baseline ${baselineName}: ${report.statements.baseline} statements; preset: ${preset}.`,
+    '',
+    ...rejectionLines('Statements of the chain PostgreSQL rejects', report.chainRejections),
+  ];
+  if (report.missingExtensions.length > 0) {
+    lines.push('Extensions PGlite does not have (verification went on without them; statements that need them fail):');
+    for (const missing of report.missingExtensions) lines.push(`  ${missing.name}  (created at ${missing.where})`);
+    lines.push('');
+  }
+  lines.push(...rejectionLines('Statements of the baseline PostgreSQL rejects', report.baselineRejections));
+  if (report.differences.length > 0) {
+    lines.push(`Differences between the chain (left) and the baseline (right) (${report.differences.length}):`);
+    for (const difference of report.differences) lines.push(`  ${difference.message}`);
+    lines.push('');
+  }
+  lines.push(!failed(report) ? 'The baseline builds the same database as the chain.' : 'The baseline does not build the same database as the chain.');
+  return `${lines.join('\n')}\n`;
+}
