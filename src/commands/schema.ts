@@ -1,0 +1,52 @@
+/**
+ * `miglint schema [dir]`: prints the schema the migrations build, as miglint replayed it. JSON
+ * shows every object with its provenance (the file and line that created it and each file that
+ * altered it); SQL writes the same model back as statements (the baseline, without data).
+ */
+import { analyze } from '../analyze.js';
+import { emitBaseline } from '../baseline/index.js';
+import type { Output } from '../cli.js';
+import { loadConfig } from '../config.js';
+import type { Layout } from '../discover/index.js';
+import type { SchemaModel } from '../replay/index.js';
+import { EXIT, migrationsDir } from './lint.js';
+
+export const SCHEMA_FORMATS = ['json', 'sql'] as const;
+export type SchemaFormat = (typeof SCHEMA_FORMATS)[number];
+
+export interface SchemaCommandOptions {
+  dir?: string | undefined;
+  format: SchemaFormat;
+  layout?: Layout | undefined;
+  config?: string | undefined;
+}
+
+/** The model as plain JSON: maps become objects keyed as the model keys them, in key order. */
+export function schemaToJson(schema: SchemaModel): unknown {
+  const keyed = <T>(map: Map<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    searchPath: schema.searchPath,
+    schemas: keyed(schema.schemas),
+    extensions: keyed(schema.extensions),
+    types: keyed(schema.types),
+    sequences: keyed(schema.sequences),
+    tables: keyed(schema.tables),
+    indexes: keyed(schema.indexes),
+    views: keyed(schema.views),
+    functions: keyed(schema.functions),
+    grants: schema.grants,
+    defaultPrivileges: schema.defaultPrivileges,
+    publications: keyed(schema.publications),
+    uninterpreted: schema.uninterpreted,
+  };
+}
+
+export async function schemaCommand(options: SchemaCommandOptions, output: Output): Promise<number> {
+  const cwd = process.cwd();
+  const { config } = loadConfig(cwd, options.config);
+  const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
+  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, preset: config.preset, cwd });
+  if (options.format === 'json') output.stdout(`${JSON.stringify(schemaToJson(analysis.schema), null, 2)}\n`);
+  else output.stdout(emitBaseline(analysis, { includeData: false }));
+  return EXIT.ok;
+}
