@@ -26,7 +26,8 @@ export default defineRule({
     for (const event of history) {
       if (event.action !== 'noop') continue;
       const place = statementAt(files, event.origin);
-      if (!place) continue;
+      // Inside a DO block the statement runs only under the block's own IF: a deliberate guard.
+      if (!place || place.statement.kind === 'DoStmt') continue;
       if (event.objectType === 'column' && event.statementKind === 'AlterTableStmt' && /already exists/.test(event.message)) {
         const definition = addedColumn(place.statement, event.member ?? '');
         reports.push({

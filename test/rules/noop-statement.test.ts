@@ -10,6 +10,13 @@ ruleTester(rule, {
         '002_b.sql': 'ALTER TABLE notes ADD COLUMN IF NOT EXISTS body text;\nCREATE INDEX IF NOT EXISTS notes_body_idx ON notes (body);',
       },
     },
+    {
+      name: 'a guarded statement inside a DO block (seen in Rifty)',
+      files: {
+        '001_a.sql': 'CREATE TABLE goals (id int);\nCREATE INDEX goals_id_idx ON goals (id);',
+        '002_b.sql': "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'goals_id_idx') THEN\n    CREATE INDEX IF NOT EXISTS goals_id_idx ON goals (id);\n  END IF;\nEND $$;",
+      },
+    },
   ],
   invalid: [
     {
