@@ -16,7 +16,8 @@ export default defineRule({
     if (preset !== 'supabase') return [];
     const reports: Report[] = [];
     for (const table of schema.tables.values()) {
-      if (table.schema !== 'public' || table.rlsEnabled) continue;
+      // Foreign tables cannot have row level security; exposing them is a different problem.
+      if (table.schema !== 'public' || table.rlsEnabled || table.foreign) continue;
       reports.push({
         file: table.created.path,
         line: table.created.line,

@@ -19,6 +19,8 @@ export default defineRule({
     for (const table of schema.tables.values()) {
       const key = `${table.schema}.${table.name}`;
       if (!table.rlsEnabled || table.policies.length === 0 || isPlatformRelation(preset, key)) continue;
+      // In Supabase only the API's public schema takes writes from RLS-bound roles; other schemas are written by functions.
+      if (preset === 'supabase' && table.schema !== 'public') continue;
       if (table.policies.some((policy) => policy.command !== 'SELECT')) continue;
       const enabled = rlsEnabledAt(table);
       reports.push({

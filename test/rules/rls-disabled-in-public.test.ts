@@ -4,10 +4,10 @@ import { ruleTester } from '../support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
-      name: 'RLS enabled in a later file; tables outside public',
+      name: 'RLS enabled in a later file; tables outside public; a foreign table (seen in Quivr)',
       layout: 'supabase',
       files: {
-        '20240101000000_a.sql': 'CREATE TABLE notes (id int PRIMARY KEY);\nCREATE SCHEMA private;\nCREATE TABLE private.jobs (id int);',
+        '20240101000000_a.sql': 'CREATE TABLE notes (id int PRIMARY KEY);\nCREATE SCHEMA private;\nCREATE TABLE private.jobs (id int);\nCREATE SERVER stripe FOREIGN DATA WRAPPER stripe_wrapper;\nCREATE FOREIGN TABLE public.products (id text) SERVER stripe;',
         '20240102000000_b.sql': 'ALTER TABLE notes ENABLE ROW LEVEL SECURITY;',
       },
     },

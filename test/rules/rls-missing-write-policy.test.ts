@@ -10,6 +10,13 @@ ruleTester(rule, {
           'CREATE TABLE a (id int);\nALTER TABLE a ENABLE ROW LEVEL SECURITY;\nCREATE POLICY r ON a FOR SELECT USING (true);\nCREATE POLICY w ON a FOR ALL USING (id > 0);\nCREATE TABLE b (id int);\nALTER TABLE b ENABLE ROW LEVEL SECURITY;\nCREATE POLICY r ON b FOR SELECT USING (true);\nCREATE POLICY d ON b FOR DELETE USING (id > 0);\nCREATE TABLE c (id int);\nALTER TABLE c ENABLE ROW LEVEL SECURITY;',
       },
     },
+    {
+      name: 'Supabase: a private schema written through functions (seen in basejump)',
+      layout: 'supabase',
+      files: {
+        '20240101000000_a.sql': 'CREATE SCHEMA basejump;\nCREATE TABLE basejump.config (id int);\nALTER TABLE basejump.config ENABLE ROW LEVEL SECURITY;\nCREATE POLICY r ON basejump.config FOR SELECT USING (true);',
+      },
+    },
   ],
   invalid: [
     {
