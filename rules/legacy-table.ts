@@ -4,7 +4,8 @@ import { isPlatformRelation } from '../src/presets.js';
 import { defineRule, type Report } from '../src/rule.js';
 import { qualifiedName } from '../src/replay/model.js';
 
-const DEFAULT_PATTERNS = ['*_legacy', '*_old', '*_backup', '*_bak', '*_tmp', '*_temp', '*_copy', 'old_*', 'backup_*', 'demo_*', 'test_*', 'tmp_*', 'temp_*'];
+// Not `temp_*` or `*_tmp`: real tables hold temporary things under those names (ente's temp_two_factor, Hatchet's olap buffers).
+const DEFAULT_PATTERNS = ['*_legacy', '*_old', '*_backup', '*_bak', 'backup_*', 'demo_*', 'test_*', 'tmp_*'];
 
 /** `demo_*` -> /^demo_.*$/: `*` is the only wildcard. */
 function patternToRegExp(pattern: string): RegExp {

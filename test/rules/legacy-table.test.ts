@@ -4,9 +4,9 @@ import { ruleTester } from '../support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
-      name: 'a backup table that was dropped again; names that only contain the words',
+      name: 'a backup table that was dropped again; names that only contain the words; tables for temporary things (seen in ente, Hatchet)',
       files: {
-        '001_a.sql': 'CREATE TABLE users_backup (id int);\nCREATE TABLE oldest_orders (id int);\nCREATE TABLE contest_entries (id int);',
+        '001_a.sql': 'CREATE TABLE users_backup (id int);\nCREATE TABLE oldest_orders (id int);\nCREATE TABLE contest_entries (id int);\nCREATE TABLE temp_two_factor (id int);\nCREATE TABLE task_events_tmp (id int);',
         '002_b.sql': 'DROP TABLE users_backup;',
       },
     },
