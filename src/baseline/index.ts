@@ -4,21 +4,35 @@
  * whatever the working directory.
  */
 import type { ParsedFile, Statement } from '../parse/index.js';
+import type { HistoryEvent } from '../replay/history.js';
 import type { Origin, SchemaModel, Table } from '../replay/model.js';
+import { isPlatformRelation, type Preset } from '../presets.js';
 import { header, type LeftOut } from './header.js';
+import { commentStatements } from './comments.js';
 import { createIndex, standaloneIndexes } from './indexes.js';
 import { leftOutOfModel } from './left-out.js';
-import { createSequence, impliedSequences, ownSequence } from './sequences.js';
+import { createExtensions, createPublication, createSchemas, createSequence, createTypes, ownSequence } from './objects.js';
+import { byOrigin, compareOrigins } from './origin-order.js';
+import { defaultPrivilegeStatements, grantStatements, ownerStatements } from './privileges.js';
+import { createFunction } from './routines.js';
+import { serialSequences } from './sequences.js';
 import { qualified } from './sql.js';
-import { createTable, addConstraint } from './table-ddl.js';
+import { createPolicy, createTrigger, rowLevelSecurity } from './table-objects.js';
+import { addConstraint, createTable } from './table-ddl.js';
 import { byCreation, isDeferred, keyOf, planTables } from './table-order.js';
+import { splitFunctions } from './function-order.js';
+import { repeatedRevokes } from './revokes.js';
 import { placementOf, type Placement } from './verbatim.js';
+import { createView, orderViews } from './views.js';
 
 export { BASELINE_MARKER, isMiglintBaseline } from './header.js';
 
 export interface BaselineInput {
   schema: SchemaModel;
   files: ParsedFile[];
+  history: HistoryEvent[];
+  /** The platform the folder runs on: statements on its objects are carried as written. */
+  preset: Preset;
 }
 
 export interface BaselineOptions {
@@ -68,6 +82,7 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
   const { schema } = input;
   const files = input.files.filter((parsed) => parsed.file.replayed);
   const sources = new Sources(files);
+  const verbatimBlock = (statement: { origin: Origin; text: string }) => `-- ${sources.where(statement.origin)}\n${closed(statement.text)}`;
 
   const verbatim: Record<Placement, { origin: Origin; text: string }[]> = { 'before-tables': [], 'after-tables': [], session: [], data: [] };
   for (const statement of schema.uninterpreted) {
@@ -75,6 +90,19 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     const placement = node ? placementOf(statement, node) : 'after-tables';
     if (placement !== 'data') verbatim[placement].push(statement);
   }
+  // The model holds no platform objects (auth.users, storage.objects): what the chain does to
+  // them is an error there, and is carried as written here.
+  const platformStatements = new Map<string, { origin: Origin; text: string }>();
+  for (const event of input.history) {
+    if (event.action !== 'error' || !isPlatformRelation(input.preset, event.name)) continue;
+    const statement = sources.statement(event.origin);
+    if (statement) platformStatements.set(`${event.origin.path}\u0000${event.origin.statementIndex}`, { origin: event.origin, text: statement.text });
+  }
+  verbatim['after-tables'] = [...verbatim['after-tables'], ...platformStatements.values()].sort((a, b) => compareOrigins(a.origin, b.origin));
+  const revokes = repeatedRevokes(schema, files).map(({ path, statement }) =>
+    verbatimBlock({ origin: { path, fileOrder: 0, statementIndex: statement.index, line: statement.line, column: statement.column }, text: statement.text }),
+  );
+
   let sessionCount = 0;
   const data: { origin: Origin; statement: Statement }[] = [];
   for (const parsed of files) {
@@ -98,48 +126,61 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     .sort((a, b) => a.origin.fileOrder - b.origin.fileOrder || a.origin.statementIndex - b.origin.statementIndex || a.origin.line - b.origin.line)
     .map(({ origin, what }) => ({ where: sources.where(origin), what }));
 
-  const createdByStatements = (key: string) =>
-    verbatim['before-tables'].some((statement) => statement.text.toLowerCase().includes(key.slice(key.indexOf('.') + 1).toLowerCase()));
-  const sequences = impliedSequences(schema, createdByStatements);
   const plan = planTables(schema);
-  const tableOrder = plan.phases.flat().map(keyOf);
+  const tables = plan.phases.flat();
+  const tableOrder = tables.map(keyOf);
+  const serial = serialSequences(schema);
+  const sequences = [...schema.sequences.values()].filter((sequence) => !serial.has(sequence)).sort(byOrigin);
+  const [functionsTablesUse, otherFunctions] = splitFunctions(schema);
 
   const tableSections = plan.phases.map((phase, index) =>
     section(
       index === 0 ? 'Tables, phase 1: tables that reference no other table' : `Tables, phase ${index + 1}: tables that reference only tables of earlier phases`,
       [...phase].sort(byCreation).map((table) => {
         const inline = table.constraints.filter((constraint) => !isDeferred(plan, table, constraint));
-        return `${provenance(table, sources)}\n${createTable(table, inline)}`;
+        return `${provenance(table, sources)}\n${createTable(schema, table, inline)}`;
       }),
     ),
   );
-  const verbatimBlock = (statement: { origin: Origin; text: string }) => `-- ${sources.where(statement.origin)}\n${closed(statement.text)}`;
-  const rls = [...schema.tables.values()]
-    .sort(byCreation)
-    .flatMap((table) => [
-      ...(table.rlsEnabled ? [`ALTER TABLE ${qualified(table.schema, table.name)} ENABLE ROW LEVEL SECURITY;`] : []),
-      ...(table.rlsForced ? [`ALTER TABLE ${qualified(table.schema, table.name)} FORCE ROW LEVEL SECURITY;`] : []),
-    ]);
 
   const parts = [
     header(files, leftOut, sessionCount, options.includeData),
-    section('Carried as written: extensions, schemas, types, sequences (the model does not interpret these yet)', verbatim['before-tables'].map(verbatimBlock)),
-    section('Sequences that column defaults use', sequences.map(createSequence)),
+    section('Settings: function bodies are checked when they run, not when they are created (as pg_dump does)', ['SET check_function_bodies = false;']),
+    section('Schemas', createSchemas(schema)),
+    section('Extensions', createExtensions(schema)),
+    section('Types', createTypes(schema)),
+    section('Sequences', sequences.map(createSequence)),
+    section('Carried as written: statements the model does not interpret, needed before the tables', verbatim['before-tables'].map(verbatimBlock)),
+    section('Functions that column defaults, checks and indexes call', functionsTablesUse.map(createFunction)),
     ...tableSections,
     section(
       'Foreign keys that close a cycle between tables, added once every table exists',
       plan.deferred.map(({ table, constraint }) => addConstraint(table, constraint)).filter((text): text is string => text !== null),
     ),
-    section('Sequence ownership', sequences.map(ownSequence)),
+    section('Sequence ownership', sequences.map(ownSequence).filter((text): text is string => text !== null)),
     section('Indexes', standaloneIndexes(schema, tableOrder).map((index) => createIndex(index, schema))),
-    section(
-      'Carried as written: functions, views, triggers, policies, grants, comments (the model does not interpret these yet)',
-      verbatim['after-tables'].map(verbatimBlock),
-    ),
-    section('Row level security', rls.length > 0 ? [rls.join('\n')] : []),
+    section('Functions and procedures', otherFunctions.map(createFunction)),
+    section('Views and materialized views, each after the views it reads', orderViews(schema).map(createView)),
+    section('Triggers', tables.flatMap((table) => table.triggers.map((trigger) => createTrigger(table, trigger)))),
+    section('Row level security and policies', tables.flatMap((table) => {
+      const statements = [...rowLevelSecurity(table), ...table.policies.map((policy) => createPolicy(table, policy))];
+      return statements.length > 0 ? [statements.join('\n')] : [];
+    })),
+    section('Carried as written: statements on platform objects, and statements the model does not interpret', verbatim['after-tables'].map(verbatimBlock)),
+    section('Publications', [...schema.publications.values()].sort(byOrigin).map(createPublication)),
+    section('Owners', joined(ownerStatements(schema))),
+    section('Grants and revokes', joined(grantStatements(schema))),
+    section('Revokes of privileges the platform grants by itself, repeated as written', revokes),
+    section('Default privileges for objects created later', joined(defaultPrivilegeStatements(schema))),
+    section('Comments', joined(commentStatements(schema))),
     section('Data, in the order the migrations ran it', carriedData),
   ];
   return `${parts.filter((part): part is string => part !== null).join('\n\n')}\n`;
+}
+
+/** Short statements of one kind read best as one block. */
+function joined(statements: string[]): string[] {
+  return statements.length > 0 ? [statements.join('\n')] : [];
 }
 
 function firstLine(text: string): string {

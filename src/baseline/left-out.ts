@@ -1,6 +1,6 @@
 /**
  * What the model saw but cannot write back: ALTER TABLE actions it does not keep, EXCLUDE
- * constraints (kept without their definition), partition bounds. The header lists them so a
+ * constraints (kept without their definition), foreign tables. The header lists them so a
  * reviewer knows exactly where the baseline and the chain may differ.
  */
 import type { AlterTableStmt } from 'libpg-query';
@@ -11,17 +11,27 @@ import { qualified } from './sql.js';
 /** ALTER TABLE actions the model applies; any other action is listed as not carried. */
 const MODELLED_ALTER_TABLE = new Set([
   'AT_AddColumn',
-  'AT_DropColumn',
-  'AT_AlterColumnType',
-  'AT_ColumnDefault',
-  'AT_SetNotNull',
-  'AT_DropNotNull',
   'AT_AddConstraint',
-  'AT_DropConstraint',
-  'AT_EnableRowSecurity',
+  'AT_AddIdentity',
+  'AT_AddInherit',
+  'AT_AlterColumnType',
+  'AT_AttachPartition',
+  'AT_ChangeOwner',
+  'AT_ColumnDefault',
+  'AT_DetachPartition',
+  'AT_DetachPartitionFinalize',
   'AT_DisableRowSecurity',
+  'AT_DropColumn',
+  'AT_DropConstraint',
+  'AT_DropExpression',
+  'AT_DropIdentity',
+  'AT_DropInherit',
+  'AT_DropNotNull',
+  'AT_EnableRowSecurity',
   'AT_ForceRowSecurity',
   'AT_NoForceRowSecurity',
+  'AT_SetIdentity',
+  'AT_SetNotNull',
 ]);
 
 export interface ModelGap {
@@ -51,8 +61,8 @@ export function leftOutOfModel(schema: SchemaModel, files: ParsedFile[]): ModelG
         gaps.push({ origin: constraint.created, what: `EXCLUDE constraint ${constraint.name} on ${qualified(table.schema, table.name)} (the model keeps no definition)` });
       }
     }
-    if (table.partitionOf) {
-      gaps.push({ origin: table.created, what: `partition bound of ${qualified(table.schema, table.name)} (written as a plain table)` });
+    if (table.foreign) {
+      gaps.push({ origin: table.created, what: `foreign table ${qualified(table.schema, table.name)} (needs its server; not written)` });
     }
   }
   return gaps;

@@ -1,58 +1,44 @@
 /**
- * Sequences behind column defaults. The model does not keep sequences yet, so they are read
- * off the defaults: `nextval('<table>_<column>_seq'::regclass)` on an integer column is what
- * `serial` made, and is written back as `serial`; any other `nextval('<name>')` default whose
- * sequence no carried statement creates gets a CREATE SEQUENCE and, after the tables, an
- * OWNED BY like the one serial gave it.
+ * Which sequences `serial` makes. A column whose default is `nextval('<table>_<column>_seq')`,
+ * owned by that column, with the sequence's default options, is written back as `serial`, and
+ * its sequence is not written separately.
  */
-import type { Column, SchemaModel, Table } from '../replay/model.js';
-import { ident, qualified, qualifiedKey } from './sql.js';
+import type { Column, SchemaModel, Sequence, Table } from '../replay/model.js';
 
 const SERIAL_BY_TYPE: Record<string, string> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' };
 const NEXTVAL = /^nextval\('((?:[^']|'')+)'::regclass\)$/;
 
-export interface ImpliedSequence {
-  /** `schema.name` as written in the default, qualified with the table's schema when bare. */
-  key: string;
-  type: string;
-  table: Table;
-  column: Column;
-}
-
-function sequenceKey(table: Table, column: Column): string | null {
+function defaultSequenceKey(table: Table, column: Column): string | null {
   const match = column.default === null ? null : NEXTVAL.exec(column.default);
   if (!match) return null;
   const name = match[1]!.replace(/''/g, "'").replace(/"/g, '');
   return name.includes('.') ? name : `${table.schema}.${name}`;
 }
 
-/** The serial pseudo-type that reproduces this column, or null. */
-export function serialType(table: Table, column: Column): string | null {
-  const serial = SERIAL_BY_TYPE[column.type];
-  if (!serial || column.identity || column.generated) return null;
-  return sequenceKey(table, column) === `${table.schema}.${table.name}_${column.name}_seq` ? serial : null;
+function serialSequence(schema: SchemaModel, table: Table, column: Column): Sequence | null {
+  if (!SERIAL_BY_TYPE[column.type] || column.identity || column.generated) return null;
+  const key = defaultSequenceKey(table, column);
+  if (key !== `${table.schema}.${table.name}_${column.name}_seq`) return null;
+  const sequence = schema.sequences.get(key);
+  if (!sequence) return null;
+  const owned = sequence.ownedBy?.table === `${table.schema}.${table.name}` && sequence.ownedBy.column === column.name;
+  const plain = Object.keys(sequence.options).length === 0 && sequence.dataType === column.type && sequence.owner === null && sequence.comment === null;
+  return owned && plain ? sequence : null;
 }
 
-/** Sequences that defaults need and that neither serial nor a carried statement creates. */
-export function impliedSequences(schema: SchemaModel, createdByStatements: (key: string) => boolean): ImpliedSequence[] {
-  const found: ImpliedSequence[] = [];
+/** The serial pseudo-type that reproduces this column, or null. */
+export function serialType(schema: SchemaModel, table: Table, column: Column): string | null {
+  return serialSequence(schema, table, column) ? SERIAL_BY_TYPE[column.type]! : null;
+}
+
+/** Sequences that serial columns of the baseline create by themselves. */
+export function serialSequences(schema: SchemaModel): Set<Sequence> {
+  const found = new Set<Sequence>();
   for (const table of schema.tables.values()) {
     for (const column of table.columns) {
-      const key = sequenceKey(table, column);
-      if (!key || serialType(table, column) || createdByStatements(key)) continue;
-      if (found.some((sequence) => sequence.key === key)) continue;
-      found.push({ key, type: column.type in SERIAL_BY_TYPE ? column.type : 'bigint', table, column });
+      const sequence = serialSequence(schema, table, column);
+      if (sequence) found.add(sequence);
     }
   }
-  return found.sort((a, b) => a.key.localeCompare(b.key));
-}
-
-export function createSequence(sequence: ImpliedSequence): string {
-  const type = sequence.type === 'bigint' ? '' : ` AS ${sequence.type}`;
-  return `CREATE SEQUENCE ${qualifiedKey(sequence.key)}${type};`;
-}
-
-export function ownSequence(sequence: ImpliedSequence): string {
-  const { table, column } = sequence;
-  return `ALTER SEQUENCE ${qualifiedKey(sequence.key)} OWNED BY ${qualified(table.schema, table.name)}.${ident(column.name)};`;
+  return found;
 }

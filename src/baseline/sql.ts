@@ -24,3 +24,21 @@ export function qualifiedKey(key: string): string {
 export function columnList(columns: string[]): string {
   return columns.map(ident).join(', ');
 }
+
+/** A string literal; E'' is never needed since standard_conforming_strings is on. */
+export function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** A dollar-quoted body whose tag does not occur in it. */
+export function dollarQuoted(body: string): string {
+  let tag = '$$';
+  for (let attempt = 0; body.includes(tag); attempt++) tag = `$body${attempt === 0 ? '' : attempt}$`;
+  return `${tag}${body}${tag}`;
+}
+
+/** `schema.name(types)` keys of functions: the qualified name quoted, the arguments kept. */
+export function functionReference(key: string): string {
+  const open = key.indexOf('(');
+  return `${qualifiedKey(key.slice(0, open))}${key.slice(open)}`;
+}

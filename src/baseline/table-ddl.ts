@@ -1,10 +1,10 @@
 /** CREATE TABLE text for one modelled table, columns in the order PostgreSQL keeps them. */
-import type { Column, Constraint, Table } from '../replay/model.js';
+import type { Column, Constraint, SchemaModel, Table } from '../replay/model.js';
 import { serialType } from './sequences.js';
 import { columnList, ident, qualified, qualifiedKey } from './sql.js';
 
-function columnDefinition(table: Table, column: Column): string {
-  const serial = serialType(table, column);
+function columnDefinition(schema: SchemaModel, table: Table, column: Column): string {
+  const serial = serialType(schema, table, column);
   const parts = [ident(column.name), serial ?? column.type];
   if (column.collation) parts.push(`COLLATE ${column.collation.split('.').map(ident).join('.')}`);
   if (column.identity) parts.push(`GENERATED ${column.identity.toUpperCase()} AS IDENTITY`);
@@ -38,15 +38,27 @@ export function constraintDefinition(constraint: Constraint): string | null {
   }
 }
 
-export function createTable(table: Table, inlineConstraints: Constraint[]): string {
-  const lines = table.columns.map((column) => columnDefinition(table, column));
+export function createTable(schema: SchemaModel, table: Table, inlineConstraints: Constraint[]): string {
+  const name = qualified(table.schema, table.name);
+  const parent = table.partitionOf ? schema.tables.get(table.partitionOf) : undefined;
+  if (parent && table.partitionBound) {
+    // A partition takes its columns from its parent; only its own constraints are written.
+    const inherited = new Set(parent.constraints.map((constraint) => constraint.name));
+    const own = inlineConstraints.filter((constraint) => !inherited.has(constraint.name) && constraint.kind !== 'foreign key');
+    const lines = own.map((constraint) => `CONSTRAINT ${ident(constraint.name)} ${constraintDefinition(constraint) ?? ''}`);
+    const body = lines.length > 0 ? ` (\n${lines.map((line) => `  ${line}`).join(',\n')}\n)` : '';
+    const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
+    return `CREATE TABLE ${name} PARTITION OF ${qualifiedKey(parent.schema + '.' + parent.name)}${body} ${table.partitionBound}${partition};`;
+  }
+  const lines = table.columns.map((column) => columnDefinition(schema, table, column));
   for (const constraint of inlineConstraints) {
     const definition = constraintDefinition(constraint);
     if (definition) lines.push(`CONSTRAINT ${ident(constraint.name)} ${definition}`);
   }
+  const inherits = table.inherits.length > 0 ? ` INHERITS (${table.inherits.map(qualifiedKey).join(', ')})` : '';
   const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
   const body = lines.length > 0 ? `(\n${lines.map((line) => `  ${line}`).join(',\n')}\n)` : '()';
-  return `CREATE TABLE ${qualified(table.schema, table.name)} ${body}${partition};`;
+  return `CREATE TABLE ${name} ${body}${inherits}${partition};`;
 }
 
 export function addConstraint(table: Table, constraint: Constraint): string | null {

@@ -6,6 +6,18 @@
 -- Not carried: nothing.
 
 -- ----------------------------------------------------------------------------
+-- Settings: function bodies are checked when they run, not when they are created (as pg_dump does)
+-- ----------------------------------------------------------------------------
+
+SET check_function_bodies = false;
+
+-- ----------------------------------------------------------------------------
+-- Types
+-- ----------------------------------------------------------------------------
+
+CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'cancelled', 'refunded');
+
+-- ----------------------------------------------------------------------------
 -- Tables, phase 1: tables that reference no other table
 -- ----------------------------------------------------------------------------
 
@@ -163,3 +175,85 @@ CREATE INDEX shipments_order_id_idx ON shipments (order_id);
 CREATE INDEX shipments_tracking_number_idx ON shipments (tracking_number) WHERE tracking_number IS NOT NULL;
 
 CREATE INDEX shipments_warehouse_id_idx ON shipments (warehouse_id);
+
+-- ----------------------------------------------------------------------------
+-- Functions and procedures
+-- ----------------------------------------------------------------------------
+
+CREATE FUNCTION set_updated_at()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+  NEW.updated_at := now();
+  RETURN NEW;
+END;
+$$;
+
+-- ----------------------------------------------------------------------------
+-- Views and materialized views, each after the views it reads
+-- ----------------------------------------------------------------------------
+
+CREATE VIEW order_totals AS
+SELECT
+  o.id           AS order_id,
+  o.customer_id,
+  o.status,
+  o.placed_at,
+  sum(oi.quantity * oi.unit_price) AS items_total,
+  count(*)                         AS line_count
+FROM orders o
+JOIN order_items oi ON oi.order_id = o.id
+GROUP BY o.id, o.customer_id, o.status, o.placed_at;
+
+CREATE VIEW available_stock AS
+SELECT
+  p.id   AS product_id,
+  p.sku,
+  p.title,
+  coalesce(sum(s.on_hand - s.reserved), 0) AS available
+FROM products p
+LEFT JOIN stock_levels s ON s.product_id = p.id
+WHERE p.is_active
+GROUP BY p.id, p.sku, p.title;
+
+-- ----------------------------------------------------------------------------
+-- Triggers
+-- ----------------------------------------------------------------------------
+
+CREATE TRIGGER customers_set_updated_at
+  BEFORE UPDATE ON customers
+  FOR EACH ROW
+  EXECUTE FUNCTION set_updated_at();
+
+CREATE TRIGGER products_set_updated_at
+  BEFORE UPDATE ON products
+  FOR EACH ROW
+  EXECUTE FUNCTION set_updated_at();
+
+CREATE TRIGGER warehouses_set_updated_at
+  BEFORE UPDATE ON warehouses
+  FOR EACH ROW
+  EXECUTE FUNCTION set_updated_at();
+
+CREATE TRIGGER orders_set_updated_at
+  BEFORE UPDATE ON orders
+  FOR EACH ROW
+  EXECUTE FUNCTION set_updated_at();
+
+CREATE TRIGGER stock_levels_set_updated_at
+  BEFORE UPDATE ON stock_levels
+  FOR EACH ROW
+  EXECUTE FUNCTION set_updated_at();
+
+CREATE TRIGGER shipments_set_updated_at
+  BEFORE UPDATE ON shipments
+  FOR EACH ROW
+  EXECUTE FUNCTION set_updated_at();
+
+-- ----------------------------------------------------------------------------
+-- Comments
+-- ----------------------------------------------------------------------------
+
+COMMENT ON VIEW order_totals IS 'Per-order sums of line items; used by the finance export.';
+COMMENT ON VIEW available_stock IS 'Sellable quantity per active product across all warehouses.';

@@ -8,6 +8,12 @@
 --   002_audit.sql:13  ALTER TABLE members: SetRelOptions
 
 -- ----------------------------------------------------------------------------
+-- Settings: function bodies are checked when they run, not when they are created (as pg_dump does)
+-- ----------------------------------------------------------------------------
+
+SET check_function_bodies = false;
+
+-- ----------------------------------------------------------------------------
 -- Tables, phase 1: tables that reference no other table
 -- ----------------------------------------------------------------------------
 
@@ -63,7 +69,13 @@ ALTER TABLE teams
 CREATE INDEX members_email_lower_idx ON members ((lower(email)));
 
 -- ----------------------------------------------------------------------------
--- Row level security
+-- Views and materialized views, each after the views it reads
+-- ----------------------------------------------------------------------------
+
+create view member_emails as select id, email from members;
+
+-- ----------------------------------------------------------------------------
+-- Row level security and policies
 -- ----------------------------------------------------------------------------
 
 ALTER TABLE members ENABLE ROW LEVEL SECURITY;
