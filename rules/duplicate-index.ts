@@ -1,10 +1,27 @@
+import { nameParts, nodeOf } from '../src/ast.js';
+import { statementAt } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
+import type { ParsedFile } from '../src/parse/index.js';
 import { defineRule, where, type Report } from '../src/rule.js';
 import type { Index } from '../src/replay/model.js';
 
+/** Sort order, NULLS placement and operator class of each key, which the model does not keep. */
+function keyOptions(files: ParsedFile[], index: Index): string[] {
+  const place = index.constraint ? null : statementAt(files, index.created);
+  const statement = place ? nodeOf(place.statement, 'IndexStmt') : null;
+  return (statement?.indexParams ?? []).map((param) => {
+    if (!('IndexElem' in param)) return '';
+    const element = param.IndexElem;
+    const ordering = element.ordering === 'SORTBY_DESC' ? 'desc' : '';
+    const nulls = element.nulls_ordering && element.nulls_ordering !== 'SORTBY_NULLS_DEFAULT' ? element.nulls_ordering : '';
+    return [ordering, nulls, nameParts(element.opclass).join('.'), nameParts(element.collation).join('.')].join(' ').trim();
+  });
+}
+
 /** Two indexes with this key answer the same queries and enforce the same things. */
-export function indexShape(index: Index): string {
-  return JSON.stringify([index.table, index.method, index.keys, index.include, index.where]);
+function indexShape(files: ParsedFile[], index: Index): string {
+  const options = keyOptions(files, index);
+  return JSON.stringify([index.table, index.method, index.keys.map((key, i) => [key, options[i] ?? '']), index.include, index.where]);
 }
 
 const describe = (index: Index) => (index.constraint ? `the index of constraint "${index.constraint}"` : `index "${displayName(`${index.schema}.${index.name}`)}"`);
@@ -20,12 +37,12 @@ export default defineRule({
     bad: 'CREATE TABLE users (id uuid PRIMARY KEY, email text UNIQUE);\nCREATE INDEX users_email_idx ON users (email);',
     good: 'CREATE TABLE users (id uuid PRIMARY KEY, email text UNIQUE);',
   },
-  check({ schema }) {
+  check({ schema, files }) {
     const reports: Report[] = [];
     const first = new Map<string, Index>();
     const ordered = [...schema.indexes.values()].sort((a, b) => a.created.fileOrder - b.created.fileOrder || a.created.statementIndex - b.created.statementIndex);
     for (const index of ordered) {
-      const shape = indexShape(index);
+      const shape = indexShape(files, index);
       const twin = first.get(shape);
       if (!twin) {
         first.set(shape, index);
