@@ -1,26 +1,12 @@
-import { nameParts, nodeOf } from '../src/ast.js';
-import { statementAt } from '../src/history-queries.js';
+import { indexKeyOptions } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
 import type { ParsedFile } from '../src/parse/index.js';
 import { defineRule, where, type Report } from '../src/rule.js';
 import type { Index } from '../src/replay/model.js';
 
-/** Sort order, NULLS placement and operator class of each key, which the model does not keep. */
-function keyOptions(files: ParsedFile[], index: Index): string[] {
-  const place = index.constraint ? null : statementAt(files, index.created);
-  const statement = place ? nodeOf(place.statement, 'IndexStmt') : null;
-  return (statement?.indexParams ?? []).map((param) => {
-    if (!('IndexElem' in param)) return '';
-    const element = param.IndexElem;
-    const ordering = element.ordering === 'SORTBY_DESC' ? 'desc' : '';
-    const nulls = element.nulls_ordering && element.nulls_ordering !== 'SORTBY_NULLS_DEFAULT' ? element.nulls_ordering : '';
-    return [ordering, nulls, nameParts(element.opclass).join('.'), nameParts(element.collation).join('.')].join(' ').trim();
-  });
-}
-
 /** Two indexes with this key answer the same queries and enforce the same things. */
 function indexShape(files: ParsedFile[], index: Index): string {
-  const options = keyOptions(files, index);
+  const options = indexKeyOptions(files, index);
   return JSON.stringify([index.table, index.method, index.keys.map((key, i) => [key, options[i] ?? '']), index.include, index.where]);
 }
 

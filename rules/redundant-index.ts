@@ -1,9 +1,14 @@
+import { indexKeyOptions } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
+import type { ParsedFile } from '../src/parse/index.js';
 import { defineRule, where, type Report } from '../src/rule.js';
 import type { Index } from '../src/replay/model.js';
 
+/** Operator class and collation of each key: a prefix only helps with the same ones. */
+const classes = (options: string[]) => options.map((option) => option.replace(/^desc\b/, '').replace(/SORTBY_NULLS_\w+/, '').trim());
+
 /** True when every lookup `shorter` serves, `longer` serves as well (B-tree prefix). */
-function isPrefixOf(shorter: Index, longer: Index): boolean {
+function isPrefixOf(shorter: Index, longer: Index, files: ParsedFile[]): boolean {
   return (
     shorter !== longer &&
     shorter.table === longer.table &&
@@ -12,8 +17,15 @@ function isPrefixOf(shorter: Index, longer: Index): boolean {
     shorter.where === longer.where &&
     shorter.include.length === 0 &&
     shorter.keys.length < longer.keys.length &&
-    shorter.keys.every((key, i) => longer.keys[i] === key)
+    shorter.keys.every((key, i) => longer.keys[i] === key) &&
+    sameClasses(shorter, longer, files)
   );
+}
+
+function sameClasses(shorter: Index, longer: Index, files: ParsedFile[]): boolean {
+  const shorterClasses = classes(indexKeyOptions(files, shorter));
+  const longerClasses = classes(indexKeyOptions(files, longer));
+  return shorter.keys.every((_, i) => (shorterClasses[i] ?? '') === (longerClasses[i] ?? ''));
 }
 
 export default defineRule({
@@ -27,12 +39,12 @@ export default defineRule({
     bad: 'CREATE INDEX tickets_status_idx ON tickets (status);\nCREATE INDEX tickets_status_created_idx ON tickets (status, created_at);',
     good: 'CREATE INDEX tickets_status_created_idx ON tickets (status, created_at);',
   },
-  check({ schema }) {
+  check({ schema, files }) {
     const reports: Report[] = [];
     const indexes = [...schema.indexes.values()];
     for (const index of indexes) {
       if (index.unique || index.constraint) continue;
-      const longer = indexes.find((candidate) => isPrefixOf(index, candidate));
+      const longer = indexes.find((candidate) => isPrefixOf(index, candidate, files));
       if (!longer) continue;
       reports.push({
         file: index.created.path,

@@ -2,9 +2,9 @@
  * Questions rules ask of the replayed history and model: when a table came into existence,
  * which statement an event came from, what a column looked like at a given point.
  */
-import { compareOrigins, type Located } from './ast.js';
+import { compareOrigins, nameParts, nodeOf, type Located } from './ast.js';
 import type { ParsedFile } from './parse/index.js';
-import type { Column, HistoryEvent, Origin, SchemaModel, Table } from './replay/index.js';
+import type { Column, HistoryEvent, Index, Origin, SchemaModel, Table } from './replay/index.js';
 
 /** Where each table (by its stable id) was first created. */
 export function tableCreations(history: HistoryEvent[]): Map<number, Origin> {
@@ -47,4 +47,17 @@ export function typeBefore(column: Column, origin: Origin): string {
 export function rlsEnabledAt(table: Table): Origin {
   const enabling = table.changes.filter((change) => change.description === 'enabled row level security');
   return enabling[enabling.length - 1]?.origin ?? table.created;
+}
+
+/** Sort order, NULLS placement and operator class of each key, which the model does not keep. */
+export function indexKeyOptions(files: ParsedFile[], index: Index): string[] {
+  const place = index.constraint ? null : statementAt(files, index.created);
+  const statement = place ? nodeOf(place.statement, 'IndexStmt') : null;
+  return (statement?.indexParams ?? []).map((param) => {
+    if (!('IndexElem' in param)) return '';
+    const element = param.IndexElem;
+    const ordering = element.ordering === 'SORTBY_DESC' ? 'desc' : '';
+    const nulls = element.nulls_ordering && element.nulls_ordering !== 'SORTBY_NULLS_DEFAULT' ? element.nulls_ordering : '';
+    return [ordering, nulls, nameParts(element.opclass).join('.'), nameParts(element.collation).join('.')].join(' ').trim();
+  });
 }

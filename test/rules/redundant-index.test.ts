@@ -4,10 +4,10 @@ import { ruleTester } from '../support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
-      name: 'unique prefix (it enforces something), other predicate, other method, not a prefix',
+      name: 'unique prefix (it enforces something), other predicate, other method, not a prefix, other operator class',
       files: {
         '001_a.sql':
-          'CREATE TABLE t (a int, b int, c int);\nCREATE UNIQUE INDEX ON t (a);\nCREATE INDEX ON t (a, b);\nCREATE INDEX ON t (b) WHERE c > 0;\nCREATE INDEX ON t (b, c);\nCREATE INDEX ON t USING hash (c);\nCREATE INDEX ON t (c, a);',
+          'CREATE TABLE t (a int, b int, c int);\nCREATE UNIQUE INDEX ON t (a);\nCREATE INDEX ON t (a, b);\nCREATE INDEX ON t (b) WHERE c > 0;\nCREATE INDEX ON t (b, c);\nCREATE INDEX ON t USING hash (c);\nCREATE INDEX ON t (c, a);\nCREATE TABLE u (name text, id int);\nCREATE INDEX ON u (name text_pattern_ops);\nCREATE INDEX ON u (name, id);',
       },
     },
   ],
