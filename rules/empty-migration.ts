@@ -1,10 +1,11 @@
+import type { ParsedFile } from '../src/parse/index.js';
 import { defineRule } from '../src/rule.js';
 
 export default defineRule({
   id: 'empty-migration',
   category: 'history',
   severity: 'warning',
-  description: 'A migration file with no SQL statement in it: empty, or only comments.',
+  description: 'A migration file that does nothing: empty, only comments, or only BEGIN and COMMIT.',
   docs: {
     why: 'An empty migration is recorded as applied and does nothing. It is usually a placeholder that was never filled in, or a file whose content was lost in a merge; either way the folder no longer says what the database looks like.',
     fix: 'Delete the file if nothing depends on its version, or write the statements it was meant to hold.',
@@ -13,17 +14,23 @@ export default defineRule({
   },
   check({ files }) {
     return files
-      .filter((parsed) => parsed.file.replayed && parsed.file.source !== null)
+      .filter((parsed) => parsed.file.replayed && parsed.file.source !== null && parsed.problems.length === 0)
       // A file that only runs psql commands (`\i other.sql`) does something.
-      .filter((parsed) => parsed.statements.length === 0 && parsed.problems.length === 0 && parsed.metaCommands.length === 0)
-      .map((parsed) => ({
-        message:
-          parsed.file.source!.trim() === ''
-            ? 'This migration is empty.'
-            : 'This migration has no SQL statements, only comments.',
-        file: parsed.file.path,
-        line: 1,
-        column: 1,
-      }));
+      .filter((parsed) => parsed.metaCommands.length === 0)
+      .flatMap((parsed) => {
+        const message = emptiness(parsed);
+        return message === null ? [] : [{ message, file: parsed.file.path, line: 1, column: 1 }];
+      });
   },
 });
+
+/** Why a file does nothing, or null when it does something. */
+function emptiness(parsed: ParsedFile): string | null {
+  if (parsed.statements.length === 0) {
+    return parsed.file.source!.trim() === '' ? 'This migration is empty.' : 'This migration has no SQL statements, only comments.';
+  }
+  if (parsed.statements.every((statement) => statement.kind === 'TransactionStmt')) {
+    return 'This migration only opens and closes a transaction; it has no other statements.';
+  }
+  return null;
+}

@@ -36,6 +36,14 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a placeholder that only opens and closes a transaction',
+      files: {
+        '001_a.sql': 'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;',
+        '002_b.sql': 'BEGIN;\n-- TODO\nCOMMIT;\n',
+      },
+      findings: [{ file: '002_b.sql', line: 1, message: 'This migration only opens and closes a transaction; it has no other statements.' }],
+    },
+    {
       name: 'a goose file whose Up section is empty',
       files: {
         '00001_a.sql': '-- +goose Up\nCREATE TABLE a (id int);\n-- +goose Down\nDROP TABLE a;\n',
