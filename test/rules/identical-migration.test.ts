@@ -11,6 +11,10 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'placeholders that change nothing (Lemmy re-runs its replaceable schema with SELECT 1)',
+      files: { '001_a.sql': 'SELECT 1;', '002_b.sql': '-- again\nSELECT\n  1;', '003_c.sql': 'BEGIN;\nSET lock_timeout = 1000;\nCOMMIT;', '004_d.sql': 'BEGIN; SET lock_timeout = 1000; COMMIT;' },
+    },
+    {
       name: 'empty files are another rule\'s business',
       files: { '001_a.sql': '-- nothing', '002_b.sql': '-- nothing' },
     },
