@@ -157,6 +157,17 @@ describe('parseFile: a file that fails as a whole', () => {
     expect(statementsOf(parsed)).toEqual(['1:1 CreateStmt CREATE TABLE a (id int)', '4:1 CreateStmt CREATE TABLE b (id int)']);
   });
 
+  it('hints at other IF [NOT] EXISTS forms PostgreSQL does not have', () => {
+    const hintOf = (sql: string) => parse(sql).problems[0]?.hint;
+    expect(hintOf('DROP INDEX IF NOT EXISTS trash_idx;')).toBe('DROP takes IF EXISTS, not IF NOT EXISTS.');
+    expect(hintOf('DROP MATERIALIZED VIEW IF NOT EXISTS v;')).toBe('DROP takes IF EXISTS, not IF NOT EXISTS.');
+    expect(hintOf('CREATE ROLE IF NOT EXISTS app;')).toContain('pg_roles');
+    expect(hintOf('CREATE DOMAIN IF NOT EXISTS email AS text;')).toContain('no CREATE DOMAIN IF NOT EXISTS');
+    expect(hintOf('CREATE TYPE IF NOT EXISTS mood AS ENUM (\'a\');')).toContain('no CREATE TYPE IF NOT EXISTS');
+    expect(hintOf('CREATE OR REPLACE TABLE t (id int);')).toContain('no CREATE OR REPLACE TABLE');
+    expect(hintOf('CREATE TABLEX t (id int);')).toBeNull();
+  });
+
   it('hints at MySQL syntax', () => {
     expect(parse('CREATE TABLE a (id int AUTO_INCREMENT);').problems[0]!.hint).toContain('GENERATED ALWAYS AS IDENTITY');
     expect(parse('CREATE TABLE `a` (id int);').problems[0]!.hint).toContain('double quotes');

@@ -24,6 +24,22 @@ const HINTS: { pattern: RegExp; hint: string }[] = [
     hint: 'PostgreSQL has no CREATE PUBLICATION IF NOT EXISTS; guard it in a DO block that checks pg_publication.',
   },
   {
+    pattern: /^create\s+domain\s+if\s+not\s+exists\b/i,
+    hint: 'PostgreSQL has no CREATE DOMAIN IF NOT EXISTS; guard it in a DO block that checks pg_type.',
+  },
+  {
+    pattern: /^create\s+(role|user|group)\s+if\s+not\s+exists\b/i,
+    hint: 'PostgreSQL has no CREATE ROLE IF NOT EXISTS; guard it in a DO block that checks pg_roles.',
+  },
+  {
+    pattern: /^drop\s+[a-z ]+?\s+if\s+not\s+exists\b/i,
+    hint: 'DROP takes IF EXISTS, not IF NOT EXISTS.',
+  },
+  {
+    pattern: /^create\s+or\s+replace\s+table\b/i,
+    hint: 'PostgreSQL has no CREATE OR REPLACE TABLE; use CREATE TABLE IF NOT EXISTS, or DROP TABLE IF EXISTS first.',
+  },
+  {
     pattern: /\bauto_increment\b/i,
     hint: 'AUTO_INCREMENT is MySQL; in PostgreSQL use GENERATED ALWAYS AS IDENTITY (or serial).',
   },
