@@ -1,6 +1,6 @@
 import type { ColumnDef } from 'libpg-query';
 import { addedColumn, nameParts, positionAt } from '../src/ast.js';
-import { existedBeforeFile, statementAt, tableCreations } from '../src/history-queries.js';
+import { existedBeforeFile, statementAt, tableCreations, truncatedEarlierInFile } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
 import { defineRule, where, type Report } from '../src/rule.js';
 
@@ -33,6 +33,7 @@ export default defineRule({
       const place = statementAt(files, event.origin);
       const definition = place ? addedColumn(place.statement, event.member ?? '') : null;
       if (!place || !definition || !isRequiredWithoutValue(definition)) continue;
+      if (truncatedEarlierInFile(files, event.name, event.origin)) continue;
       reports.push({
         ...positionAt(place, definition.location),
         message: `Column "${event.member}" is added NOT NULL without a default to "${displayName(event.name)}" (exists since ${where(creations.get(event.tableId!)!)}); this fails if the table has rows.`,

@@ -2,7 +2,7 @@
  * Questions rules ask of the replayed history and model: when a table came into existence,
  * which statement an event came from, what a column looked like at a given point.
  */
-import { compareOrigins, nameParts, nodeOf, type Located } from './ast.js';
+import { compareOrigins, nameParts, nodeOf, relationKey, type Located } from './ast.js';
 import type { ParsedFile } from './parse/index.js';
 import type { Column, HistoryEvent, Index, Origin, SchemaModel, Table } from './replay/index.js';
 
@@ -59,5 +59,15 @@ export function indexKeyOptions(files: ParsedFile[], index: Index): string[] {
     const ordering = element.ordering === 'SORTBY_DESC' ? 'desc' : '';
     const nulls = element.nulls_ordering && element.nulls_ordering !== 'SORTBY_NULLS_DEFAULT' ? element.nulls_ordering : '';
     return [ordering, nulls, nameParts(element.opclass).join('.'), nameParts(element.collation).join('.')].join(' ').trim();
+  });
+}
+
+/** True when the same file empties the table (TRUNCATE) before the statement at `origin`. */
+export function truncatedEarlierInFile(files: ParsedFile[], tableKey: string, origin: Origin): boolean {
+  const file = files.find((candidate) => candidate.file.order === origin.fileOrder);
+  return (file?.statements ?? []).some((statement) => {
+    if (statement.index >= origin.statementIndex) return false;
+    const relations = nodeOf(statement, 'TruncateStmt')?.relations ?? [];
+    return relations.some((node) => 'RangeVar' in node && relationKey(node.RangeVar) === tableKey);
   });
 }

@@ -11,6 +11,13 @@ ruleTester(rule, {
           "ALTER TABLE projects ADD COLUMN a text NOT NULL DEFAULT '';\nALTER TABLE projects ADD COLUMN b int GENERATED ALWAYS AS IDENTITY;\nALTER TABLE projects ADD COLUMN c int NOT NULL GENERATED ALWAYS AS (id * 2) STORED;\nALTER TABLE projects ADD COLUMN d bigserial;\nALTER TABLE projects ADD COLUMN e text;",
       },
     },
+    {
+      name: 'the file empties the table first (seen in Hatchet)',
+      files: {
+        '001_a.sql': 'CREATE TABLE alerts (id int);',
+        '002_b.sql': 'TRUNCATE TABLE alerts;\nALTER TABLE alerts ADD COLUMN resource text NOT NULL;',
+      },
+    },
   ],
   invalid: [
     {
