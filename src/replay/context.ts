@@ -17,6 +17,8 @@ export class ReplayContext {
    * likely skipped by the guard: its `error` becomes a `noop`.
    */
   guarded = false;
+  /** The statement as it stands in the file, when this one was found inside it. */
+  private outer: Statement | null = null;
 
   constructor(
     readonly schema: SchemaModel,
@@ -37,7 +39,8 @@ export class ReplayContext {
       action: guardedError ? 'noop' : draft.action,
       message: guardedError ? `${draft.message} (inside a guarded DO block: assumed skipped)` : draft.message,
       origin: this.origin,
-      statementKind: this.statement.kind,
+      statementKind: this.outer?.kind ?? this.statement.kind,
+      ...(this.outer ? { innerKind: this.statement.kind } : {}),
     });
   }
 
@@ -45,6 +48,7 @@ export class ReplayContext {
   child(statement: Statement): ReplayContext {
     const child = new ReplayContext(this.schema, statement, this.origin, this.events, this.ids, null, this.nested);
     child.guarded = this.guarded;
+    child.outer = this.outer ?? this.statement;
     return child;
   }
 
@@ -107,17 +111,19 @@ export class ReplayContext {
 
   /** Keeps a statement the model does not represent, in order, with its location. */
   keepUninterpreted(note?: string): void {
+    const statement = this.outer ?? this.statement;
+    if (this.outer && this.schema.uninterpreted.some((kept) => kept.origin === this.origin && kept.text === statement.text)) return;
     this.schema.uninterpreted.push({
       origin: this.origin,
-      kind: this.statement.kind,
-      text: this.statement.text,
+      kind: statement.kind,
+      text: statement.text,
       ...(note ? { note } : {}),
     });
     this.emit({
       action: 'uninterpreted',
       objectType: 'other',
       name: '',
-      message: note ? `${this.statement.kind} is kept verbatim: ${note}` : `${this.statement.kind} is not modelled`,
+      message: note ? `${statement.kind} is kept verbatim: ${note}` : `${this.statement.kind} is not modelled`,
     });
   }
 

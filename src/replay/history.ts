@@ -52,7 +52,9 @@ export interface HistoryEvent {
   /** The column, constraint, trigger or policy name for those events. */
   member: string | null;
   origin: Origin;
-  /** AST node type of the statement, e.g. `AlterTableStmt`. */
+  /** AST node type of the statement in the file, e.g. `AlterTableStmt` (`DoStmt` for DDL inside a DO block). */
   statementKind: string;
+  /** For a statement replayed from inside another (a DO block's DDL): its own node type. */
+  innerKind?: string;
   message: string;
 }

@@ -122,6 +122,8 @@ end $$;
       'uninterpreted other : DoStmt is kept verbatim: holds EXECUTE of a built string, a loop @001_a.sql:11',
     ]);
     expect(schema.uninterpreted.map((statement) => statement.kind)).toEqual(['DoStmt']);
+    const nested = history.filter((event) => event.innerKind !== undefined).map((event) => `${event.statementKind}/${event.innerKind} ${event.action}`);
+    expect(nested).toEqual(['DoStmt/AlterTableStmt alter', 'DoStmt/AlterTableStmt noop']);
   });
 });
 
