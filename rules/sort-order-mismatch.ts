@@ -15,7 +15,7 @@ export default defineRule({
     const reports: Report[] = [];
     // Flyway's dotted versions (V1_1 before V1__) are ordered by the runner, not by name, by design.
     const chain = files.filter(
-      (parsed) => parsed.file.replayed && parsed.file.version !== null && parsed.file.versionParts.length === 1,
+      (parsed) => parsed.file.replayed && parsed.file.version !== null && parsed.file.scheme !== 'flyway',
     );
     for (let i = 1; i < chain.length; i++) {
       const earlier = chain[i - 1]!.file;

@@ -97,6 +97,24 @@ describe('parseMigrationName', () => {
     expect(parseMigrationName('2023-01-01-000000_create_posts/down.sql')).toMatchObject({ direction: 'down' });
   });
 
+  it('reads the counter Diesel 2.2 appends as a second version part, not as more digits', () => {
+    expect(parseMigrationName('2025-09-19-132648-0000_theme/up.sql')).toMatchObject({
+      scheme: 'diesel',
+      version: '20250919132648',
+      versionParts: ['20250919132648', '0'],
+      description: 'theme',
+    });
+    const compare = (a: string, b: string) => Math.sign(compareVersions(parseMigrationName(a).versionParts, parseMigrationName(b).versionParts));
+    expect(compare('2025-09-19-132648-0000_a/up.sql', '2025-09-19-132648-0001_b/up.sql')).toBe(-1);
+    expect(compare('2025-09-19-132648-0000_a/up.sql', '2025-09-19-132648_b/up.sql')).toBe(0);
+    expect(compare('2025-09-19-132648-0001_a/up.sql', '2025-09-19-132649-0000_b/up.sql')).toBe(-1);
+    expect(parseMigrationName('00000000000000_diesel_initial_setup/up.sql')).toMatchObject({
+      version: '00000000000000',
+      versionParts: ['0'],
+      description: 'diesel_initial_setup',
+    });
+  });
+
   it('gives names without a version no version', () => {
     expect(parseMigrationName('add-document-relationships.sql')).toEqual({
       scheme: 'none',

@@ -22,8 +22,11 @@ export interface ParsedName {
 
 const GOLANG = /^(\d+)_(.+)\.(up|down)\.sql$/i;
 const FLYWAY = /^([VUR])(\d+(?:[._]\d+)*)?__(.+)\.sql$/;
-/** Diesel CLI 2.2 appends a `-0000` counter to the timestamp; it is not part of the date. */
-const DIESEL_DIR = /^(\d{4}-\d\d-\d\d-\d{6}|\d[\d-]*?)(?:-\d{4})?_(.+)$/;
+/**
+ * Diesel CLI 2.2 appends a `-0000` counter to the timestamp: not part of the date, but it tells
+ * apart migrations made in the same second, so it is a second version part.
+ */
+const DIESEL_DIR = /^(\d{4}-\d\d-\d\d-\d{6}|\d[\d-]*?)(?:-(\d{4}))?_(.+)$/;
 const DIESEL_FILE = /^(up|down)\.sql$/i;
 const PLAIN = /^(\d+)(?:[_-](.*))?\.sql$/i;
 
@@ -59,7 +62,10 @@ export function parseMigrationName(relativePath: string): ParsedName {
   const dieselDir = parent === undefined ? null : DIESEL_DIR.exec(parent);
   if (dieselFile && dieselDir) {
     const direction = dieselFile[1]!.toLowerCase() as 'up' | 'down';
-    return versioned('diesel', dieselDir[1]!.replace(/-/g, ''), dieselDir[2]!, { direction });
+    const [, stamp, counter, description] = dieselDir;
+    const version = stamp!.replace(/-/g, '');
+    const versionParts = counter === undefined ? [stripZeros(version)] : [stripZeros(version), stripZeros(counter)];
+    return versioned('diesel', version, description!, { direction, versionParts });
   }
 
   const golang = GOLANG.exec(base);

@@ -62,6 +62,22 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'Diesel folders, with and without the 2.2 counter',
+      files: {
+        '2024-01-01-000000_a/up.sql': '',
+        '2025-09-19-132648-0000_b/up.sql': '',
+        '2025-09-19-132648-0001_c/up.sql': '',
+        '9999_d/up.sql': '',
+      },
+      findings: [
+        {
+          file: '2024-01-01-000000_a/up.sql',
+          line: 1,
+          message: 'By name, 2024-01-01-000000_a/up.sql sorts before 9999_d/up.sql, but the runner applies version 9999 first.',
+        },
+      ],
+    },
+    {
       name: 'a sequence number that sorts after timestamps by name',
       files: { '20240101000000_a.sql': '', '99_b.sql': '' },
       findings: [{ file: '20240101000000_a.sql', line: 1, related: [{ file: '99_b.sql', line: 1 }] }],

@@ -24,6 +24,10 @@ ruleTester(rule, {
       name: 'Diesel up.sql and down.sql of one folder',
       files: { '2023-01-01-000000_a/up.sql': '', '2023-01-01-000000_a/down.sql': '', '2023-01-02-000000_b/up.sql': '' },
     },
+    {
+      name: 'Diesel 2.2 counters tell apart two migrations made in the same second',
+      files: { '2025-09-19-132648-0000_a/up.sql': '', '2025-09-19-132648-0001_b/up.sql': '' },
+    },
   ],
   invalid: [
     {
