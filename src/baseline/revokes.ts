@@ -1,5 +1,5 @@
 /**
- * REVOKEs of privileges the model never saw granted: what a platform grants by itself (on
+ * Revokes the model cannot hold: of privileges it never saw granted: what a platform grants by itself (on
  * Supabase, default privileges give anon and authenticated every new table and function).
  * The model cannot know those grants, so the baseline repeats the REVOKE as written, after
  * the grants, unless a later GRANT gives the same objects to the same roles again, or an
@@ -58,4 +58,21 @@ export function repeatedRevokes(schema: SchemaModel, files: ParsedFile[]): { pat
       return !shapes.slice(index + 1).some((later) => later.isGrant && overlaps(later.objects, shape.objects) && overlaps(later.grantees, shape.grantees));
     })
     .map(({ path, statement }) => ({ path, statement }));
+}
+
+/**
+ * ALTER DEFAULT PRIVILEGES ... REVOKE, as written and in chain order. They decide what objects
+ * created afterwards get (no EXECUTE for PUBLIC, nothing for a platform's roles), so the
+ * baseline runs them before it creates anything that they govern.
+ */
+export function defaultPrivilegeRevokes(files: ParsedFile[]): { path: string; statement: Statement }[] {
+  return files.flatMap((parsed) =>
+    parsed.statements
+      .filter((statement) => {
+        if (statement.kind !== 'AlterDefaultPrivilegesStmt') return false;
+        const action = (statement.node as { AlterDefaultPrivilegesStmt: { action?: { is_grant?: boolean } } }).AlterDefaultPrivilegesStmt.action;
+        return action !== undefined && !action.is_grant;
+      })
+      .map((statement) => ({ path: parsed.file.path, statement })),
+  );
 }

@@ -1,0 +1,76 @@
+/**
+ * Everything the baseline carries as written rather than from the model, and everything it
+ * leaves out, gathered from the model's uninterpreted statements, the history and the files.
+ */
+import type { HistoryEvent } from '../replay/history.js';
+import type { SchemaModel } from '../replay/model.js';
+import { isPlatformRelation, type Preset } from '../presets.js';
+import type { LeftOut } from './header.js';
+import { leftOutOfModel } from './left-out.js';
+import { compareOrigins } from './origin-order.js';
+import { defaultPrivilegeRevokes, repeatedRevokes } from './revokes.js';
+import type { Carried, Sources } from './sources.js';
+import { placementOf } from './verbatim.js';
+
+export interface CarriedStatements {
+  beforeTables: Carried[];
+  afterTables: Carried[];
+  defaultRevokes: Carried[];
+  revokes: Carried[];
+  data: Carried[];
+  sessionCount: number;
+  leftOut: LeftOut[];
+}
+
+const byOrigin = (a: Carried, b: Carried) => compareOrigins(a.origin, b.origin);
+
+export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], preset: Preset, sources: Sources, includeData: boolean): CarriedStatements {
+  const beforeTables: Carried[] = [];
+  const afterTables = new Map<string, Carried>();
+  for (const statement of schema.uninterpreted) {
+    const node = sources.statement(statement.origin)?.node;
+    const placement = node ? placementOf(statement, node) : 'after-tables';
+    if (placement === 'before-tables') beforeTables.push(statement);
+    if (placement === 'after-tables') afterTables.set(`${statement.origin.path}\u0000${statement.origin.statementIndex}`, statement);
+  }
+  // The model holds no platform objects (auth.users, storage.objects): what the chain does to
+  // them is an error there, and is carried as written here.
+  for (const event of history) {
+    if (event.action !== 'error' || !isPlatformRelation(preset, event.name)) continue;
+    const statement = sources.statement(event.origin);
+    if (statement) afterTables.set(`${event.origin.path}\u0000${event.origin.statementIndex}`, { origin: event.origin, text: statement.text });
+  }
+
+  const gaps = leftOutOfModel(schema, sources.files);
+  const data: Carried[] = [];
+  let sessionCount = 0;
+  for (const { origin, statement } of sources.all()) {
+    const placement = placementOf(statement, statement.node);
+    if (placement === 'session') sessionCount++;
+    if (placement !== 'data') continue;
+    const fromStdin = statement.kind === 'CopyStmt' && /\bfrom\s+stdin\b/i.test(statement.text);
+    if (includeData && !fromStdin) data.push({ origin, text: statement.text });
+    else gaps.push({ origin, what: fromStdin ? 'COPY ... FROM stdin (its rows are not SQL)' : `data: ${firstLine(statement.text)}` });
+  }
+
+  const located = (found: { path: string; statement: { index: number; line: number; column: number; text: string } }[]): Carried[] =>
+    found.map(({ path, statement }) => ({
+      origin: { path, fileOrder: 0, statementIndex: statement.index, line: statement.line, column: statement.column },
+      text: statement.text,
+    }));
+
+  return {
+    beforeTables,
+    afterTables: [...afterTables.values()].sort(byOrigin),
+    defaultRevokes: located(defaultPrivilegeRevokes(sources.files)),
+    revokes: located(repeatedRevokes(schema, sources.files)),
+    data,
+    sessionCount,
+    leftOut: gaps.sort((a, b) => compareOrigins(a.origin, b.origin)).map(({ origin, what }) => ({ where: sources.where(origin), what })),
+  };
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0]!.trim();
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
