@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/analyze.js';
 import { isPlatformRelation, resolvePreset } from '../src/presets.js';
+import { writeFolder } from './support/rule-tester.js';
 
 describe('resolvePreset', () => {
   it('prefers the configuration, then the layout', () => {
@@ -21,5 +23,14 @@ describe('isPlatformRelation', () => {
     expect(isPlatformRelation('supabase', 'storage.anything')).toBe(true);
     expect(isPlatformRelation('supabase', 'public.users')).toBe(false);
     expect(isPlatformRelation('none', 'auth.users')).toBe(false);
+  });
+});
+
+describe('the preset in a lint run', () => {
+  it('comes from the layout unless configuration names one', async () => {
+    const dir = writeFolder({ 'supabase/migrations/20240101000000_a.sql': 'CREATE TABLE p (id uuid REFERENCES auth.users);' });
+    const detected = await analyze('supabase/migrations', { cwd: dir });
+    const configured = await analyze('supabase/migrations', { cwd: dir, preset: 'none' });
+    expect([detected.layout, detected.preset, configured.preset]).toEqual(['supabase', 'supabase', 'none']);
   });
 });
