@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
 import { isPlatformRelation, resolvePreset } from '../src/presets.js';
@@ -29,8 +30,12 @@ describe('isPlatformRelation', () => {
 describe('the preset in a lint run', () => {
   it('comes from the layout unless configuration names one', async () => {
     const dir = writeFolder({ 'supabase/migrations/20240101000000_a.sql': 'CREATE TABLE p (id uuid REFERENCES auth.users);' });
-    const detected = await analyze('supabase/migrations', { cwd: dir });
-    const configured = await analyze('supabase/migrations', { cwd: dir, preset: 'none' });
-    expect([detected.layout, detected.preset, configured.preset]).toEqual(['supabase', 'supabase', 'none']);
+    try {
+      const detected = await analyze('supabase/migrations', { cwd: dir });
+      const configured = await analyze('supabase/migrations', { cwd: dir, preset: 'none' });
+      expect([detected.layout, detected.preset, configured.preset]).toEqual(['supabase', 'supabase', 'none']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
