@@ -1,18 +1,36 @@
-/** The pipeline every command shares: discover, parse, replay. */
-import { discover, type DiscoverOptions } from './discover/index.js';
+/** The pipeline every command shares: discover, parse (through the parse cache), replay. */
+import { contentKey, encodeEntry, ParseCache } from './cache.js';
+import { discover, type DiscoverOptions, type MigrationFile } from './discover/index.js';
 import type { Analysis } from './engine.js';
-import { loadParser, parseFile } from './parse/index.js';
+import { loadParser, parseFile, type ParsedFile } from './parse/index.js';
 import { resolvePreset, type Preset } from './presets.js';
 import { replay } from './replay/index.js';
 
 export interface AnalyzeOptions extends DiscoverOptions {
   /** The platform preset from configuration; detected from the layout when absent. */
   preset?: Preset | undefined;
+  /** False to bypass the parse cache (tests that must not touch the disk). */
+  cache?: boolean | undefined;
 }
 
 export async function analyze(dir: string, options: AnalyzeOptions = {}): Promise<Analysis> {
-  await loadParser();
   const discovery = discover(dir, options);
-  const files = discovery.files.map(parseFile);
+  const cache = options.cache === false ? null : ParseCache.open(options.cwd ?? process.cwd());
+  const files = await parseAll(discovery.files, cache);
   return { layout: discovery.layout, preset: resolvePreset(discovery.layout, options.preset, discovery.files.map((file) => file.source)), files, ...replay(files) };
+}
+
+/** Parses every file, reading unchanged ones from the cache; the parser is loaded only on a miss. */
+async function parseAll(files: MigrationFile[], cache: ParseCache | null): Promise<ParsedFile[]> {
+  const keys = files.map((file) => (cache && file.source !== null ? contentKey(file.source) : null));
+  const parsed = files.map((file, index) => (cache && keys[index] ? cache.get(file, keys[index]) : null));
+  if (parsed.some((result) => result === null)) await loadParser();
+  return parsed.map((hit, index) => {
+    if (hit) return hit;
+    const fresh = parseFile(files[index]!);
+    const key = keys[index];
+    const encoded = cache && key ? encodeEntry(fresh) : null;
+    if (cache && key && encoded !== null) cache.put(key, encoded);
+    return fresh;
+  });
 }

@@ -87,13 +87,44 @@ export function parseFile(file: MigrationFile): ParsedFile {
 }
 
 function tryParse(text: string): { stmts: RawStmt[] } | SqlFailure {
+  let stmts: RawStmt[];
   try {
-    return { stmts: parseSync(text).stmts ?? [] };
+    stmts = parseSync(text).stmts ?? [];
   } catch (error) {
     if (/query cannot be empty/i.test(String((error as Error).message))) return { stmts: [] };
+    if (error instanceof RangeError) return { message: TOO_DEEP, cursor: firstTokenByte(text, 0) };
     const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
     return { message: (error as Error).message, cursor: byteOffsetOfCodePoint(text, details?.cursorPosition ?? 0) };
   }
+  const deep = stmts.find((stmt) => nestedDeeperThan(stmt.stmt, MAX_NESTING));
+  if (deep) return { message: TOO_DEEP, cursor: firstTokenByte(text, deep.stmt_location ?? 0) };
+  return { stmts };
+}
+
+/**
+ * Syntax trees deeper than this (JSON levels; `1+1+...+1` takes 2 per `+`) are refused: every
+ * walk over a tree (replay, rules, the baseline, the cache) recurses, and one statement must not
+ * exhaust the stack. Real migrations stay far below it.
+ */
+const MAX_NESTING = 1000;
+const TOO_DEEP = `statement nested too deeply (more than ${MAX_NESTING} levels); miglint does not analyse it`;
+
+function nestedDeeperThan(value: unknown, levels: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (levels === 0) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (nestedDeeperThan(item, levels - 1)) return true;
+    return false;
+  }
+  for (const key in value) if (nestedDeeperThan((value as Record<string, unknown>)[key], levels - 1)) return true;
+  return false;
+}
+
+/** The byte offset of a statement's first token: `stmt_location` counts the white space and comments before it. */
+function firstTokenByte(text: string, stmtLocation: number): number {
+  const bytes = Buffer.from(text);
+  const from = bytes.subarray(0, stmtLocation).toString().length;
+  return Buffer.byteLength(text.slice(0, skipTrivia(text, from, text.length)));
 }
 
 /** The error cursor, unlike every other position libpg-query returns, counts code points, not bytes. */
