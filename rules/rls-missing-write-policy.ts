@@ -1,7 +1,9 @@
 import { rlsEnabledAt } from '../src/history-queries.js';
-import { displayName } from '../src/names.js';
+import { displayName, listOf } from '../src/names.js';
 import { isPlatformRelation } from '../src/presets.js';
 import { defineRule, type Report } from '../src/rule.js';
+
+const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE']);
 
 export default defineRule({
   id: 'rls-missing-write-policy',
@@ -23,12 +25,22 @@ export default defineRule({
       if (preset === 'supabase' && table.schema !== 'public') continue;
       if (table.policies.some((policy) => policy.command !== 'SELECT')) continue;
       const enabled = rlsEnabledAt(table);
+      // Write privileges granted to roles RLS applies to make the missing policies a visible bug, not a design.
+      const writeGrants = schema.grants.filter((grant) => grant.object === key && WRITES.has(grant.privilege) && !grant.implicit && grant.origin);
+      const granted = [...new Set(writeGrants.map((grant) => grant.grantee))];
       reports.push({
         file: enabled.path,
         line: enabled.line,
         column: enabled.column,
-        message: `Table "${displayName(key)}" has row level security with only SELECT policies: INSERT, UPDATE and DELETE have no policy.`,
-        related: table.policies.map((policy) => ({ file: policy.created.path, line: policy.created.line, message: `SELECT policy "${policy.name}"` })),
+        message: `Table "${displayName(key)}" has row level security with only SELECT policies: INSERT, UPDATE and DELETE have no policy${granted.length > 0 ? `, yet ${listOf(granted)} ${granted.length === 1 ? 'is' : 'are'} granted write privileges` : ''}.`,
+        related: [
+          ...table.policies.map((policy) => ({ file: policy.created.path, line: policy.created.line, message: `SELECT policy "${policy.name}"` })),
+          ...[...new Map(writeGrants.map((grant) => [`${grant.origin!.path}:${grant.origin!.line}`, grant.origin!])).values()].map((origin) => ({
+            file: origin.path,
+            line: origin.line,
+            message: 'write privileges granted here',
+          })),
+        ],
       });
     }
     return reports;

@@ -25,7 +25,25 @@ ruleTester(rule, {
         '001_a.sql': 'CREATE TABLE projects (id int, org int);\n\nALTER TABLE projects ENABLE ROW LEVEL SECURITY;',
         '002_b.sql': '-- read\nCREATE POLICY "members read" ON projects FOR SELECT USING (org > 0);',
       },
-      findings: [{ file: '001_a.sql', line: 3, message: 'only SELECT policies: INSERT, UPDATE and DELETE have no policy', related: [{ file: '002_b.sql', line: 2 }] }],
+      findings: [{ file: '001_a.sql', line: 3, message: 'only SELECT policies: INSERT, UPDATE and DELETE have no policy.', related: [{ file: '002_b.sql', line: 2 }] }],
+    },
+    {
+      name: 'the supabase example: memberships, with write privileges granted in a later file',
+      files: {
+        '001_a.sql': 'CREATE ROLE authenticated;\nCREATE TABLE memberships (id int);\nALTER TABLE memberships ENABLE ROW LEVEL SECURITY;\nCREATE POLICY r ON memberships FOR SELECT TO authenticated USING (true);',
+        '002_b.sql': '\nGRANT SELECT, INSERT, UPDATE, DELETE ON memberships TO authenticated;',
+      },
+      findings: [
+        {
+          file: '001_a.sql',
+          line: 3,
+          message: 'have no policy, yet authenticated is granted write privileges.',
+          related: [
+            { file: '001_a.sql', line: 4 },
+            { file: '002_b.sql', line: 2 },
+          ],
+        },
+      ],
     },
   ],
 });
