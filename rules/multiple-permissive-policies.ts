@@ -31,7 +31,7 @@ export default defineRule({
           if (applying.length < 2) continue;
           const key = applying.map((policy) => policy.name).join('\u0000');
           const group = groups.get(key) ?? { policies: applying, pairs: [] };
-          group.pairs.push(`${command} for ${role}`);
+          group.pairs.push(`${command} for ${role === 'public' ? 'PUBLIC (every role)' : role}`);
           groups.set(key, group);
         }
       }

@@ -29,5 +29,12 @@ ruleTester(rule, {
         { file: '003_c.sql', line: 3, message: 'Policies "everyone" and "reader" on "t" are all permissive for SELECT for anon' },
       ],
     },
+    {
+      name: 'two policies for PUBLIC',
+      files: { '001_a.sql': 'CREATE TABLE t (id int);\nCREATE POLICY own ON t USING (id > 0);\nCREATE POLICY open ON t FOR SELECT USING (true);' },
+      findings: [
+        { file: '001_a.sql', line: 3, message: 'are all permissive for SELECT for PUBLIC (every role).' },
+      ],
+    },
   ],
 });
