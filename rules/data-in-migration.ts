@@ -17,7 +17,7 @@ export default defineRule({
       .filter((event) => event.action === 'data')
       .map((event) => ({
         ...at(event.origin),
-        message: `${event.statementKind.replace(/Stmt$/, '').toUpperCase()} on "${displayName(event.name)}": data in a schema migration.`,
+        message: `${(event.innerKind ?? event.statementKind).replace(/Stmt$/, '').toUpperCase()} on "${displayName(event.name)}": data in a schema migration.`,
       }));
   },
 });
