@@ -20,7 +20,7 @@ import { alterSequence, createSequence } from './handlers/sequences.js';
 import { setSchema } from './handlers/set-schema.js';
 import { setVariable } from './handlers/set.js';
 import { alterPolicy, createPolicy, createTrigger } from './handlers/triggers-policies.js';
-import { alterEnum, createComposite, createDomain, createEnum, createRange } from './handlers/types.js';
+import { alterDomain, alterEnum, createComposite, createDomain, createEnum, createRange } from './handlers/types.js';
 import { createTableAs, createView } from './handlers/views.js';
 import type { HistoryEvent } from './history.js';
 import { emptySchema, type SchemaModel } from './model.js';
@@ -52,6 +52,7 @@ const HANDLERS: Handlers = {
   CreateDomainStmt: createDomain,
   CreateRangeStmt: createRange,
   AlterEnumStmt: alterEnum,
+  AlterDomainStmt: alterDomain,
   CreateSeqStmt: createSequence,
   AlterSeqStmt: alterSequence,
   ViewStmt: createView,
@@ -94,6 +95,10 @@ const HANDLERS: Handlers = {
   DeallocateStmt: session,
   ConstraintsSetStmt: session,
   LoadStmt: session,
+  DeclareCursorStmt: session,
+  FetchStmt: session,
+  ClosePortalStmt: session,
+  ExecuteStmt: session,
 };
 
 /** Runs the statement's handler; an unexpected exception keeps the statement verbatim instead of crashing. */

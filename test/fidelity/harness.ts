@@ -122,7 +122,12 @@ export function fromCatalog(catalog: Catalog): Comparable {
       ]),
     ),
     sequences: sortedRecord(catalog.sequences.map((sequence) => [`${sequence.schema}.${sequence.name}`, { ownedBy: sequence.ownedBy }])),
-    types: sortedRecord(catalog.types.map((type) => [`${type.schema}.${type.name}`, { kind: type.kind, labels: type.labels }])),
+    types: sortedRecord(
+      catalog.types.map((type) => [
+        `${type.schema}.${type.name}`,
+        { kind: type.kind, labels: type.labels, members: type.kind === 'domain' ? type.members.map((member) => member.split(':')[0]) : type.members, notNull: type.notNull, baseType: type.baseType },
+      ]),
+    ),
     grants: catalog.grants
       .filter((grant) => grant.grantee !== 'postgres' && grant.grantee !== owners.get(grant.object) && !(grant.objectType === 'schema' && grant.object === 'public'))
       .map((grant) => `${grant.privilege} on ${grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
@@ -195,7 +200,18 @@ export function fromModel(schema: SchemaModel): Comparable {
     sequences: sortedRecord(
       [...schema.sequences].map(([key, sequence]) => [key, { ownedBy: sequence.ownedBy ? `${sequence.ownedBy.table}.${sequence.ownedBy.column}` : null }]),
     ),
-    types: sortedRecord([...schema.types].map(([key, type]) => [key, { kind: type.kind, labels: type.labels }])),
+    types: sortedRecord(
+      [...schema.types].map(([key, type]) => [
+        key,
+        {
+          kind: type.kind,
+          labels: type.labels,
+          members: type.kind === 'domain' ? type.checks.map((check) => check.name).sort() : type.attributes.map((attribute) => `${attribute.name} ${attribute.type}`),
+          notNull: type.notNull,
+          baseType: type.baseType,
+        },
+      ]),
+    ),
     grants: schema.grants
       .map((grant) => `${grant.privilege} on ${grant.column ? `${grant.object}.${grant.column}` : grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
       .sort(),

@@ -86,16 +86,18 @@ export function dropTable(schema: SchemaModel, tableKey: string): void {
     }
   }
   for (const [key, sequence] of schema.sequences) if (sequence.ownedBy?.table === tableKey) schema.sequences.delete(key);
-  for (const viewKey of dependentViews(schema, tableKey)) dropView(schema, viewKey);
+  for (const viewKey of dependentViews(schema, tableKey)) if (schema.views.has(viewKey)) dropView(schema, viewKey);
   schema.grants = schema.grants.filter((grant) => grant.object !== tableKey);
   for (const publication of schema.publications.values()) publication.tables = publication.tables.filter((key) => key !== tableKey);
 }
 
+/** Drops a view with the views built on it, and their indexes and grants. */
 export function dropView(schema: SchemaModel, viewKey: string): void {
-  schema.views.delete(viewKey);
-  for (const [key, index] of schema.indexes) if (index.table === viewKey) schema.indexes.delete(key);
-  for (const dependent of dependentViews(schema, viewKey)) schema.views.delete(dependent);
-  schema.grants = schema.grants.filter((grant) => grant.object !== viewKey);
+  for (const key of [viewKey, ...dependentViews(schema, viewKey)]) {
+    schema.views.delete(key);
+    for (const [indexKey, index] of schema.indexes) if (index.table === key) schema.indexes.delete(indexKey);
+    schema.grants = schema.grants.filter((grant) => grant.object !== key);
+  }
 }
 
 /** Renames or moves a table or view, carrying every reference along. */

@@ -84,15 +84,20 @@ function applyOptions(fn: FunctionObject, options: Node[] | undefined): void {
   }
 }
 
+/** PostgreSQL keeps no type modifiers in a function's result: `vector(1536)` returns `vector`. */
+function withoutModifiers(type: string): string {
+  return type.replace(/\([0-9, ]+\)/g, '');
+}
+
 function returnsText(statement: CreateFunctionStmt): string | null {
   if (statement.is_procedure) return null;
   const table = argumentsOf(statement.parameters).filter((argument) => argument.mode === 'TABLE');
-  if (table.length) return `TABLE(${table.map((argument) => `${argument.name} ${argument.type}`).join(', ')})`;
+  if (table.length) return `TABLE(${table.map((argument) => `${argument.name} ${withoutModifiers(argument.type)}`).join(', ')})`;
   if (!statement.returnType) {
     const out = argumentsOf(statement.parameters).filter((argument) => argument.mode === 'OUT' || argument.mode === 'INOUT');
-    return out.length === 1 ? out[0]!.type : out.length > 1 ? 'record' : 'void';
+    return out.length === 1 ? withoutModifiers(out[0]!.type) : out.length > 1 ? 'record' : 'void';
   }
-  return `${statement.returnType.setof ? 'SETOF ' : ''}${formatType(statement.returnType)}`;
+  return `${statement.returnType.setof ? 'SETOF ' : ''}${signatureType(statement.returnType)}`;
 }
 
 export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext): void {

@@ -1,5 +1,5 @@
-/** CREATE TYPE (enum, composite, range), CREATE DOMAIN and ALTER TYPE ... ADD VALUE / RENAME VALUE. */
-import type { AlterEnumStmt, CompositeTypeStmt, CreateDomainStmt, CreateEnumStmt, CreateRangeStmt, Node } from 'libpg-query';
+/** CREATE TYPE (enum, composite, range), CREATE DOMAIN, ALTER DOMAIN and ALTER TYPE ... ADD VALUE / RENAME VALUE. */
+import type { AlterDomainStmt, AlterEnumStmt, CompositeTypeStmt, CreateDomainStmt, CreateEnumStmt, CreateRangeStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import type { TypeObject } from '../model.js';
 import { schemaAndName } from '../names.js';
@@ -129,3 +129,56 @@ export function findType(ctx: ReplayContext, parts: string[]): string | null {
   return ctx.findKey(ctx.schema.types, schema, name);
 }
 
+
+/** ALTER DOMAIN: SET/DROP DEFAULT (T), SET/DROP NOT NULL (O/N), ADD/DROP/VALIDATE CONSTRAINT (C/X/V). */
+export function alterDomain(statement: AlterDomainStmt, ctx: ReplayContext): void {
+  const key = findType(ctx, stringsOf(statement.typeName));
+  const domain = key ? ctx.schema.types.get(key) : undefined;
+  if (!key || !domain || domain.kind !== 'domain') {
+    const { schema, name } = schemaAndName(stringsOf(statement.typeName));
+    const missing = key ?? ctx.keyForCreate(schema, name);
+    ctx.emit({ action: 'error', objectType: 'type', name: missing, message: `type "${missing}" does not exist or is not a domain` });
+    return;
+  }
+  const done = (description: string) => {
+    ctx.change(domain, description);
+    ctx.emit({ action: 'alter', objectType: 'type', name: key, message: `${description} on domain "${key}"` });
+  };
+  switch (statement.subtype) {
+    case 'T':
+      domain.default = statement.def ? expressionText(statement.def) : null;
+      return done(statement.def ? 'set the default' : 'dropped the default');
+    case 'O':
+      domain.notNull = true;
+      return done('set NOT NULL');
+    case 'N':
+      domain.notNull = false;
+      return done('dropped NOT NULL');
+    case 'C': {
+      const constraint = statement.def && 'Constraint' in statement.def ? statement.def.Constraint : null;
+      if (constraint?.contype === 'CONSTR_NOTNULL') {
+        domain.notNull = true;
+        return done('set NOT NULL');
+      }
+      if (!constraint?.raw_expr) return ctx.keepUninterpreted();
+      const name = constraint.conname ?? `${domain.name}_check`;
+      if (domain.checks.some((check) => check.name === name)) {
+        ctx.emit({ action: 'error', objectType: 'type', name: key, message: `constraint "${name}" for domain "${key}" already exists` });
+        return;
+      }
+      domain.checks.push({ name, expression: expressionText(constraint.raw_expr) });
+      return done(`added constraint "${name}"`);
+    }
+    case 'X': {
+      const name = statement.name ?? '';
+      if (!domain.checks.some((check) => check.name === name)) {
+        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'type', name: key, message: `constraint "${name}" of domain "${key}" does not exist` });
+        return;
+      }
+      domain.checks = domain.checks.filter((check) => check.name !== name);
+      return done(`dropped constraint "${name}"`);
+    }
+    default:
+      return done((statement.subtype ?? 'ALTER').toString());
+  }
+}
