@@ -151,6 +151,16 @@ describe.concurrent('miglint lint: exit codes', SLOW, () => {
     );
   });
 
+  it('--layout forces the file grammar', async () => {
+    const run = await miglint(fixture('warnings'), 'lint', 'migrations', '--layout', 'golang-migrate', '--format', 'json');
+    expect(run.status).toBe(0);
+    expect(ofFixtureRules(json(run)).filter((finding) => finding.ruleId === 'unversioned-file').map((finding) => finding.file)).toEqual([
+      'migrations/001_notes.sql',
+      'migrations/002_placeholder.sql',
+      'migrations/notes-comment.sql',
+    ]);
+  });
+
   it('exits 2 for an unknown option or format', async () => {
     const run = await miglint(fixture('clean'), 'lint', 'migrations', '--format', 'xml');
     expect(run.status).toBe(2);
