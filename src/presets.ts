@@ -95,3 +95,13 @@ const RUNNER_TABLES = new Set(['__diesel_schema_migrations', 'schema_migrations'
 export function isRunnerTable(name: string): boolean {
   return RUNNER_TABLES.has(name);
 }
+
+/** True for a role every PostgreSQL installation has: the bootstrap superuser and the predefined pg_* roles. */
+export function isBuiltinRole(name: string): boolean {
+  return name === 'postgres' || name.startsWith('pg_');
+}
+
+/** True for a role the platform creates (Supabase's anon, authenticated, service_role, ...). */
+export function isPlatformRole(preset: Preset, name: string): boolean {
+  return platformObjects(preset).roles.has(name);
+}

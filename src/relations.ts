@@ -2,7 +2,7 @@
  * Which relations each statement refers to, and where each relation comes into existence
  * along the replayed chain: the facts behind missing-reference and order-dependency.
  */
-import type { RangeVar } from 'libpg-query';
+import type { Node, RangeVar } from 'libpg-query';
 import { compareOrigins, nodeOf, originOf, relationKey, replayedStatements, visitNodes, type Located } from './ast.js';
 import type { ParsedFile } from './parse/index.js';
 import type { HistoryEvent, Origin, SchemaModel } from './replay/index.js';
@@ -36,6 +36,49 @@ export function referencesOf(place: Located): RelationReference[] {
     });
   }
   return found;
+}
+
+export interface RoleReference {
+  place: Located;
+  role: string;
+  /** Where in the statement, as a byte offset, when the parser gave one. */
+  location: number | undefined;
+  usage: string;
+}
+
+/** Roles a statement needs to exist: grantees, policy roles, granted roles. */
+export function roleReferencesOf(place: Located): RoleReference[] {
+  const found: RoleReference[] = [];
+  const add = (nodes: Node[] | undefined, usage: string) => {
+    for (const node of nodes ?? []) {
+      if (!('RoleSpec' in node) || node.RoleSpec.roletype !== 'ROLESPEC_CSTRING' || !node.RoleSpec.rolename) continue;
+      found.push({ place, role: node.RoleSpec.rolename, location: node.RoleSpec.location, usage });
+    }
+  };
+  const { statement } = place;
+  const grant = nodeOf(statement, 'GrantStmt');
+  if (grant) add(grant.grantees, grant.is_grant ? 'GRANT ... TO' : 'REVOKE ... FROM');
+  add(nodeOf(statement, 'CreatePolicyStmt')?.roles, 'CREATE POLICY ... TO');
+  add(nodeOf(statement, 'AlterPolicyStmt')?.roles, 'ALTER POLICY ... TO');
+  const grantRole = nodeOf(statement, 'GrantRoleStmt');
+  if (grantRole) {
+    const granted = (grantRole.granted_roles ?? []).flatMap((node) =>
+      'AccessPriv' in node && node.AccessPriv.priv_name ? [{ RoleSpec: { roletype: 'ROLESPEC_CSTRING' as const, rolename: node.AccessPriv.priv_name } }] : [],
+    );
+    add(granted, 'GRANT role');
+    add(grantRole.grantee_roles, 'GRANT role ... TO');
+  }
+  return found;
+}
+
+/** Roles the folder creates (CREATE ROLE, USER or GROUP). */
+export function createdRoles(files: ParsedFile[]): Set<string> {
+  const roles = new Set<string>();
+  for (const place of replayedStatements(files)) {
+    const role = nodeOf(place.statement, 'CreateRoleStmt')?.role;
+    if (role) roles.add(role);
+  }
+  return roles;
 }
 
 /** Relations (tables, views, materialized and foreign tables) each statement creates. */

@@ -12,11 +12,11 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'supabase preset: auth.users and storage.objects come from the platform',
+      name: 'supabase preset: auth.users, storage.objects and the roles come from the platform',
       layout: 'supabase',
       files: {
         '20240101000000_a.sql':
-          'CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users (id));\nCREATE POLICY "read" ON storage.objects FOR SELECT USING (true);\nCREATE TRIGGER t AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION f();',
+          'CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users (id));\nCREATE POLICY "read" ON storage.objects FOR SELECT TO anon, authenticated USING (true);\nCREATE TRIGGER t AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION f();\nGRANT ALL ON profiles TO service_role;',
       },
     },
     {
@@ -42,7 +42,21 @@ ruleTester(rule, {
         { file: '015_b.sql', line: 2, message: 'CREATE POLICY ON "users"' },
         { file: '015_b.sql', line: 3, message: 'CREATE INDEX ON "system_config"' },
         { file: '015_b.sql', line: 4, message: 'GRANT ON "system_config"' },
+        { file: '015_b.sql', line: 4, message: 'GRANT ... TO "anon"' },
         { file: '015_b.sql', line: 5, message: 'CREATE TRIGGER ON "system_config"' },
+      ],
+    },
+    {
+      name: 'roles: granted to, named in policies, granted; created ones, built-in ones and PUBLIC are known',
+      layout: 'numbered',
+      files: {
+        '001_a.sql':
+          'CREATE ROLE app;\nCREATE TABLE t (id int);\nGRANT SELECT ON t TO app, PUBLIC, pg_read_all_data, postgres;\nGRANT SELECT ON t TO anon;\nCREATE POLICY p ON t TO authenticated USING (true);\nGRANT reporting TO app;',
+      },
+      findings: [
+        { file: '001_a.sql', line: 4, column: 22, message: 'GRANT ... TO "anon": no migration creates role "anon".' },
+        { file: '001_a.sql', line: 5, column: 25, message: 'CREATE POLICY ... TO "authenticated"' },
+        { file: '001_a.sql', line: 6, message: 'GRANT role "reporting"' },
       ],
     },
     {
