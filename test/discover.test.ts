@@ -226,6 +226,18 @@ describe('discover', () => {
     expect(forced.files.every((file) => file.scheme === 'none')).toBe(true);
   });
 
+  it('--layout numbered reads golang-migrate names as a numbered runner does: every file, by its number', () => {
+    const forced = discoverFiles({ '001_a.up.sql': '', '001_a.down.sql': '', '002_b.up.sql': '' }, 'numbered');
+    expect(runnerOrder(forced)).toEqual(['001_a.down.sql 001', '001_a.up.sql 001', '002_b.up.sql 002']);
+    expect(forced.files.map((file) => [file.scheme, file.direction])).toEqual([
+      ['plain', null],
+      ['plain', null],
+      ['plain', null],
+    ]);
+    expect(parseMigrationName('001_a.up.sql', 'plain')).toMatchObject({ scheme: 'plain', version: '001', description: 'a.up' });
+    expect(parseMigrationName('V1__a.sql', 'plain').scheme).toBe('none');
+  });
+
   it('orders Flyway: versions numerically, repeatables last, undo scripts not replayed', () => {
     const discovery = discoverFiles({
       'R__views.sql': '',

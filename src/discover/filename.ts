@@ -52,15 +52,19 @@ function versioned(
   };
 }
 
-/** `relativePath` uses `/` separators and is relative to the migrations folder. */
-export function parseMigrationName(relativePath: string): ParsedName {
+/**
+ * `relativePath` uses `/` separators and is relative to the migrations folder. With `only`, the
+ * name is read with that one runner's grammar (a numbered runner reads `001_x.up.sql` as 001).
+ */
+export function parseMigrationName(relativePath: string, only?: Exclude<NameScheme, 'none'>): ParsedName {
+  const reads = (scheme: NameScheme) => only === undefined || only === scheme;
   const segments = relativePath.split('/');
   const base = segments[segments.length - 1] ?? relativePath;
   const parent = segments.length > 1 ? segments[segments.length - 2] : undefined;
 
   const dieselFile = DIESEL_FILE.exec(base);
   const dieselDir = parent === undefined ? null : DIESEL_DIR.exec(parent);
-  if (dieselFile && dieselDir) {
+  if (dieselFile && dieselDir && reads('diesel')) {
     const direction = dieselFile[1]!.toLowerCase() as 'up' | 'down';
     const [, stamp, counter, description] = dieselDir;
     const version = stamp!.replace(/-/g, '');
@@ -69,13 +73,13 @@ export function parseMigrationName(relativePath: string): ParsedName {
   }
 
   const golang = GOLANG.exec(base);
-  if (golang) {
+  if (golang && reads('golang-migrate')) {
     const direction = golang[3]!.toLowerCase() as 'up' | 'down';
     return versioned('golang-migrate', golang[1]!, golang[2]!, { direction });
   }
 
   const flyway = FLYWAY.exec(base);
-  if (flyway) {
+  if (flyway && reads('flyway')) {
     const [, prefix, version, description] = flyway;
     if (prefix === 'R') {
       return { ...versioned('flyway', '', description!), version: null, versionParts: [], repeatable: true };
@@ -86,7 +90,7 @@ export function parseMigrationName(relativePath: string): ParsedName {
   }
 
   const plain = PLAIN.exec(base);
-  if (plain) return versioned('plain', plain[1]!, plain[2] ?? '');
+  if (plain && reads('plain')) return versioned('plain', plain[1]!, plain[2] ?? '');
 
   return {
     scheme: 'none',

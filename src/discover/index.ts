@@ -45,7 +45,7 @@ export interface DiscoverOptions {
   cwd?: string | undefined;
 }
 
-const SCHEMES_BY_LAYOUT: Record<Layout, NameScheme> = {
+const SCHEMES_BY_LAYOUT: Record<Layout, Exclude<NameScheme, 'none'>> = {
   supabase: 'plain',
   timestamp: 'plain',
   numbered: 'plain',
@@ -105,8 +105,8 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
     .map(({ name, parsed }): MigrationFile => {
       const absolutePath = path.join(absoluteDir, name);
       const { source, readError } = sources.get(name)!;
-      const fitsLayout = parsed.scheme === accepted;
-      const meaning: ParsedName = fitsLayout ? parsed : unversioned(name, parsed);
+      const asRunnerReadsIt = parsed.scheme === accepted ? parsed : parseMigrationName(name, accepted);
+      const meaning: ParsedName = asRunnerReadsIt.scheme === accepted ? asRunnerReadsIt : unversioned(name, asRunnerReadsIt);
       return {
         ...meaning,
         absolutePath,
