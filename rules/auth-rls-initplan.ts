@@ -2,10 +2,14 @@ import type { Node } from 'libpg-query';
 import { functionName, positionAt, relationKey } from '../src/ast.js';
 import { displayName } from '../src/names.js';
 import { isLivePolicy, policyStatements } from '../src/policy-statements.js';
+import { platformObjects } from '../src/presets.js';
 import { defineRule, type Report } from '../src/rule.js';
 
-/** Functions whose value is the same for every row of a query, if PostgreSQL is told so. */
-const PER_STATEMENT_FUNCTIONS = new Set(['auth.uid', 'auth.jwt', 'auth.role', 'auth.email', 'current_setting']);
+/**
+ * Functions whose value is the same for every row of a query, if PostgreSQL is told so: Supabase's
+ * auth helpers (whatever preset is active: the names say what they are) and current_setting.
+ */
+const PER_STATEMENT_FUNCTIONS = new Set([...platformObjects('supabase').sessionFunctions, 'current_setting']);
 
 /** Calls in the expression that are not already inside a `(select ...)`. */
 function bareCalls(expression: Node | undefined): { name: string; location: number | undefined }[] {

@@ -12,12 +12,12 @@ export interface PlatformObjects {
   schemas: ReadonlySet<string>;
   /** Well-known platform tables, by qualified key (also covered by `schemas`). */
   tables: ReadonlySet<string>;
-  /** Functions policies call, by qualified name. */
-  functions: ReadonlySet<string>;
+  /** Functions policies call whose value is the same for the whole statement (`auth.uid`), by qualified name. */
+  sessionFunctions: ReadonlySet<string>;
   roles: ReadonlySet<string>;
 }
 
-const NOTHING: PlatformObjects = { schemas: new Set(), tables: new Set(), functions: new Set(), roles: new Set() };
+const NOTHING: PlatformObjects = { schemas: new Set(), tables: new Set(), sessionFunctions: new Set(), roles: new Set() };
 
 const SUPABASE: PlatformObjects = {
   schemas: new Set([
@@ -48,7 +48,7 @@ const SUPABASE: PlatformObjects = {
     'realtime.messages',
     'vault.secrets',
   ]),
-  functions: new Set(['auth.uid', 'auth.jwt', 'auth.role', 'auth.email', 'storage.foldername', 'storage.filename', 'storage.extension']),
+  sessionFunctions: new Set(['auth.uid', 'auth.jwt', 'auth.role', 'auth.email']),
   roles: new Set([
     'anon',
     'authenticated',
