@@ -1,0 +1,52 @@
+/** The example folders as a new user runs them: every rule with its default settings. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { analyze } from '../../src/analyze.js';
+import { resolveRules } from '../../src/config.js';
+import { runRules } from '../../src/engine.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function lint(folder: string) {
+  const analysis = await analyze(folder, { cwd: root });
+  return runRules(analysis, resolveRules(RULES, {}, null)).findings.map((finding) => ({
+    ruleId: finding.ruleId,
+    at: `${path.basename(finding.file)}:${finding.line}`,
+  }));
+}
+
+describe('examples', () => {
+  it('no rule fires on examples/clean', async () => {
+    expect(await lint('examples/clean')).toEqual([]);
+  });
+
+  it('examples/supabase-app shows the security rules where its README says', async () => {
+    const security = new Set([
+      'rls-disabled-in-public',
+      'rls-missing-write-policy',
+      'rls-policy-always-true',
+      'multiple-permissive-policies',
+      'auth-rls-initplan',
+      'function-search-path',
+      'security-definer-view',
+    ]);
+    const findings = (await lint('examples/supabase-app/supabase/migrations')).filter((finding) => security.has(finding.ruleId));
+    expect(findings).toEqual([
+      { ruleId: 'auth-rls-initplan', at: '20240115093000_create_profiles.sql:26' },
+      { ruleId: 'auth-rls-initplan', at: '20240115093000_create_profiles.sql:30' },
+      { ruleId: 'function-search-path', at: '20240115094500_handle_new_user.sql:7' },
+      { ruleId: 'rls-missing-write-policy', at: '20240118110000_create_organizations.sql:45' },
+      { ruleId: 'rls-missing-write-policy', at: '20240122140000_create_projects_and_tasks.sql:27' },
+      { ruleId: 'rls-disabled-in-public', at: '20240125100000_create_audit_events.sql:4' },
+      { ruleId: 'auth-rls-initplan', at: '20240201090000_avatars_storage.sql:16' },
+      { ruleId: 'auth-rls-initplan', at: '20240201090000_avatars_storage.sql:21' },
+      { ruleId: 'auth-rls-initplan', at: '20240201090000_avatars_storage.sql:26' },
+      { ruleId: 'multiple-permissive-policies', at: '20240205160000_create_invitations.sql:32' },
+      { ruleId: 'auth-rls-initplan', at: '20240205160000_create_invitations.sql:34' },
+      { ruleId: 'rls-policy-always-true', at: '20240205160000_create_invitations.sql:43' },
+      { ruleId: 'security-definer-view', at: '20240220150000_org_member_counts_view.sql:3' },
+      { ruleId: 'multiple-permissive-policies', at: '20240301120000_fix.sql:6' },
+    ]);
+  });
+});
