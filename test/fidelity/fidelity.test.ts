@@ -10,8 +10,9 @@ describe('the replayed model says what PostgreSQL says', () => {
   for (const fixture of readdirSync(FIXTURES).sort()) {
     it(fixture, async () => {
       await loadParser();
-      const { catalog, replay } = await applyToPostgres(path.join(FIXTURES, fixture));
+      const { catalog, replay, sqlProblems } = await applyToPostgres(path.join(FIXTURES, fixture));
       expect(fromModel(replay.schema)).toEqual(fromCatalog(catalog));
+      expect(sqlProblems).toEqual([]);
       const problems = replay.history.filter((event) => event.action === 'error' || event.action === 'uninterpreted');
       expect(problems.map((event) => `${event.origin.line}: ${event.message}`)).toEqual([]);
     }, 60_000);

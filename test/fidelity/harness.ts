@@ -39,7 +39,41 @@ export function normalizeExpression(text: string | null): string | null {
     .toLowerCase();
 }
 
-export async function applyToPostgres(dir: string): Promise<{ catalog: Catalog; replay: Replay }> {
+/**
+ * Runs the SQL text the model keeps (view queries, policy and CHECK expressions) against the
+ * database the files built: each must still be valid there, and a view query must yield the
+ * view's columns. Returns what failed.
+ */
+async function checkModelSql(db: PGlite, schema: SchemaModel, catalog: Catalog): Promise<string[]> {
+  const problems: string[] = [];
+  const attempt = async (label: string, sql: string, expectColumns?: string[]) => {
+    try {
+      const result = await db.query(sql);
+      const columns = result.fields.map((field) => field.name);
+      if (expectColumns && columns.join() !== expectColumns.join()) problems.push(`${label}: columns ${columns.join(', ')} instead of ${expectColumns.join(', ')}`);
+    } catch (error) {
+      problems.push(`${label}: ${(error as Error).message} in ${sql}`);
+    }
+  };
+  for (const [key, view] of schema.views) {
+    const columns = catalog.views.find((candidate) => `${candidate.schema}.${candidate.name}` === key)?.columns;
+    const expected = view.columnNames.length ? undefined : columns;
+    await attempt(`view ${key}`, `select * from (${view.query}) q limit 0`, expected);
+  }
+  for (const [key, table] of schema.tables) {
+    for (const policy of table.policies) {
+      for (const expression of [policy.using, policy.withCheck]) {
+        if (expression) await attempt(`policy ${policy.name} on ${key}`, `select (${expression})::boolean from ${key} limit 0`);
+      }
+    }
+    for (const constraint of table.constraints) {
+      if (constraint.expression) await attempt(`check ${constraint.name} on ${key}`, `select (${constraint.expression})::boolean from ${key} limit 0`);
+    }
+  }
+  return problems;
+}
+
+export async function applyToPostgres(dir: string): Promise<{ catalog: Catalog; replay: Replay; sqlProblems: string[] }> {
   const analysis = await analyze(dir, { cwd: dir });
   const db = new PGlite({ extensions: { citext, uuid_ossp } });
   try {
@@ -52,7 +86,9 @@ export async function applyToPostgres(dir: string): Promise<{ catalog: Catalog; 
         throw new Error(`${parsed.file.name} failed in PostgreSQL: ${(error as Error).message}`);
       }
     }
-    return { catalog: await readCatalog(db), replay: { schema: analysis.schema, history: analysis.history } };
+    const catalog = await readCatalog(db);
+    const sqlProblems = await checkModelSql(db, analysis.schema, catalog);
+    return { catalog, replay: { schema: analysis.schema, history: analysis.history }, sqlProblems };
   } finally {
     await db.close();
   }

@@ -4,6 +4,7 @@
  */
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type SchemaModel, type Table } from '../model.js';
+import { renameColumnInExpression, renameColumnInQuery, renameRelationInQuery, unqualifyColumns } from '../rewrite.js';
 import { renameGrantObject } from './grants.js';
 
 export function dropConstraint(schema: SchemaModel, table: Table, name: string): void {
@@ -125,7 +126,20 @@ export function renameRelation(ctx: ReplayContext, oldKey: string, newKey: strin
     if (other.partitionOf === oldKey) other.partitionOf = newKey;
     other.inherits = other.inherits.map((parent) => (parent === oldKey ? newKey : parent));
   }
-  for (const other of schema.views.values()) other.dependsOn = other.dependsOn.map((key) => (key === oldKey ? newKey : key));
+  const [oldSchema, ...oldRest] = oldKey.split('.');
+  if (table) {
+    const unqualified = (text: string | null) => (text === null ? null : unqualifyColumns(text, oldRest.join('.')));
+    for (const policy of table.policies) {
+      policy.using = unqualified(policy.using);
+      policy.withCheck = unqualified(policy.withCheck);
+    }
+    for (const constraint of table.constraints) constraint.expression = unqualified(constraint.expression);
+  }
+  for (const other of schema.views.values()) {
+    if (!other.dependsOn.includes(oldKey)) continue;
+    other.query = renameRelationInQuery(other.query, { schema: oldSchema!, name: oldRest.join('.') }, { schema: newSchema!, name: rest.join('.') }, other.schema);
+    other.dependsOn = other.dependsOn.map((key) => (key === oldKey ? newKey : key));
+  }
   for (const sequence of schema.sequences.values()) if (sequence.ownedBy?.table === oldKey) sequence.ownedBy.table = newKey;
   for (const publication of schema.publications.values()) publication.tables = publication.tables.map((key) => (key === oldKey ? newKey : key));
   renameGrantObject(ctx, oldKey, newKey);
@@ -146,4 +160,14 @@ export function renameColumn(schema: SchemaModel, table: Table, from: string, to
     if (sequence.ownedBy?.table === tableKey && sequence.ownedBy.column === from) sequence.ownedBy.column = to;
   }
   for (const grant of schema.grants) if (grant.object === tableKey && grant.column === from) grant.column = to;
+  for (const view of schema.views.values()) {
+    if (view.dependsOn.includes(tableKey)) view.query = renameColumnInQuery(view.query, { schema: table.schema, name: table.name }, from, to, view.schema);
+  }
+  const inExpression = (text: string | null) => (text === null ? null : renameColumnInExpression(text, table.name, from, to));
+  for (const policy of table.policies) {
+    policy.using = inExpression(policy.using);
+    policy.withCheck = inExpression(policy.withCheck);
+  }
+  for (const constraint of table.constraints) constraint.expression = inExpression(constraint.expression);
+  for (const column of table.columns) column.generated = inExpression(column.generated);
 }
