@@ -1,6 +1,6 @@
 import { isLiteralTrue, positionAt, relationKey } from '../src/ast.js';
 import { displayName } from '../src/names.js';
-import { commandOf, isLivePolicy, policyStatements } from '../src/policy-statements.js';
+import { commandOf, isLivePolicy, policyStatements, rolesOf } from '../src/policy-statements.js';
 import { defineRule, type Report } from '../src/rule.js';
 
 /** Roles that bypass row level security anyway: a `true` policy for them changes nothing. */
@@ -22,7 +22,8 @@ export default defineRule({
     for (const policy of policyStatements(files)) {
       const command = commandOf(schema, policy);
       if (command === null || command === 'SELECT' || !isLivePolicy(schema, preset, policy)) continue;
-      if (policy.roles.length > 0 && policy.roles.every((role) => BYPASSING_ROLES.has(role))) continue;
+      const roles = rolesOf(schema, policy);
+      if (roles.length > 0 && roles.every((role) => BYPASSING_ROLES.has(role))) continue;
       for (const [clause, expression] of [['USING', policy.using], ['WITH CHECK', policy.withCheck]] as const) {
         if (!isLiteralTrue(expression)) continue;
         const location = expression && 'A_Const' in expression ? expression.A_Const.location : undefined;

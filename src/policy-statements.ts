@@ -56,9 +56,15 @@ export function commandOf(schema: SchemaModel, statement: PolicyStatement): stri
   return statement.command ?? tableOf(schema, statement)?.policies.find((policy: Policy) => policy.name === statement.name)?.command ?? null;
 }
 
+/** The roles the policy applies to after the statement: those it names, else the model's. */
+export function rolesOf(schema: SchemaModel, statement: PolicyStatement): string[] {
+  if (statement.roles.length > 0) return statement.roles;
+  return tableOf(schema, statement)?.policies.find((policy: Policy) => policy.name === statement.name)?.roles ?? [];
+}
+
 function tableOf(schema: SchemaModel, statement: PolicyStatement) {
-  const key = relationKey(statement.table);
-  return [...schema.tables.values()].find(
-    (candidate) => `${candidate.schema}.${candidate.name}` === key || (!statement.table.schemaname && candidate.name === statement.table.relname),
-  );
+  // A keyed lookup first: a scan per policy made the policy rules quadratic in the folder's size.
+  const named = schema.tables.get(relationKey(statement.table));
+  if (named || statement.table.schemaname) return named;
+  return [...schema.tables.values()].find((candidate) => candidate.name === statement.table.relname);
 }

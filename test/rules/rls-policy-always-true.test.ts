@@ -4,9 +4,10 @@ import { ruleTester } from '../support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
-      name: 'public read; service_role only; a real condition; a dropped policy',
+      name: 'public read; service_role only (also after ALTER POLICY); a real condition; a dropped policy',
       layout: 'supabase',
       files: {
+        '20240102000000_b.sql': 'ALTER POLICY s ON a USING (true);',
         '20240101000000_a.sql':
           "CREATE TABLE a (id int, owner uuid);\nALTER TABLE a ENABLE ROW LEVEL SECURITY;\nCREATE POLICY r ON a FOR SELECT USING (true);\nCREATE POLICY s ON a FOR ALL TO service_role USING (true) WITH CHECK (true);\nCREATE POLICY u ON a FOR UPDATE USING ((select auth.uid()) = owner);\nCREATE POLICY gone ON a FOR DELETE USING (true);\nDROP POLICY gone ON a;\nCREATE POLICY \"public read\" ON storage.objects FOR SELECT USING (bucket_id = 'avatars');",
       },
