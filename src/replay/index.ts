@@ -33,6 +33,7 @@ type NodeOf<K extends StatementKind> = Extract<Node, Record<K, unknown>>[K];
 type Handlers = { [K in StatementKind]?: (statement: NodeOf<K>, ctx: ReplayContext) => void };
 
 const session = (_statement: unknown, ctx: ReplayContext) => ctx.session();
+const roleStatement = (_statement: unknown, ctx: ReplayContext) => ctx.keepUninterpreted('roles are cluster-wide, outside the schema model');
 
 /** One handler per statement kind; a kind without one is kept as an uninterpreted statement. */
 const HANDLERS: Handlers = {
@@ -78,6 +79,11 @@ const HANDLERS: Handlers = {
     const first = statement.relations?.[0];
     dataChange(first && 'RangeVar' in first ? first.RangeVar : undefined, ctx);
   },
+  CreateRoleStmt: roleStatement,
+  AlterRoleStmt: roleStatement,
+  AlterRoleSetStmt: roleStatement,
+  DropRoleStmt: roleStatement,
+  GrantRoleStmt: roleStatement,
   TransactionStmt: session,
   SelectStmt: session,
   NotifyStmt: session,

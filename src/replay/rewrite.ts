@@ -139,3 +139,13 @@ export function unqualifyColumns(expression: string, table: string): string {
   });
   return changed ? expressionText(value) : expression;
 }
+
+/** Whether a view query reads `column` of `relation` (same resolution as renameColumnInQuery). */
+export function queryUsesColumn(query: string, relation: RelationName, column: string, homeSchema: string): boolean {
+  return renameColumnInQuery(query, relation, column, `${column}\u0000`, homeSchema) !== query;
+}
+
+/** Whether a one-table expression mentions `column`. */
+export function expressionUsesColumn(expression: string, table: string, column: string): boolean {
+  return renameColumnInExpression(expression, table, column, `${column}\u0000`) !== expression;
+}

@@ -44,6 +44,21 @@ create trigger kids_f before insert on kids for each row execute function f();
   });
 });
 
+describe('DROP COLUMN', () => {
+  it('refuses when a view or policy reads the column, and drops them with CASCADE', async () => {
+    const { schema, history } = await replayFolder({
+      '001_a.sql': 'create table t (id int, a text, b text);\ncreate view va as select a from t;\ncreate view vb as select b from t;\ncreate policy pa on t using (a <> \'\');\n',
+      '002_b.sql': 'alter table t drop column a;\nalter table t drop column a cascade;\n',
+    });
+    expect(describeEvents(history, ['error'])).toEqual([
+      'error column public.t.a: cannot drop column "a" of "public.t" because view "public.va", policy "pa" depend(s) on it (use CASCADE) @002_b.sql:1',
+    ]);
+    expect([...schema.views.keys()]).toEqual(['public.vb']);
+    expect(schema.tables.get('public.t')!.policies).toEqual([]);
+    expect(schema.tables.get('public.t')!.columns.map((column) => column.name)).toEqual(['id', 'b']);
+  });
+});
+
 describe('renames carry every reference along', () => {
   it('keeps the table id and moves foreign keys, indexes, views, policies and grants', async () => {
     const { schema, history } = await replayFolder({

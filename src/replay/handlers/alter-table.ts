@@ -4,7 +4,8 @@ import { qualifiedName, type Table } from '../model.js';
 import { roleName } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
 import { boundText, copyPartitionedIndexes } from './create-table.js';
-import { dropColumnDependents, dropConstraint } from './dependents.js';
+import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
+import { dependentViews, dropColumnDependents, dropConstraint, dropView } from './dependents.js';
 import { locate, setOwner } from './objects.js';
 import { addColumn, addConstraint, addConstraintIndex } from './table-elements.js';
 
@@ -110,11 +111,21 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       ctx.emit({ action: 'alter', objectType: 'column', name: key, tableId: table.id, member: name, message: `added column "${name}"` });
       return;
     }
-    case 'AT_DropColumn':
+    case 'AT_DropColumn': {
       if (!column) return missingColumn();
+      const views = viewsUsingColumn(ctx, table, key, column.name);
+      const policies = table.policies.filter((policy) => [policy.using, policy.withCheck].some((text) => text !== null && expressionUsesColumn(text, table.name, column.name)));
+      if ((views.length || policies.length) && command.behavior !== 'DROP_CASCADE') {
+        const what = [...views.map((view) => `view "${view}"`), ...policies.map((policy) => `policy "${policy.name}"`)].join(', ');
+        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message: `cannot drop column "${columnName}" of "${key}" because ${what} depend(s) on it (use CASCADE)` });
+        return;
+      }
+      for (const view of views) if (ctx.schema.views.has(view)) dropView(ctx.schema, view);
+      table.policies = table.policies.filter((policy) => !policies.includes(policy));
       table.columns = table.columns.filter((candidate) => candidate !== column);
       dropColumnDependents(ctx.schema, table, column.name);
       return changed(`dropped column "${columnName}"`);
+    }
     case 'AT_AlterColumnType': {
       if (!column) return missingColumn();
       const definition = 'ColumnDef' in command.def! ? command.def.ColumnDef : null;
@@ -290,4 +301,12 @@ function addConstraintUsingIndex(
   index.constraint = constraintName;
   ctx.schema.indexes.set(qualifiedName(table.schema, constraintName), index);
   changed(`added ${primary ? 'primary key' : 'unique'} constraint "${constraintName}" using index "${indexName}"`, null);
+}
+
+/** Views that read the column (directly), and the views built on them. */
+function viewsUsingColumn(ctx: ReplayContext, table: Table, key: string, column: string): string[] {
+  const direct = [...ctx.schema.views.entries()]
+    .filter(([, view]) => view.dependsOn.includes(key) && queryUsesColumn(view.query, { schema: table.schema, name: table.name }, column, view.schema))
+    .map(([viewKey]) => viewKey);
+  return [...new Set(direct.flatMap((viewKey) => [viewKey, ...dependentViews(ctx.schema, viewKey)]))];
 }
