@@ -1,7 +1,7 @@
 import type { Node } from 'libpg-query';
 import { functionName, positionAt, relationKey } from '../src/ast.js';
 import { displayName } from '../src/names.js';
-import { isLivePolicy, policyStatements } from '../src/policy-statements.js';
+import { livePolicyClauses } from '../src/policy-statements.js';
 import { platformObjects } from '../src/presets.js';
 import { defineRule, type Report } from '../src/rule.js';
 
@@ -44,9 +44,8 @@ export default defineRule({
   },
   check({ files, schema, preset }) {
     const reports: Report[] = [];
-    for (const policy of policyStatements(files)) {
-      if (!isLivePolicy(schema, preset, policy)) continue;
-      for (const call of [...bareCalls(policy.using), ...bareCalls(policy.withCheck)]) {
+    for (const { statement: policy, expression } of livePolicyClauses(files, schema, preset)) {
+      for (const call of bareCalls(expression)) {
         reports.push({
           ...positionAt(policy.place, call.location),
           message: `Policy "${policy.name}" on "${displayName(relationKey(policy.table))}" calls ${call.name}() for every row; write (select ${call.name}(${call.name === 'current_setting' ? '...' : ''})) so it runs once per query.`,

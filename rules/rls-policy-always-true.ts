@@ -1,6 +1,6 @@
 import { isLiteralTrue, positionAt, relationKey } from '../src/ast.js';
 import { displayName } from '../src/names.js';
-import { commandOf, isLivePolicy, policyStatements, rolesOf } from '../src/policy-statements.js';
+import { commandOf, livePolicyClauses, rolesOf } from '../src/policy-statements.js';
 import { defineRule, type Report } from '../src/rule.js';
 
 /** Roles that bypass row level security anyway: a `true` policy for them changes nothing. */
@@ -19,19 +19,16 @@ export default defineRule({
   },
   check({ files, schema, preset }) {
     const reports: Report[] = [];
-    for (const policy of policyStatements(files)) {
+    for (const { statement: policy, clause, expression } of livePolicyClauses(files, schema, preset)) {
       const command = commandOf(schema, policy);
-      if (command === null || command === 'SELECT' || !isLivePolicy(schema, preset, policy)) continue;
+      if (command === null || command === 'SELECT' || !isLiteralTrue(expression)) continue;
       const roles = rolesOf(schema, policy);
       if (roles.length > 0 && roles.every((role) => BYPASSING_ROLES.has(role))) continue;
-      for (const [clause, expression] of [['USING', policy.using], ['WITH CHECK', policy.withCheck]] as const) {
-        if (!isLiteralTrue(expression)) continue;
-        const location = expression && 'A_Const' in expression ? expression.A_Const.location : undefined;
-        reports.push({
-          ...positionAt(policy.place, location),
-          message: `Policy "${policy.name}" on "${displayName(relationKey(policy.table))}" has ${clause} (true): it allows ${command} on every row.`,
-        });
-      }
+      const location = 'A_Const' in expression ? expression.A_Const.location : undefined;
+      reports.push({
+        ...positionAt(policy.place, location),
+        message: `Policy "${policy.name}" on "${displayName(relationKey(policy.table))}" has ${clause} (true): it allows ${command} on every row.`,
+      });
     }
     return reports;
   },

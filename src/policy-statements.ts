@@ -21,7 +21,7 @@ export interface PolicyStatement {
   withCheck: Node | undefined;
 }
 
-export function policyStatements(files: ParsedFile[]): PolicyStatement[] {
+function policyStatements(files: ParsedFile[]): PolicyStatement[] {
   const found: PolicyStatement[] = [];
   for (const place of replayedStatements(files)) {
     const create = nodeOf(place.statement, 'CreatePolicyStmt');
@@ -41,11 +41,45 @@ export function policyStatements(files: ParsedFile[]): PolicyStatement[] {
   return found;
 }
 
+export interface PolicyClause {
+  /** The statement that last set this clause. */
+  statement: PolicyStatement;
+  clause: 'USING' | 'WITH CHECK';
+  expression: Node;
+}
+
+/**
+ * The USING and WITH CHECK expressions in force at the end of the chain, each with the statement
+ * that last set it: CREATE POLICY sets both, ALTER POLICY replaces the ones it names, and a
+ * dropped policy has none.
+ */
+export function livePolicyClauses(files: ParsedFile[], schema: SchemaModel, preset: Preset): PolicyClause[] {
+  const current = new Map<string, { using: PolicyStatement | null; withCheck: PolicyStatement | null; last: PolicyStatement }>();
+  for (const statement of policyStatements(files)) {
+    const key = `${relationKey(statement.table)}\u0000${statement.name}`;
+    const known = current.get(key);
+    if (statement.command !== null || !known) {
+      current.set(key, { using: statement.using ? statement : null, withCheck: statement.withCheck ? statement : null, last: statement });
+      continue;
+    }
+    if (statement.using) known.using = statement;
+    if (statement.withCheck) known.withCheck = statement;
+    known.last = statement;
+  }
+  const clauses: PolicyClause[] = [];
+  for (const { using, withCheck, last } of current.values()) {
+    if (!isLivePolicy(schema, preset, last)) continue;
+    if (using?.using) clauses.push({ statement: using, clause: 'USING', expression: using.using });
+    if (withCheck?.withCheck) clauses.push({ statement: withCheck, clause: 'WITH CHECK', expression: withCheck.withCheck });
+  }
+  return clauses.sort((a, b) => a.statement.place.file.file.order - b.statement.place.file.file.order || a.statement.place.statement.index - b.statement.place.statement.index);
+}
+
 /**
  * True while the policy is in force at the end of the chain: the model still has it, or it is
  * on a platform table the model does not hold.
  */
-export function isLivePolicy(schema: SchemaModel, preset: Preset, statement: PolicyStatement): boolean {
+function isLivePolicy(schema: SchemaModel, preset: Preset, statement: PolicyStatement): boolean {
   const table = tableOf(schema, statement);
   if (table) return table.policies.some((policy) => policy.name === statement.name);
   return isPlatformRelation(preset, relationKey(statement.table));

@@ -4,12 +4,13 @@ import { ruleTester } from '../support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
-      name: 'wrapped in (select ...); a policy replaced by a wrapped one',
+      name: 'wrapped in (select ...); a policy dropped, or fixed by ALTER POLICY, or dropped and created again wrapped',
       layout: 'supabase',
       files: {
         '20240101000000_a.sql':
           "CREATE TABLE p (id uuid, org uuid);\nCREATE POLICY a ON p USING ((select auth.uid()) = id);\nCREATE POLICY b ON p USING (org IN (SELECT org FROM p WHERE id = auth.uid()));\nCREATE POLICY c ON p USING ((select auth.jwt()) ->> 'email' = 'x');\nCREATE POLICY old ON p USING (auth.uid() = id);",
-        '20240102000000_b.sql': 'DROP POLICY old ON p;',
+        '20240102000000_b.sql':
+          'DROP POLICY old ON p;\nCREATE POLICY again ON p USING (auth.uid() = id);\nALTER POLICY again ON p USING ((select auth.uid()) = id);\nCREATE POLICY old ON p USING ((select auth.uid()) = id);',
       },
     },
   ],
