@@ -317,6 +317,20 @@ describe.concurrent('inline suppression', SLOW, () => {
   });
 });
 
+describe.concurrent('output to a pipe', SLOW, () => {
+  it('stops quietly when the reader goes away (miglint lint | head -1)', async () => {
+    const files = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`migrations/notes-${i}.sql`, '']));
+    const run = await inFolder(files, (dir) => {
+      return new Promise<Run>((resolve) => {
+        execFile('sh', ['-c', `"${process.execPath}" "${BIN}" lint migrations | head -1`], { cwd: dir, encoding: 'utf8' }, (error, stdout, stderr) =>
+          resolve({ status: error === null ? 0 : Number(error.code), stdout, stderr }),
+        );
+      });
+    });
+    expect(run).toEqual({ status: 0, stdout: 'migrations/notes-0.sql\n', stderr: '' });
+  });
+});
+
 describe.concurrent('miglint rules', SLOW, () => {
   it('lists every rule in rules/index.ts with its severity and description, aligned, and unused-disable', async () => {
     const run = await miglint(ROOT, 'rules');
