@@ -99,7 +99,7 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     section('Sequence ownership', joined(sequences.map(ownSequence).filter((text): text is string => text !== null))),
     section('Indexes', standaloneIndexes(schema, tables.map(keyOf)).map((index) => createIndex(index, schema))),
     section('Functions and procedures', otherFunctions.map(createFunction)),
-    section('Views and materialized views, each after the views it reads', orderViews(schema).map(createView)),
+    section('Views and materialized views, each after the views it reads', orderViews(schema).map((view) => createView(view, input.history))),
     section('Triggers', tables.flatMap((table) => table.triggers.map((trigger) => createTrigger(table, trigger)))),
     section('Row level security and policies', security),
     section('Carried as written: statements on platform objects, and statements the model does not interpret', asWritten(carried.afterTables)),

@@ -17,10 +17,24 @@ export function createIndex(index: Index, schema: SchemaModel): string {
   return `CREATE ${unique}INDEX ${ident(index.name)} ON ${qualifiedKey(index.table)}${method} (${keys})${include}${where};`;
 }
 
+/** An index PostgreSQL creates on a partition by itself, because its parent has the same one. */
+function fromParent(index: Index, schema: SchemaModel): boolean {
+  const parent = schema.tables.get(index.table)?.partitionOf;
+  if (!parent) return false;
+  return [...schema.indexes.values()].some(
+    (candidate) =>
+      candidate.table === parent &&
+      candidate.unique === index.unique &&
+      candidate.method === index.method &&
+      candidate.where === index.where &&
+      candidate.keys.join('\u0000') === index.keys.join('\u0000'),
+  );
+}
+
 /** Standalone indexes of modelled tables, grouped by table in creation order, then by name. */
 export function standaloneIndexes(schema: SchemaModel, tableOrder: string[]): Index[] {
   const position = new Map(tableOrder.map((key, order) => [key, order]));
   return [...schema.indexes.values()]
-    .filter((index) => index.constraint === null && position.has(index.table))
+    .filter((index) => index.constraint === null && position.has(index.table) && !fromParent(index, schema))
     .sort((a, b) => position.get(a.table)! - position.get(b.table)! || a.name.localeCompare(b.name));
 }

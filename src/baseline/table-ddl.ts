@@ -42,9 +42,16 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
   const name = qualified(table.schema, table.name);
   const parent = table.partitionOf ? schema.tables.get(table.partitionOf) : undefined;
   if (parent && table.partitionBound) {
-    // A partition takes its columns from its parent; only its own constraints are written.
-    const inherited = new Set(parent.constraints.map((constraint) => constraint.name));
-    const own = inlineConstraints.filter((constraint) => !inherited.has(constraint.name) && constraint.kind !== 'foreign key');
+    // A partition takes its columns, keys and foreign keys from its parent; only its own
+    // constraints are written.
+    const inherited = (constraint: Constraint) =>
+      constraint.kind === 'foreign key' ||
+      parent.constraints.some(
+        (candidate) =>
+          candidate.name === constraint.name ||
+          (candidate.kind === constraint.kind && candidate.kind !== 'check' && candidate.columns.join() === constraint.columns.join()),
+      );
+    const own = inlineConstraints.filter((constraint) => !inherited(constraint));
     const lines = own.map((constraint) => `CONSTRAINT ${ident(constraint.name)} ${constraintDefinition(constraint) ?? ''}`);
     const body = lines.length > 0 ? ` (\n${lines.map((line) => `  ${line}`).join(',\n')}\n)` : '';
     const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';

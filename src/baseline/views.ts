@@ -1,10 +1,12 @@
 /**
  * Views and materialized views in dependency order: a view comes after the views it reads.
- * The statement is written as the migration wrote it unless the view was renamed since (its
- * text would name the old view); then it is written from the model.
+ * The statement is written as the migration wrote it, unless something was renamed or moved
+ * after the view was created (its text could name what no longer exists); then it is written
+ * from the model, whose query follows renames.
  */
+import type { HistoryEvent } from '../replay/history.js';
 import type { SchemaModel, View } from '../replay/model.js';
-import { byOrigin } from './origin-order.js';
+import { byOrigin, compareOrigins } from './origin-order.js';
 import { columnList, qualified } from './sql.js';
 
 function keyOf(view: View): string {
@@ -30,12 +32,9 @@ export function orderViews(schema: SchemaModel): View[] {
   return ordered;
 }
 
-function renamed(view: View): boolean {
-  return view.changes.some((change) => change.description.startsWith('renamed'));
-}
-
-export function createView(view: View): string {
-  if (view.sql && !renamed(view)) {
+export function createView(view: View, history: HistoryEvent[]): string {
+  const renamedSince = history.some((event) => event.action === 'rename' && compareOrigins(event.origin, view.created) > 0);
+  if (view.sql && !renamedSince) {
     const text = view.sql.replace(/^\s*create\s+or\s+replace\s+/i, 'CREATE ');
     return /;\s*$/.test(text) ? text : `${text};`;
   }

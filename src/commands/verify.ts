@@ -80,6 +80,7 @@ export function formatReport(report: VerifyReport, baselineName: string, preset:
   const lines = [
     `Chain: ${report.statements.chain} statements; baseline ${baselineName}: ${report.statements.baseline} statements; preset: ${preset}.`,
     '',
+    ...(report.assumedRoles.length > 0 ? [`Roles the chain uses but never creates (created first): ${report.assumedRoles.join(', ')}.`, ''] : []),
     ...rejectionLines('Statements of the chain PostgreSQL rejects', report.chainRejections),
   ];
   if (report.missingExtensions.length > 0) {

@@ -12,6 +12,7 @@ import { isAvailable, loadExtensions } from './extensions.js';
 import { loadParser } from '../parse/index.js';
 import type { Preset } from '../presets.js';
 import { PRESET_DATABASES } from './preset.js';
+import { createAssumedRoles } from './roles.js';
 
 export type { Rejection } from './apply.js';
 
@@ -35,6 +36,8 @@ export interface VerifyReport {
   missingExtensions: MissingExtension[];
   differences: CatalogDifference[];
   statements: { chain: number; baseline: number };
+  /** Roles the chain uses but never creates, created before it ran. */
+  assumedRoles: string[];
 }
 
 function extensionName(node: unknown): string | null {
@@ -105,6 +108,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
 
   progress('starting an embedded PostgreSQL (PGlite)');
   const chainDb = await startDatabase(extensions, input.preset);
+  const assumedRoles = await createAssumedRoles(chainDb, chain);
   // A clone of the fresh database costs a tenth of a second start (no initdb).
   const baselineDb = (await chainDb.clone()) as PGlite;
   try {
@@ -120,6 +124,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
       missingExtensions,
       differences,
       statements: { chain: chainRun.count, baseline: baselineRun.count },
+      assumedRoles,
     };
   } finally {
     await chainDb.close();
