@@ -283,6 +283,12 @@ describe.concurrent('miglint lint --max-warnings', SLOW, () => {
     const runs = await Promise.all(limits.map((limit) => warnings('--max-warnings', limit)));
     expect(runs.map((limited) => limited.status)).toEqual([0, 1, 1]);
   });
+
+  it('-1 means no limit; anything but a whole number is a usage error, not a limit silently ignored', async () => {
+    const runs = await Promise.all(['-1', 'abc', '1.5', '-2'].map((limit) => warnings('--max-warnings', limit)));
+    expect(runs.map((run) => run.status)).toEqual([0, 2, 2, 2]);
+    expect(runs[1]).toEqual({ status: 2, stdout: '', stderr: 'miglint: --max-warnings takes a whole number of warnings (-1: no limit).\n' });
+  });
 });
 
 describe.concurrent('inline suppression', SLOW, () => {

@@ -29,6 +29,10 @@ export function migrationsDir(given: string | undefined, configured: string | un
 }
 
 export async function lintCommand(options: LintOptions, output: Output): Promise<number> {
+  const { maxWarnings } = options;
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= -1)) {
+    throw new UsageError('--max-warnings takes a whole number of warnings (-1: no limit).');
+  }
   const cwd = process.cwd();
   const { config, source } = loadConfig(cwd, options.config);
   // unused-disable is reported by the engine, not by a rule, but is configured like one.
@@ -49,6 +53,6 @@ export async function lintCommand(options: LintOptions, output: Output): Promise
   const errors = result.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = result.findings.filter((finding) => finding.severity === 'warning').length;
   if (errors > 0) return EXIT.findings;
-  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) return EXIT.findings;
+  if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) return EXIT.findings;
   return EXIT.ok;
 }
