@@ -41,10 +41,15 @@ export default defineRule({
   },
   check({ schema, files }) {
     const reports: Report[] = [];
-    const indexes = [...schema.indexes.values()];
-    for (const index of indexes) {
+    const byTable = new Map<string, Index[]>();
+    for (const index of schema.indexes.values()) {
+      const siblings = byTable.get(index.table);
+      if (siblings) siblings.push(index);
+      else byTable.set(index.table, [index]);
+    }
+    for (const index of schema.indexes.values()) {
       if (index.unique || index.constraint) continue;
-      const longer = indexes.find((candidate) => isPrefixOf(index, candidate, files));
+      const longer = byTable.get(index.table)!.find((candidate) => isPrefixOf(index, candidate, files));
       if (!longer) continue;
       reports.push({
         file: index.created.path,

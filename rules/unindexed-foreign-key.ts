@@ -1,6 +1,6 @@
 import { displayName } from '../src/names.js';
 import { defineRule, type Report } from '../src/rule.js';
-import { indexesOf, qualifiedName } from '../src/replay/model.js';
+import { qualifiedName } from '../src/replay/model.js';
 
 export default defineRule({
   id: 'unindexed-foreign-key',
@@ -15,10 +15,16 @@ export default defineRule({
   },
   check({ schema }) {
     const reports: Report[] = [];
+    // PostgreSQL's own linter counts any index, partial ones included, whose leading columns are the key's.
+    const keysByTable = new Map<string, string[][]>();
+    for (const index of schema.indexes.values()) {
+      const keys = keysByTable.get(index.table);
+      if (keys) keys.push(index.keys);
+      else keysByTable.set(index.table, [index.keys]);
+    }
     for (const table of schema.tables.values()) {
       const key = qualifiedName(table.schema, table.name);
-      // PostgreSQL's own linter counts any index, partial ones included, whose leading columns are the key's.
-      const leading = indexesOf(schema, key).map((index) => index.keys);
+      const leading = keysByTable.get(key) ?? [];
       for (const constraint of table.constraints) {
         if (constraint.kind !== 'foreign key' || constraint.columns.length === 0) continue;
         const wanted = new Set(constraint.columns);

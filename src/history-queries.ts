@@ -26,7 +26,9 @@ export function existedBeforeFile(event: HistoryEvent, creations: Map<number, Or
 
 /** The statement an origin names. */
 export function statementAt(files: ParsedFile[], origin: Origin): Located | null {
-  const file = files.find((candidate) => candidate.file.order === origin.fileOrder);
+  // Files are usually listed in runner order, so the origin's order is its index: no scan.
+  const indexed = files[origin.fileOrder];
+  const file = indexed?.file.order === origin.fileOrder ? indexed : files.find((candidate) => candidate.file.order === origin.fileOrder);
   const statement = file?.statements[origin.statementIndex];
   return file && statement ? { file, statement } : null;
 }
@@ -64,7 +66,9 @@ export function indexKeyOptions(files: ParsedFile[], index: Index): string[] {
 
 /** True when the same file empties the table (TRUNCATE) before the statement at `origin`. */
 export function truncatedEarlierInFile(files: ParsedFile[], tableKey: string, origin: Origin): boolean {
-  const file = files.find((candidate) => candidate.file.order === origin.fileOrder);
+  // Files are usually listed in runner order, so the origin's order is its index: no scan.
+  const indexed = files[origin.fileOrder];
+  const file = indexed?.file.order === origin.fileOrder ? indexed : files.find((candidate) => candidate.file.order === origin.fileOrder);
   return (file?.statements ?? []).some((statement) => {
     if (statement.index >= origin.statementIndex) return false;
     const relations = nodeOf(statement, 'TruncateStmt')?.relations ?? [];
