@@ -1,14 +1,11 @@
-import { addedColumn, nodeOf, positionAt } from '../src/ast.js';
-import { statementAt } from '../src/history-queries.js';
+import { addedColumn, compareOrigins, nodeOf, positionAt } from '../src/ast.js';
+import { statementAt, tableById } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
-import type { HistoryEvent } from '../src/replay/index.js';
-import { defineRule, type Report } from '../src/rule.js';
+import type { Origin } from '../src/replay/index.js';
+import { defineRule, where, type Report } from '../src/rule.js';
 
-/** "already exists (added at file:line)": the replay says where the existing object came from. */
-function existingPlace(event: HistoryEvent): string {
-  const match = /\((?:added|created) at ([^)]+)\)/.exec(event.message);
-  return match ? ` (already there from ${match[1]!.split('/').pop()})` : '';
-}
+/** " (already there from file:line)" when the earlier definition is known. */
+const alreadyFrom = (origin: Origin | undefined) => (origin ? ` (already there from ${where(origin)})` : '');
 
 export default defineRule({
   id: 'noop-statement',
@@ -21,24 +18,28 @@ export default defineRule({
     bad: '-- 012_add_openphone_missing_columns.sql\nALTER TABLE openphone_conversations ADD COLUMN metadata jsonb;\n-- 017_openphone_messages_enhancement.sql\nALTER TABLE openphone_conversations ADD COLUMN IF NOT EXISTS metadata jsonb;',
     good: '-- 012_add_openphone_missing_columns.sql\nALTER TABLE openphone_conversations ADD COLUMN metadata jsonb;',
   },
-  check({ history, files }) {
+  check({ history, files, schema }) {
     const reports: Report[] = [];
+    const indexCreated = new Map<string, Origin>();
     for (const event of history) {
+      if (event.action === 'create' && event.objectType === 'index') indexCreated.set(event.name, event.origin);
       if (event.action !== 'noop') continue;
       const place = statementAt(files, event.origin);
       // Inside a DO block the statement runs only under the block's own IF: a deliberate guard.
       if (!place || place.statement.kind === 'DoStmt') continue;
-      if (event.objectType === 'column' && event.statementKind === 'AlterTableStmt' && /already exists/.test(event.message)) {
-        const definition = addedColumn(place.statement, event.member ?? '');
+      const definition = event.objectType === 'column' ? addedColumn(place.statement, event.member ?? '') : null;
+      if (definition) {
+        const column = tableById(schema, event.tableId)?.columns.find((candidate) => candidate.name === event.member);
+        const earlier = column && compareOrigins(column.created, event.origin) < 0 ? column.created : undefined;
         reports.push({
-          ...positionAt(place, definition?.location),
-          message: `ADD COLUMN IF NOT EXISTS "${event.member}" does nothing: "${displayName(event.name)}" already has that column${existingPlace(event)}.`,
+          ...positionAt(place, definition.location),
+          message: `ADD COLUMN IF NOT EXISTS "${event.member}" does nothing: "${displayName(event.name)}" already has that column${alreadyFrom(earlier)}.`,
         });
       } else if (event.objectType === 'index' && event.statementKind === 'IndexStmt') {
         const index = nodeOf(place.statement, 'IndexStmt');
         reports.push({
           ...positionAt(place),
-          message: `CREATE INDEX IF NOT EXISTS "${index?.idxname ?? displayName(event.name)}" does nothing: the index already exists${existingPlace(event)}.`,
+          message: `CREATE INDEX IF NOT EXISTS "${index?.idxname ?? displayName(event.name)}" does nothing: the index already exists${alreadyFrom(indexCreated.get(event.name))}.`,
         });
       }
     }
