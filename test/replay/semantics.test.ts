@@ -48,10 +48,11 @@ describe('DROP COLUMN', () => {
   it('refuses when a view or policy reads the column, and drops them with CASCADE', async () => {
     const { schema, history } = await replayFolder({
       '001_a.sql': 'create table t (id int, a text, b text);\ncreate view va as select a from t;\ncreate view vb as select b from t;\ncreate policy pa on t using (a <> \'\');\n',
-      '002_b.sql': 'alter table t drop column a;\nalter table t drop column a cascade;\n',
+      '002_b.sql': 'alter table t drop column a;\nalter table t alter column a type varchar(5);\nalter table t drop column a cascade;\n',
     });
     expect(describeEvents(history, ['error'])).toEqual([
       'error column public.t.a: cannot drop column "a" of "public.t" because view "public.va", policy "pa" depend(s) on it (use CASCADE) @002_b.sql:1',
+      'error column public.t.a: cannot alter type of a column used by a view: "a" of "public.t" is read by "public.va" @002_b.sql:2',
     ]);
     expect([...schema.views.keys()]).toEqual(['public.vb']);
     expect(schema.tables.get('public.t')!.policies).toEqual([]);

@@ -131,6 +131,11 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       const definition = 'ColumnDef' in command.def! ? command.def.ColumnDef : null;
       if (!definition?.typeName) return;
       const type = formatType(definition.typeName);
+      const views = viewsUsingColumn(ctx, table, key, column.name);
+      if (views.length && type !== column.type) {
+        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message: `cannot alter type of a column used by a view: "${columnName}" of "${key}" is read by ${views.map((view) => `"${view}"`).join(', ')}` });
+        return;
+      }
       if (definition.collClause) column.collation = stringsOf(definition.collClause.collname).join('.');
       const using = definition.raw_default ? ` using ${expressionText(definition.raw_default)}` : '';
       if (type === column.type) return changed(`set type of column "${columnName}" to ${type} (unchanged)${using}`);
