@@ -27,9 +27,14 @@ export default defineRule({
   check({ history, files }) {
     const creations = tableCreations(history);
     const reports: Report[] = [];
+    const seen = new Set<string>();
     for (const event of history) {
       if (event.action !== 'alter' || event.objectType !== 'column' || event.statementKind !== 'AlterTableStmt') continue;
-      if (!event.message.startsWith('added column') || !existedBeforeFile(event, creations)) continue;
+      if (!existedBeforeFile(event, creations)) continue;
+      // The ADD COLUMN and other commands on the same column in one statement: reported once.
+      const change = `${event.origin.fileOrder}:${event.origin.statementIndex}:${event.member}`;
+      if (seen.has(change)) continue;
+      seen.add(change);
       const place = statementAt(files, event.origin);
       const definition = place ? addedColumn(place.statement, event.member ?? '') : null;
       if (!place || !definition || !isRequiredWithoutValue(definition)) continue;

@@ -40,9 +40,13 @@ export default defineRule({
   check({ history, schema }) {
     const creations = tableCreations(history);
     const reports: Report[] = [];
+    const seen = new Set<string>();
     for (const event of history) {
-      if (event.action !== 'alter' || event.objectType !== 'column' || !event.message.startsWith('changed type of column')) continue;
-      if (!existedBeforeFile(event, creations)) continue;
+      if (event.action !== 'alter' || event.objectType !== 'column' || !existedBeforeFile(event, creations)) continue;
+      // One ALTER TABLE may change a column several ways; its type change is reported once.
+      const change = `${event.origin.fileOrder}:${event.origin.statementIndex}:${event.tableId}:${event.member}`;
+      if (seen.has(change)) continue;
+      seen.add(change);
       const column = tableById(schema, event.tableId)?.columns.find((candidate) => candidate.name === event.member);
       const step = column?.previousTypes.findIndex((previous) => compareOrigins(previous.until, event.origin) === 0) ?? -1;
       if (!column || step === -1) continue;

@@ -24,7 +24,7 @@ ruleTester(rule, {
       name: 'the supabase example: projects.slug NOT NULL without default',
       files: {
         '20240122140000_a.sql': 'CREATE TABLE projects (id int);',
-        '20240301120000_fix.sql': 'ALTER TABLE projects\n  ADD COLUMN slug text NOT NULL,\n  ADD COLUMN pk_like int PRIMARY KEY;',
+        '20240301120000_fix.sql': 'ALTER TABLE projects\n  ADD COLUMN slug text NOT NULL,\n  ADD COLUMN pk_like int PRIMARY KEY,\n  ALTER COLUMN slug SET STATISTICS 100;',
       },
       findings: [
         { file: '20240301120000_fix.sql', line: 2, column: 14, message: 'Column "slug" is added NOT NULL without a default to "projects"' },

@@ -18,7 +18,7 @@ ruleTester(rule, {
       name: 'int to bigint, text to uuid, narrowing varchar',
       files: {
         '001_a.sql': 'CREATE TABLE calls (n int, ref text, code varchar(50));',
-        '002_b.sql': '\nALTER TABLE calls ALTER COLUMN n TYPE bigint;\nALTER TABLE calls ALTER COLUMN ref TYPE uuid USING ref::uuid, ALTER COLUMN code TYPE varchar(10);',
+        '002_b.sql': '\nALTER TABLE calls ALTER COLUMN n TYPE bigint, ALTER COLUMN n SET DEFAULT 0;\nALTER TABLE calls ALTER COLUMN ref TYPE uuid USING ref::uuid, ALTER COLUMN code TYPE varchar(10);',
       },
       findings: [
         { file: '002_b.sql', line: 2, message: 'Changing "calls.n" from integer to bigint rewrites the table' },
