@@ -27,7 +27,14 @@ const byOrigin = (a: Carried, b: Carried) => compareOrigins(a.origin, b.origin);
 export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], preset: Preset, sources: Sources, includeData: boolean): CarriedStatements {
   const beforeTables: Carried[] = [];
   const afterTables = new Map<string, Carried>();
+  const gaps = leftOutOfModel(schema, sources.files);
   for (const statement of schema.uninterpreted) {
+    // A DO block the model partly replayed is in the model already; running it again would
+    // create its objects twice. What it does beyond its static statements is not carried.
+    if (statement.kind === 'DoStmt' && statement.note?.startsWith('replayed')) {
+      gaps.push({ origin: statement.origin, what: `DO block: ${statement.note}; only its static statements are in the baseline` });
+      continue;
+    }
     const node = sources.statement(statement.origin)?.node;
     const placement = node ? placementOf(statement, node) : 'after-tables';
     if (placement === 'before-tables') beforeTables.push(statement);
@@ -41,7 +48,6 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     if (statement) afterTables.set(`${event.origin.path}\u0000${event.origin.statementIndex}`, { origin: event.origin, text: statement.text });
   }
 
-  const gaps = leftOutOfModel(schema, sources.files);
   const data: Carried[] = [];
   let sessionCount = 0;
   for (const { origin, statement } of sources.all()) {

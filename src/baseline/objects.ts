@@ -1,4 +1,7 @@
-/** Schemas, extensions, types, sequences and publications: what tables are built from. */
+/**
+ * Schemas, extensions, types, sequences and publications: what tables are built from. Schemas
+ * and extensions are created IF NOT EXISTS: a platform (Supabase's `extensions`) may have them.
+ */
 import type { Extension, Publication, SchemaModel, SchemaObject, Sequence, TypeObject } from '../replay/model.js';
 import { byOrigin } from './origin-order.js';
 import { ident, literal, qualified, qualifiedKey } from './sql.js';
@@ -7,7 +10,7 @@ export function createSchemas(schema: SchemaModel): string[] {
   return [...schema.schemas.values()]
     .filter((item): item is SchemaObject & { created: NonNullable<SchemaObject['created']> } => item.created !== null)
     .sort(byOrigin)
-    .map((item) => `CREATE SCHEMA ${ident(item.name)}${item.owner ? ` AUTHORIZATION ${ident(item.owner)}` : ''};`);
+    .map((item) => `CREATE SCHEMA IF NOT EXISTS ${ident(item.name)}${item.owner ? ` AUTHORIZATION ${ident(item.owner)}` : ''};`);
 }
 
 export function createExtensions(schema: SchemaModel): string[] {

@@ -13,6 +13,7 @@ import { loadConfig } from '../config.js';
 import { toDisplayPath, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
 import type { Preset } from '../presets.js';
+import { summarize } from '../verify/consequences.js';
 import { verify, type Rejection, type VerifyReport } from '../verify/index.js';
 import { EXIT, migrationsDir } from './lint.js';
 
@@ -85,13 +86,19 @@ export function formatReport(report: VerifyReport, baselineName: string, preset:
   ];
   if (report.missingExtensions.length > 0) {
     lines.push('Extensions PGlite does not have (verification went on without them; statements that need them fail):');
-    for (const missing of report.missingExtensions) lines.push(`  ${missing.name}  (created at ${missing.where})`);
+    for (const missing of report.missingExtensions) {
+      const standIn = report.standIns.includes(missing.name) ? '; a stand-in type without operators or index methods took its place' : '';
+      lines.push(`  ${missing.name}  (created at ${missing.where}${standIn})`);
+    }
     lines.push('');
   }
   lines.push(...rejectionLines('Statements of the baseline PostgreSQL rejects', report.baselineRejections));
   if (report.differences.length > 0) {
     lines.push(`Differences between the chain (left) and the baseline (right) (${report.differences.length}):`);
-    for (const difference of report.differences) lines.push(`  ${difference.message}`);
+    for (const { difference, consequences } of summarize(report.differences)) {
+      const following = consequences > 0 ? ` (and ${consequences} more that follow from it: its indexes, triggers, policies, grants, comments)` : '';
+      lines.push(`  ${difference.message}${following}`);
+    }
     lines.push('');
   }
   lines.push(!failed(report) ? 'The baseline builds the same database as the chain.' : 'The baseline does not build the same database as the chain.');

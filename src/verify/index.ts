@@ -13,6 +13,7 @@ import { loadParser } from '../parse/index.js';
 import type { Preset } from '../presets.js';
 import { PRESET_DATABASES } from './preset.js';
 import { createAssumedRoles } from './roles.js';
+import { createStandIns } from './stand-ins.js';
 
 export type { Rejection } from './apply.js';
 
@@ -38,6 +39,8 @@ export interface VerifyReport {
   statements: { chain: number; baseline: number };
   /** Roles the chain uses but never creates, created before it ran. */
   assumedRoles: string[];
+  /** Missing extensions replaced by a stand-in type (see stand-ins.ts). */
+  standIns: string[];
 }
 
 function extensionName(node: unknown): string | null {
@@ -109,6 +112,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
   progress('starting an embedded PostgreSQL (PGlite)');
   const chainDb = await startDatabase(extensions, input.preset);
   const assumedRoles = await createAssumedRoles(chainDb, chain);
+  const standIns = await createStandIns(chainDb, extensions.filter((name) => !isAvailable(name)), input.preset === 'supabase' ? 'extensions' : 'public');
   // A clone of the fresh database costs a tenth of a second start (no initdb).
   const baselineDb = (await chainDb.clone()) as PGlite;
   try {
@@ -125,6 +129,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
       differences,
       statements: { chain: chainRun.count, baseline: baselineRun.count },
       assumedRoles,
+      standIns,
     };
   } finally {
     await chainDb.close();
