@@ -1,5 +1,5 @@
 import { nodeOf } from '../src/ast.js';
-import { existedBeforeFile, statementAt, tableCreations } from '../src/history-queries.js';
+import { existedBeforeFile, statementAt, tableById, tableCreations } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
 import { at, defineRule, where, type Report } from '../src/rule.js';
 
@@ -14,7 +14,7 @@ export default defineRule({
     bad: '-- 001_feedback.sql\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid);\n-- 006_add_feedback_indexes.sql\nCREATE INDEX idx_feedback_user_id ON feedback (user_id);',
     good: '-- 006_add_feedback_indexes.sql\nCREATE INDEX CONCURRENTLY idx_feedback_user_id ON feedback (user_id);',
   },
-  check({ history, files }) {
+  check({ history, files, schema }) {
     const creations = tableCreations(history);
     const reports: Report[] = [];
     for (const event of history) {
@@ -23,6 +23,8 @@ export default defineRule({
       const place = statementAt(files, event.origin);
       const index = place ? nodeOf(place.statement, 'IndexStmt') : null;
       if (!index || index.concurrent) continue;
+      // PostgreSQL cannot build an index on a partitioned table concurrently (only on each partition).
+      if (tableById(schema, event.tableId)?.partitionBy) continue;
       const table = index.relation?.relname ?? '';
       const created = creations.get(event.tableId!)!;
       reports.push({

@@ -10,6 +10,13 @@ ruleTester(rule, {
         '002_b.sql': 'CREATE INDEX CONCURRENTLY feedback_id_idx ON feedback (id);\nCREATE INDEX IF NOT EXISTS feedback_user_idx ON feedback (user_id);',
       },
     },
+    {
+      name: 'a partitioned table, which cannot be indexed concurrently (seen in Hatchet)',
+      files: {
+        '001_a.sql': "CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);",
+        '002_b.sql': 'CREATE INDEX events_at_idx ON events (at);\nCREATE INDEX events_id_idx ON ONLY events (id);',
+      },
+    },
   ],
   invalid: [
     {
