@@ -1,10 +1,10 @@
 /**
- * Statements the model does not interpret, carried into the baseline as their original text.
- * They keep their order. Those that create what tables are built from (extensions, schemas,
- * types, domains, sequences, roles) go before the tables; everything else (functions, views,
- * triggers, policies, grants, comments, DO blocks) goes after the tables and indexes, where
- * every table they can name exists. Session and transaction control is not carried; SELECT
- * is data (`SELECT set_config(...)` is session).
+ * Where a statement the model does not interpret goes in the baseline, as its original text
+ * and in its original order. What tables could be built from (extensions, schemas, types,
+ * domains, sequences, roles) goes before the tables; everything else (event triggers, rules,
+ * DO blocks, statements on kinds the model does not keep) goes after everything the model
+ * writes, where every object they can name exists. Session and transaction control is not
+ * carried; SELECT is data (`SELECT set_config(...)` is session).
  */
 import type { Node } from 'libpg-query';
 import type { Uninterpreted } from '../replay/model.js';
@@ -12,7 +12,7 @@ import type { Uninterpreted } from '../replay/model.js';
 export type Placement = 'before-tables' | 'after-tables' | 'session' | 'data';
 
 /** Statements that read or change rows; carried, in order, only with `--include-data`. */
-export const DATA_KINDS = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CopyStmt', 'SelectStmt']);
+const DATA_KINDS = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CopyStmt', 'SelectStmt']);
 
 const BEFORE_TABLES = new Set([
   'CreateExtensionStmt',
