@@ -1,5 +1,5 @@
-import type { Node } from 'libpg-query';
-import { functionName, positionAt, relationKey } from '../src/ast.js';
+import type { FuncCall, Node } from 'libpg-query';
+import { functionName, positionAt, relationKey, visitNodes } from '../src/ast.js';
 import { displayName } from '../src/names.js';
 import { livePolicyClauses } from '../src/policy-statements.js';
 import { platformObjects } from '../src/presets.js';
@@ -13,21 +13,13 @@ const PER_STATEMENT_FUNCTIONS = new Set([...platformObjects('supabase').sessionF
 
 /** Calls in the expression that are not already inside a `(select ...)`. */
 function bareCalls(expression: Node | undefined): { name: string; location: number | undefined }[] {
+  const wrapped = new Set<FuncCall>();
+  visitNodes(expression, 'SubLink', (subLink) => visitNodes(subLink, 'FuncCall', (call) => void wrapped.add(call)));
   const calls: { name: string; location: number | undefined }[] = [];
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    for (const [key, child] of Object.entries(node as Record<string, unknown>)) {
-      if (key === 'SubLink') continue;
-      if (key === 'FuncCall' && child && typeof child === 'object') {
-        const call = child as { funcname?: Node[]; location?: number };
-        const name = functionName(call);
-        if (PER_STATEMENT_FUNCTIONS.has(name)) calls.push({ name, location: call.location });
-      }
-      walk(child);
-    }
-  };
-  walk(expression);
+  visitNodes(expression, 'FuncCall', (call) => {
+    const name = functionName(call);
+    if (!wrapped.has(call) && PER_STATEMENT_FUNCTIONS.has(name)) calls.push({ name, location: call.location });
+  });
   return calls;
 }
 
