@@ -4,12 +4,19 @@ import { defineRule, shortName, type Report } from '../src/rule.js';
 /** Statements that change nothing: two files holding only these are placeholders, not copies. */
 const INERT = new Set(['SelectStmt', 'VariableSetStmt', 'TransactionStmt']);
 
+const withoutPositions = (key: string, value: unknown) => (key === 'location' || key === 'stmt_location' || key === 'stmt_len' ? undefined : value);
+
 /** The statements' syntax trees without positions: equal whatever the white space and comments. */
 function fingerprint(parsed: ParsedFile): string {
   return JSON.stringify(
     parsed.statements.map((statement) => statement.node),
-    (key, value: unknown) => (key === 'location' || key === 'stmt_location' || key === 'stmt_len' ? undefined : value),
+    withoutPositions,
   );
+}
+
+/** Equal for identical files and cheap: the kinds of all statements and the first one's tree. */
+function outline(parsed: ParsedFile): string {
+  return `${parsed.statements.map((statement) => statement.kind).join(' ')}\n${JSON.stringify(parsed.statements[0]?.node, withoutPositions)}`;
 }
 
 export default defineRule({
@@ -29,12 +36,12 @@ export default defineRule({
     const candidates = files.filter(
       (parsed) => parsed.file.replayed && parsed.problems.length === 0 && !parsed.statements.every((statement) => INERT.has(statement.kind)),
     );
-    // Only files with the same sequence of statement kinds can be identical: fingerprint those alone.
-    const kindsOf = (parsed: ParsedFile) => parsed.statements.map((statement) => statement.kind).join(' ');
-    const shapes = new Map<string, number>();
-    for (const parsed of candidates) shapes.set(kindsOf(parsed), (shapes.get(kindsOf(parsed)) ?? 0) + 1);
-    for (const parsed of candidates) {
-      if (shapes.get(kindsOf(parsed))! < 2) continue;
+    // Only files with the same outline can be identical: fingerprint those alone.
+    const outlines = candidates.map(outline);
+    const counts = new Map<string, number>();
+    for (const key of outlines) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const [position, parsed] of candidates.entries()) {
+      if (counts.get(outlines[position]!)! < 2) continue;
       const key = fingerprint(parsed);
       const original = first.get(key);
       if (!original) {

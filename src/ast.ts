@@ -40,12 +40,18 @@ export function visitNodes<K extends NodeKind>(
   kind: K,
   visit: (node: NodeOfKind<K>) => boolean | void,
 ): void {
+  // Plain loops: walks run over every tree of a folder, and Object.entries allocates per node.
   const walk = (value: unknown): void => {
     if (value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) return value.forEach(walk);
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
     const record = value as Record<string, unknown>;
-    for (const [key, child] of Object.entries(record)) {
-      if (key === kind && child !== null && typeof child === 'object' && !Array.isArray(child)) {
+    for (const key in record) {
+      const child = record[key];
+      if (child === null || typeof child !== 'object') continue;
+      if (key === kind && !Array.isArray(child)) {
         if (visit(child as NodeOfKind<K>) === false) continue;
       }
       walk(child);
