@@ -9,7 +9,7 @@ alter table openphone_conversations add column if not exists employee_name varch
 alter table openphone_conversations add column if not exists messages jsonb default '[]'::jsonb;
 alter table openphone_conversations add column if not exists metadata jsonb default '{}'::jsonb;
 alter table openphone_conversations add column if not exists processed boolean default false;
-alter table openphone_conversations add column if not exists unread_count integer default 0;
+alter table openphone_conversations add column if not exists unread_count bigint default 0;
 alter table openphone_conversations add column if not exists updated_at timestamptz default now();
 alter table openphone_conversations add column if not exists assistant_type varchar(50);
 

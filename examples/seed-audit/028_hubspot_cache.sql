@@ -16,3 +16,6 @@ CREATE INDEX IF NOT EXISTS idx_hubspot_cache_expires ON hubspot_cache(expires_at
 
 -- how long to keep cached contacts, in hours
 ALTER TABLE system_config ADD COLUMN IF NOT EXISTS hubspot_cache_ttl_hours INTEGER DEFAULT 24;
+
+-- link cached contacts to the customer's document folder
+ALTER TABLE parent_documents ADD COLUMN IF NOT EXISTS hubspot_company_id VARCHAR(100);
