@@ -47,6 +47,15 @@ describe('examples', () => {
       { ruleId: 'rls-policy-always-true', at: '20240205160000_create_invitations.sql:43' },
       { ruleId: 'security-definer-view', at: '20240220150000_org_member_counts_view.sql:3' },
       { ruleId: 'multiple-permissive-policies', at: '20240301120000_fix.sql:6' },
+      { ruleId: 'rls-disabled-in-public', at: '20240506100000_create_project_labels.sql:3' },
     ]);
+  });
+
+  it('together, the example folders show every rule that is on by default', async () => {
+    const folders = ['seed-audit', 'supabase-app/supabase/migrations', 'golang-migrate', 'golang-migrate-mixed-versions', 'golang-migrate-sort-order', 'flyway', 'diesel', 'clean'];
+    const shown = new Set<string>();
+    for (const folder of folders) for (const finding of await lint(`examples/${folder}`)) shown.add(finding.ruleId);
+    const defaults = RULES.filter((rule) => rule.enabledByDefault !== false).map((rule) => rule.id);
+    expect(defaults.filter((id) => !shown.has(id))).toEqual([]);
   });
 });
