@@ -23,6 +23,9 @@ export const CACHE_ENV = 'MIGLINT_CACHE';
 
 const FORMAT = 1;
 
+/** Parser versions whose entries are kept side by side. */
+const KEPT_VERSIONS = 3;
+
 interface StoredStatement {
   index: number;
   kind: string;
@@ -173,17 +176,20 @@ export class ParseCache {
     }
   }
 
-  /** Creates this parser's folder and removes folders left by other parser versions. */
+  /**
+   * Creates this parser's folder and removes the oldest folders of other parser versions,
+   * keeping a few: the built CLI and the test runner (which hashes the TypeScript sources) take
+   * turns, and must not wipe each other's entries.
+   */
   private prepare(): void {
     if (this.prepared) return;
     this.prepared = true;
     if (existsSync(this.dir)) return;
     mkdirSync(this.dir, { recursive: true });
-    for (const name of readdirSync(this.root)) {
-      const other = path.join(this.root, name);
-      if (other !== this.dir && /^[0-9a-f]{16}$/.test(name) && statSync(other).isDirectory()) {
-        rmSync(other, { recursive: true, force: true });
-      }
-    }
+    const others = readdirSync(this.root)
+      .filter((name) => /^[0-9a-f]{16}$/.test(name) && path.join(this.root, name) !== this.dir)
+      .map((name) => ({ dir: path.join(this.root, name), modified: statSync(path.join(this.root, name)).mtimeMs }))
+      .sort((a, b) => b.modified - a.modified);
+    for (const { dir } of others.slice(KEPT_VERSIONS - 1)) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +76,7 @@ describe('cache entries', () => {
 });
 
 describe('ParseCache', () => {
-  it('stores and finds entries by key; other parser versions get their own folder and the old one is removed', () => {
+  it('stores and finds entries by key; other parser versions get their own folder, the oldest beyond three are removed', () => {
     const root = temporaryDir();
     const file = fileOf('CREATE TABLE a (id int);');
     const key = contentKey(file.source!);
@@ -85,10 +85,15 @@ describe('ParseCache', () => {
     first.put(key, encodeEntry(parseFile(file))!);
     expect(first.get(file, key)?.statements.map((statement) => statement.text)).toEqual(['CREATE TABLE a (id int)']);
 
-    const second = new ParseCache(root, 'bbbbbbbbbbbbbbbb');
-    expect(second.get(file, key)).toBeNull();
-    second.put(key, encodeEntry(parseFile(file))!);
-    expect(readdirSync(root)).toEqual(['bbbbbbbbbbbbbbbb']);
+    const versions = ['bbbbbbbbbbbbbbbb', 'cccccccccccccccc', 'dddddddddddddddd'];
+    for (const [age, fingerprint] of versions.entries()) {
+      const cache = new ParseCache(root, fingerprint);
+      expect(cache.get(file, key)).toBeNull();
+      cache.put(key, encodeEntry(parseFile(file))!);
+      const stamp = new Date(Date.now() + (age + 1) * 60_000);
+      utimesSync(path.join(root, fingerprint), stamp, stamp);
+    }
+    expect(readdirSync(root).sort()).toEqual(versions);
   });
 
   it('treats a corrupt entry as a miss', () => {
