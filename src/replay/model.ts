@@ -188,6 +188,8 @@ export interface View {
   dependsOn: string[];
   /** WITH (...) options, e.g. `security_invoker=true`. */
   options: string[];
+  /** INSTEAD OF (and other) triggers on the view. */
+  triggers: Trigger[];
   /** The statement text that (last) defined it. */
   sql: string;
   owner: string | null;

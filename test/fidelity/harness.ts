@@ -150,7 +150,12 @@ export function fromCatalog(catalog: Catalog): Comparable {
         { table: index.table, unique: /^CREATE UNIQUE/.test(index.definition), constraint: index.constraint },
       ]),
     ),
-    views: sortedRecord(catalog.views.map((view) => [`${view.schema}.${view.name}`, { materialized: view.materialized }])),
+    views: sortedRecord(
+      catalog.views.map((view) => [
+        `${view.schema}.${view.name}`,
+        { materialized: view.materialized, triggers: catalog.triggers.filter((trigger) => trigger.schema === view.schema && trigger.table === view.name).map((trigger) => trigger.name) },
+      ]),
+    ),
     functions: sortedRecord(
       catalog.functions.map((fn) => [
         functionKeys.get(`${fn.schema}.${fn.name}(${fn.arguments})`)!,
@@ -229,7 +234,7 @@ export function fromModel(schema: SchemaModel): Comparable {
       ]),
     ),
     indexes: sortedRecord([...schema.indexes].map(([key, index]) => [key, { table: index.table, unique: index.unique, constraint: index.constraint }])),
-    views: sortedRecord([...schema.views].map(([key, view]) => [key, { materialized: view.materialized }])),
+    views: sortedRecord([...schema.views].map(([key, view]) => [key, { materialized: view.materialized, triggers: view.triggers.map((trigger) => trigger.name).sort() }])),
     functions: sortedRecord(
       [...schema.functions].map(([key, fn]) => [key, { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language }]),
     ),

@@ -5,9 +5,10 @@
 import type { DropStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import type { ObjectType } from '../history.js';
-import { qualifiedName, type SchemaModel, type Table } from '../model.js';
+import { qualifiedName, type SchemaModel, type Table, type View } from '../model.js';
 import { describeFunction, findFunction, nameParts, schemaAndName } from '../names.js';
 import { dropGrants } from './grants.js';
+import { triggerHost } from './triggers-policies.js';
 import { dependentViews, dropColumnDependents, dropTable, dropView, restrictReason } from './dependents.js';
 
 export function drop(statement: DropStmt, ctx: ReplayContext): void {
@@ -111,24 +112,34 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, ctx: Repla
       dropGrants(ctx, found.key);
       return dropped('function', found.key, `dropped ${found.fn.kind} "${found.key}"`);
     }
-    case 'OBJECT_TRIGGER':
-    case 'OBJECT_POLICY': {
-      const isTrigger = statement.removeType === 'OBJECT_TRIGGER';
+    case 'OBJECT_TRIGGER': {
       const member = parts[parts.length - 1] ?? '';
       const tableParts = parts.slice(0, -1);
-      const table = ctx.findTable(tableParts.length > 1 ? tableParts[tableParts.length - 2] : undefined, tableParts[tableParts.length - 1] ?? '');
-      const objectType = isTrigger ? 'trigger' : 'policy';
-      if (!table) return missing(objectType, 'relation', ctx.keyForCreate(tableParts.length > 1 ? tableParts[tableParts.length - 2] : undefined, tableParts[tableParts.length - 1] ?? ''));
-      const key = qualifiedName(table.schema, table.name);
-      const list: { name: string }[] = isTrigger ? table.triggers : table.policies;
-      if (!list.some((candidate) => candidate.name === member)) {
-        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType, name: key, tableId: table.id, member, message: `${objectType} "${member}" for table "${key}" does not exist` });
+      const { schema: hostSchema, name: hostName } = schemaAndName(tableParts);
+      const found = triggerHost(ctx, hostSchema, hostName);
+      if (!found) return missing('trigger', 'relation', ctx.keyForCreate(hostSchema, hostName));
+      if (!found.host.triggers.some((candidate) => candidate.name === member)) {
+        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'trigger', name: found.key, tableId: found.tableId, member, message: `trigger "${member}" for table "${found.key}" does not exist` });
         return 'done';
       }
-      if (isTrigger) table.triggers = table.triggers.filter((candidate) => candidate.name !== member);
-      else table.policies = table.policies.filter((candidate) => candidate.name !== member);
-      ctx.change(table, `dropped ${objectType} "${member}"`);
-      return dropped(objectType, key, `dropped ${objectType} "${member}" on "${key}"`, table.id, member);
+      found.host.triggers = found.host.triggers.filter((candidate) => candidate.name !== member);
+      ctx.change(found.host, `dropped trigger "${member}"`);
+      return dropped('trigger', found.key, `dropped trigger "${member}" on "${found.key}"`, found.tableId, member);
+    }
+    case 'OBJECT_POLICY': {
+      const member = parts[parts.length - 1] ?? '';
+      const tableParts = parts.slice(0, -1);
+      const { schema: tableSchema, name: tableName } = schemaAndName(tableParts);
+      const table = ctx.findTable(tableSchema, tableName);
+      if (!table) return missing('policy', 'relation', ctx.keyForCreate(tableSchema, tableName));
+      const key = qualifiedName(table.schema, table.name);
+      if (!table.policies.some((candidate) => candidate.name === member)) {
+        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'policy', name: key, tableId: table.id, member, message: `policy "${member}" for table "${key}" does not exist` });
+        return 'done';
+      }
+      table.policies = table.policies.filter((candidate) => candidate.name !== member);
+      ctx.change(table, `dropped policy "${member}"`);
+      return dropped('policy', key, `dropped policy "${member}" on "${key}"`, table.id, member);
     }
     case 'OBJECT_SCHEMA': {
       const schemaName = parts[0] ?? '';
@@ -179,8 +190,10 @@ function columnsUsingType(schema: SchemaModel, key: string): { table: Table; col
   return users;
 }
 
-function triggersCalling(schema: SchemaModel, functionKey: string): { table: Table; trigger: string }[] {
-  return [...schema.tables.values()].flatMap((table) => table.triggers.filter((trigger) => trigger.function === functionKey).map((trigger) => ({ table, trigger: trigger.name })));
+function triggersCalling(schema: SchemaModel, functionKey: string): { table: Table | View; trigger: string }[] {
+  return [...schema.tables.values(), ...schema.views.values()].flatMap((table) =>
+    table.triggers.filter((trigger) => trigger.function === functionKey).map((trigger) => ({ table, trigger: trigger.name })),
+  );
 }
 
 function objectsInSchema(schema: SchemaModel, name: string): string | null {

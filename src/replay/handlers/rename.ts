@@ -4,6 +4,7 @@ import { functionKey, qualifiedName } from '../model.js';
 import { findFunction, describeFunction, nameParts, schemaAndName } from '../names.js';
 import { renameGrantObject } from './grants.js';
 import { renameColumn, renameRelation } from './dependents.js';
+import { triggerHost } from './triggers-policies.js';
 
 /** Renames of every modelled object kind, carrying every reference along. */
 export function rename(statement: RenameStmt, ctx: ReplayContext): void {
@@ -214,7 +215,9 @@ export function moveFunction(ctx: ReplayContext, oldKey: string, newKey: string,
   fn.schema = schema;
   fn.name = name;
   ctx.schema.functions.set(newKey, fn);
-  for (const table of ctx.schema.tables.values()) for (const trigger of table.triggers) if (trigger.function === oldKey) trigger.function = newKey;
+  for (const host of [...ctx.schema.tables.values(), ...ctx.schema.views.values()]) {
+    for (const trigger of host.triggers) if (trigger.function === oldKey) trigger.function = newKey;
+  }
   renameGrantObject(ctx, oldKey, newKey);
   fn.changes.push({ origin: ctx.origin, description: `moved from "${oldKey}"` });
 }
@@ -247,20 +250,22 @@ function renameSchema(statement: RenameStmt, ctx: ReplayContext): void {
 
 function renameTableMember(statement: RenameStmt, ctx: ReplayContext): void {
   const relation = statement.relation!;
-  const table = ctx.findTable(relation.schemaname, relation.relname ?? '');
+  const isTrigger = statement.renameType === 'OBJECT_TRIGGER';
+  const found = isTrigger ? triggerHost(ctx, relation.schemaname, relation.relname ?? '') : null;
+  const table = found?.host ?? ctx.findTable(relation.schemaname, relation.relname ?? '');
   if (!table) return missingRelation(statement, ctx);
   const key = qualifiedName(table.schema, table.name);
-  const isTrigger = statement.renameType === 'OBJECT_TRIGGER';
+  const tableId = 'id' in table ? table.id : null;
   const objectType = isTrigger ? 'trigger' : 'policy';
-  const list: { name: string }[] = isTrigger ? table.triggers : table.policies;
+  const list: { name: string }[] = isTrigger ? table.triggers : 'policies' in table ? table.policies : [];
   const from = statement.subname ?? '';
   const to = statement.newname ?? '';
   const item = list.find((candidate) => candidate.name === from);
   if (!item || list.some((candidate) => candidate.name === to)) {
-    ctx.emit({ action: 'error', objectType, name: key, tableId: table.id, member: from, message: item ? `${objectType} "${to}" for relation "${key}" already exists` : `${objectType} "${from}" for table "${key}" does not exist` });
+    ctx.emit({ action: 'error', objectType, name: key, tableId, member: from, message: item ? `${objectType} "${to}" for relation "${key}" already exists` : `${objectType} "${from}" for table "${key}" does not exist` });
     return;
   }
   item.name = to;
   ctx.change(table, `renamed ${objectType} "${from}" to "${to}"`);
-  ctx.emit({ action: 'rename', objectType, name: key, tableId: table.id, member: to, message: `renamed ${objectType} "${from}" to "${to}" on "${key}"` });
+  ctx.emit({ action: 'rename', objectType, name: key, tableId, member: to, message: `renamed ${objectType} "${from}" to "${to}" on "${key}"` });
 }

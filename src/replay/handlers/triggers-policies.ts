@@ -1,7 +1,7 @@
 /** CREATE [OR REPLACE] TRIGGER, CREATE POLICY and ALTER POLICY: kept on their table. */
 import type { AlterPolicyStmt, CreatePolicyStmt, CreateTrigStmt, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { functionKey, qualifiedName, type Policy, type Table, type Trigger } from '../model.js';
+import { functionKey, qualifiedName, type Policy, type Table, type Trigger, type View } from '../model.js';
 import { roleNames, schemaAndName } from '../names.js';
 import { expressionText, stringsOf } from '../sql-text.js';
 
@@ -20,28 +20,41 @@ function tableFor(relation: RangeVar | undefined, objectType: 'trigger' | 'polic
   if (table) return { table, key: qualifiedName(table.schema, table.name) };
   const missing = ctx.keyForCreate(relation?.schemaname, relation?.relname ?? '');
   if (relation && ctx.findKey(ctx.schema.views, relation.schemaname, relation.relname ?? '')) {
-    ctx.keepUninterpreted(`${objectType}s on views are not modelled`);
+    ctx.emit({ action: 'error', objectType, name: missing, member, message: `"${missing}" is a view, not a table` });
     return null;
   }
   ctx.emit({ action: 'error', objectType, name: missing, member, message: `relation "${missing}" does not exist` });
   return null;
 }
 
+/** Where a trigger goes: a table, or a view (INSTEAD OF triggers). */
+export function triggerHost(ctx: ReplayContext, schemaName: string | undefined, name: string): { host: Table | View; key: string; tableId: number | null } | null {
+  const table = ctx.findTable(schemaName, name);
+  if (table) return { host: table, key: qualifiedName(table.schema, table.name), tableId: table.id };
+  const viewKey = ctx.findKey(ctx.schema.views, schemaName, name);
+  return viewKey ? { host: ctx.schema.views.get(viewKey)!, key: viewKey, tableId: null } : null;
+}
+
 export function createTrigger(statement: CreateTrigStmt, ctx: ReplayContext): void {
   const name = statement.trigname ?? '';
-  const target = tableFor(statement.relation, 'trigger', name, ctx);
-  if (!target) return;
-  const { table, key } = target;
+  const found = triggerHost(ctx, statement.relation?.schemaname, statement.relation?.relname ?? '');
+  if (!found) {
+    const missing = ctx.keyForCreate(statement.relation?.schemaname, statement.relation?.relname ?? '');
+    ctx.emit({ action: 'error', objectType: 'trigger', name: missing, member: name, message: `relation "${missing}" does not exist` });
+    return;
+  }
+  const { host: table, key } = found;
+  const tableId = found.tableId;
   const existing = table.triggers.find((trigger) => trigger.name === name);
   if (existing && !statement.replace) {
-    ctx.emit({ action: 'error', objectType: 'trigger', name: key, tableId: table.id, member: name, message: `trigger "${name}" for relation "${key}" already exists (created at ${existing.created.path}:${existing.created.line})` });
+    ctx.emit({ action: 'error', objectType: 'trigger', name: key, tableId, member: name, message: `trigger "${name}" for relation "${key}" already exists (created at ${existing.created.path}:${existing.created.line})` });
     return;
   }
   const { schema: functionSchema, name: functionName } = schemaAndName(stringsOf(statement.funcname));
   const functionKeyFound = ctx.lookupSchemas(functionSchema).map((schema) => functionKey(schema, functionName, [])).find((candidate) => ctx.schema.functions.has(candidate));
   const fnKey = functionKeyFound ?? functionKey(ctx.schemaForCreate(functionSchema), functionName, []);
   if (!functionKeyFound && ctx.schema.schemas.has(fnKey.slice(0, fnKey.indexOf('.')))) {
-    ctx.emit({ action: 'error', objectType: 'trigger', name: key, tableId: table.id, member: name, message: `function ${fnKey} does not exist` });
+    ctx.emit({ action: 'error', objectType: 'trigger', name: key, tableId, member: name, message: `function ${fnKey} does not exist` });
     return;
   }
   const timing = statement.timing ?? 0;
@@ -66,7 +79,7 @@ export function createTrigger(statement: CreateTrigStmt, ctx: ReplayContext): vo
   table.triggers = existing ? table.triggers.map((candidate) => (candidate === existing ? trigger : candidate)) : [...table.triggers, trigger];
   if (existing) ctx.change(trigger, 'replaced the definition');
   ctx.change(table, `${existing ? 'replaced' : 'created'} trigger "${name}"`);
-  ctx.emit({ action: existing ? 'alter' : 'create', objectType: 'trigger', name: key, tableId: table.id, member: name, message: `${existing ? 'replaced' : 'created'} trigger "${name}" on "${key}"` });
+  ctx.emit({ action: existing ? 'alter' : 'create', objectType: 'trigger', name: key, tableId, member: name, message: `${existing ? 'replaced' : 'created'} trigger "${name}" on "${key}"` });
 }
 
 const COMMANDS: Record<string, Policy['command']> = { all: 'ALL', select: 'SELECT', insert: 'INSERT', update: 'UPDATE', delete: 'DELETE' };

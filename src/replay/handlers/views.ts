@@ -42,7 +42,7 @@ function viewOptions(options: Node[] | undefined): string[] {
   );
 }
 
-function defineView(ctx: ReplayContext, relation: RangeVar, replace: boolean, ifNotExists: boolean, fill: Omit<View, 'schema' | 'name' | 'owner' | 'comment' | 'created' | 'changes' | 'sql'>): void {
+function defineView(ctx: ReplayContext, relation: RangeVar, replace: boolean, ifNotExists: boolean, fill: Omit<View, 'schema' | 'name' | 'owner' | 'comment' | 'created' | 'changes' | 'sql' | 'triggers'>): void {
   const name = relation.relname ?? '';
   const key = ctx.keyForCreate(relation.schemaname, name);
   const existing = ctx.schema.views.get(key);
@@ -58,7 +58,7 @@ function defineView(ctx: ReplayContext, relation: RangeVar, replace: boolean, if
     return;
   }
   const [schema] = key.split('.') as [string];
-  ctx.schema.views.set(key, { schema, name, ...fill, sql: ctx.statement.text, owner: null, comment: null, created: ctx.origin, changes: [] });
+  ctx.schema.views.set(key, { schema, name, ...fill, sql: ctx.statement.text, triggers: [], owner: null, comment: null, created: ctx.origin, changes: [] });
   applyDefaultPrivileges(ctx, 'tables', schema, key, fill.materialized ? 'materialized view' : 'view');
   ctx.emit({ action: 'create', objectType: 'view', name: key, message: `created ${kind} "${key}"` });
 }
