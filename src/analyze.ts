@@ -17,6 +17,9 @@ export async function analyze(dir: string, options: AnalyzeOptions = {}): Promis
   const discovery = discover(dir, options);
   const cache = options.cache === false ? null : ParseCache.open(options.cwd ?? process.cwd());
   const files = await parseAll(discovery.files, cache);
+  // Replay parses DO-block bodies with the same parser: it must be loaded even when every file
+  // came from the cache.
+  await loadParser();
   return { layout: discovery.layout, preset: resolvePreset(discovery.layout, options.preset, discovery.files.map((file) => file.source)), files, ...replay(files) };
 }
 
