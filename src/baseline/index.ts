@@ -98,6 +98,10 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     ),
     section('Sequence ownership', joined(sequences.map(ownSequence).filter((text): text is string => text !== null))),
     section('Indexes', standaloneIndexes(schema, tables.map(keyOf)).map((index) => createIndex(index, schema))),
+    section(
+      'Foreign keys to columns that a unique index (not a constraint) makes unique',
+      plan.afterIndexes.map(({ table, constraint }) => addConstraint(table, constraint)).filter((text): text is string => text !== null),
+    ),
     section('Functions and procedures', otherFunctions.map(createFunction)),
     section('Views and materialized views, each after the views it reads', orderViews(schema).map((view) => createView(view, input.history))),
     section('Triggers', tables.flatMap((table) => table.triggers.map((trigger) => createTrigger(table, trigger)))),

@@ -14,8 +14,10 @@ export interface DeferredForeignKey {
 
 export interface TablePlan {
   phases: Table[][];
-  /** Foreign keys written after all tables, keyed by `table key` + constraint name. */
+  /** Foreign keys that close a cycle: written once every table exists. */
   deferred: DeferredForeignKey[];
+  /** Foreign keys whose referenced columns are unique through an index: written after indexes. */
+  afterIndexes: DeferredForeignKey[];
 }
 
 export function keyOf(table: Table): string {
@@ -41,12 +43,34 @@ function prerequisites(table: Table, schema: SchemaModel, skipped: Set<string>):
   return needs;
 }
 
+/**
+ * True when a foreign key's referenced columns are unique only through a standalone unique
+ * index (CREATE UNIQUE INDEX), which the baseline creates after the tables: the key must wait.
+ */
+export function needsUniqueIndex(schema: SchemaModel, constraint: Constraint): boolean {
+  const target = constraint.references ? schema.tables.get(constraint.references.table) : undefined;
+  if (!target || !constraint.references) return false;
+  const wanted = constraint.references.columns;
+  if (wanted.length === 0) return false;
+  const sameColumns = (columns: string[]) => columns.length === wanted.length && columns.every((column) => wanted.includes(column));
+  if (target.constraints.some((candidate) => (candidate.kind === 'primary key' || candidate.kind === 'unique') && sameColumns(candidate.columns))) return false;
+  return [...schema.indexes.values()].some((index) => index.table === constraint.references!.table && index.unique && index.constraint === null && index.where === null && sameColumns(index.keys));
+}
+
 export function planTables(schema: SchemaModel): TablePlan {
   const remaining = [...schema.tables.values()].sort(byCreation);
   const placed = new Set<string>();
   const skipped = new Set<string>();
   const deferred: DeferredForeignKey[] = [];
+  const afterIndexes: DeferredForeignKey[] = [];
   const phases: Table[][] = [];
+  for (const table of remaining) {
+    for (const constraint of table.constraints) {
+      if (constraint.kind !== 'foreign key' || !needsUniqueIndex(schema, constraint)) continue;
+      skipped.add(`${keyOf(table)}\u0000${constraint.name}`);
+      afterIndexes.push({ table, constraint });
+    }
+  }
 
   while (remaining.length > 0) {
     let ready = remaining.filter((table) => [...prerequisites(table, schema, skipped)].every((key) => placed.has(key)));
@@ -57,7 +81,7 @@ export function planTables(schema: SchemaModel): TablePlan {
       for (const constraint of first.constraints) {
         const target = constraint.references?.table;
         if (!target || target === keyOf(first) || !schema.tables.has(target) || placed.has(target)) continue;
-        if (target === first.partitionOf) continue;
+        if (target === first.partitionOf || skipped.has(`${keyOf(first)}\u0000${constraint.name}`)) continue;
         skipped.add(`${keyOf(first)}\u0000${constraint.name}`);
         deferred.push({ table: first, constraint });
       }
@@ -69,9 +93,9 @@ export function planTables(schema: SchemaModel): TablePlan {
       remaining.splice(remaining.indexOf(table), 1);
     }
   }
-  return { phases, deferred };
+  return { phases, deferred, afterIndexes };
 }
 
 export function isDeferred(plan: TablePlan, table: Table, constraint: Constraint): boolean {
-  return plan.deferred.some((entry) => entry.table === table && entry.constraint === constraint);
+  return [...plan.deferred, ...plan.afterIndexes].some((entry) => entry.table === table && entry.constraint === constraint);
 }

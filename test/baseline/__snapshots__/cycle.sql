@@ -19,6 +19,17 @@ SET check_function_bodies = false;
 -- Tables, phase 1: tables that reference no other table
 -- ----------------------------------------------------------------------------
 
+-- tags: created at 002_audit.sql:19
+CREATE TABLE tags (
+  id integer NOT NULL,
+  slug text NOT NULL,
+  CONSTRAINT tags_pkey PRIMARY KEY (id)
+);
+
+-- ----------------------------------------------------------------------------
+-- Tables, phase 2: tables that reference only tables of earlier phases
+-- ----------------------------------------------------------------------------
+
 -- teams: created at 001_teams.sql:4; altered in 001_teams.sql
 CREATE TABLE teams (
   id serial,
@@ -28,7 +39,7 @@ CREATE TABLE teams (
 );
 
 -- ----------------------------------------------------------------------------
--- Tables, phase 2: tables that reference only tables of earlier phases
+-- Tables, phase 3: tables that reference only tables of earlier phases
 -- ----------------------------------------------------------------------------
 
 -- members: created at 001_teams.sql:10; altered in 002_audit.sql
@@ -44,7 +55,7 @@ CREATE TABLE members (
 );
 
 -- ----------------------------------------------------------------------------
--- Tables, phase 3: tables that reference only tables of earlier phases
+-- Tables, phase 4: tables that reference only tables of earlier phases
 -- ----------------------------------------------------------------------------
 
 -- audit_events: created at 002_audit.sql:3
@@ -55,6 +66,13 @@ CREATE TABLE audit_events (
   payload jsonb,
   CONSTRAINT audit_events_pkey PRIMARY KEY (id),
   CONSTRAINT audit_events_member_id_fkey FOREIGN KEY (member_id) REFERENCES members (id)
+);
+
+-- tagged: created at 002_audit.sql:21
+CREATE TABLE tagged (
+  member_id bigint,
+  tag_slug text,
+  CONSTRAINT tagged_member_id_fkey FOREIGN KEY (member_id) REFERENCES members (id)
 );
 
 -- ----------------------------------------------------------------------------
@@ -68,7 +86,16 @@ ALTER TABLE teams
 -- Indexes
 -- ----------------------------------------------------------------------------
 
+CREATE UNIQUE INDEX tags_slug_idx ON tags (slug);
+
 CREATE INDEX members_email_lower_idx ON members ((lower(email)));
+
+-- ----------------------------------------------------------------------------
+-- Foreign keys to columns that a unique index (not a constraint) makes unique
+-- ----------------------------------------------------------------------------
+
+ALTER TABLE tagged
+  ADD CONSTRAINT tagged_tag_slug_fkey FOREIGN KEY (tag_slug) REFERENCES tags (slug);
 
 -- ----------------------------------------------------------------------------
 -- Views and materialized views, each after the views it reads
