@@ -286,6 +286,11 @@ export interface Index {
   method: string;
   /** Column names, or expression text for expression keys. */
   keys: string[];
+  /**
+   * Each key as CREATE INDEX writes it, with collation, operator class and ordering
+   * (`created_at DESC`, `(lower(email)) text_pattern_ops`); same order as `keys`.
+   */
+  keySql: string[];
   include: string[];
   where: string | null;
   /** True when the key columns come from a constraint (PRIMARY KEY, UNIQUE). */

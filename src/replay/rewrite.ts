@@ -1,7 +1,7 @@
 /**
  * SQL text kept in the model (view queries, policy and CHECK expressions) follows renames the
- * way PostgreSQL's stored parse trees do: a renamed or moved table is named anew (keeping its
- * old name as alias, so qualified column references still resolve), and a renamed column is
+ * way PostgreSQL's stored parse trees do: a renamed or moved table is named anew (and so are
+ * column references qualified with its old name), and a renamed column is
  * referred to by its new name (keeping the old one as the output name of a view column).
  * Text that does not parse is returned unchanged.
  */
@@ -43,20 +43,32 @@ function names(range: RangeVarShape, relation: RelationName, homeSchema: string)
   return range.schemaname ? range.schemaname === relation.schema : relation.schema === 'public' || relation.schema === homeSchema;
 }
 
-/** A view query after the relation it reads was renamed or moved. */
+/** A view query after the relation it reads was renamed or moved; `old.col` references follow the new name. */
 export function renameRelationInQuery(query: string, from: RelationName, to: RelationName, homeSchema: string): string {
   const tree = parseQuery(query);
   if (!tree) return query;
   let changed = false;
+  let requalify = false;
   walk(tree, (record) => {
     if (!('RangeVar' in record)) return;
     const range = record.RangeVar as RangeVarShape;
     if (!names(range, from, homeSchema)) return;
-    if (!range.alias && to.name !== from.name) range.alias = { aliasname: from.name };
+    if (!range.alias && to.name !== from.name) requalify = true;
     range.relname = to.name;
     if (range.schemaname || to.schema !== from.schema) range.schemaname = to.schema;
     changed = true;
   });
+  if (requalify) {
+    walk(tree, (record) => {
+      if (!('ColumnRef' in record)) return;
+      const fields = (record.ColumnRef as { fields?: unknown[] }).fields ?? [];
+      const qualifier = fields[fields.length - 2];
+      if (fields.length >= 2 && stringField(qualifier) === from.name) {
+        setString(qualifier, to.name);
+        if (fields.length >= 3 && stringField(fields[fields.length - 3]) === from.schema) setString(fields[fields.length - 3], to.schema);
+      }
+    });
+  }
   return changed ? expressionText(tree) : query;
 }
 

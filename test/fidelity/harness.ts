@@ -60,6 +60,22 @@ async function checkModelSql(db: PGlite, schema: SchemaModel, catalog: Catalog):
     const expected = view.columnNames.length ? undefined : columns;
     await attempt(`view ${key}`, `select * from (${view.query}) q limit 0`, expected);
   }
+  for (const [key, index] of schema.indexes) {
+    if (index.constraint) continue;
+    const expected = catalog.indexes.find((candidate) => `${candidate.schema}.${candidate.name}` === key)?.definition;
+    const include = index.include.length ? ` INCLUDE (${index.include.join(', ')})` : '';
+    const where = index.where ? ` WHERE ${index.where}` : '';
+    const sql = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX miglint_probe ON ${index.table} USING ${index.method} (${index.keySql.join(', ')})${include}${where}`;
+    try {
+      await db.exec(sql);
+      const [row] = (await db.query<{ definition: string }>(`select pg_get_indexdef('${index.schema}.miglint_probe'::regclass) as definition`)).rows;
+      await db.exec(`drop index ${index.schema}.miglint_probe`);
+      const probe = row?.definition.replace('miglint_probe', index.name);
+      if (probe !== expected) problems.push(`index ${key}: ${probe} instead of ${expected}`);
+    } catch (error) {
+      problems.push(`index ${key}: ${(error as Error).message} in ${sql}`);
+    }
+  }
   for (const [key, table] of schema.tables) {
     for (const policy of table.policies) {
       for (const expression of [policy.using, policy.withCheck]) {

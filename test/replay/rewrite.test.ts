@@ -5,9 +5,12 @@ import { renameColumnInExpression, renameColumnInQuery, renameRelationInQuery, u
 beforeAll(loadParser);
 
 describe('stored SQL follows renames', () => {
-  it('names a renamed or moved table anew and keeps the old name as alias', () => {
+  it('names a renamed or moved table anew, in FROM and in qualified column references', () => {
     expect(renameRelationInQuery('SELECT posts.id, title FROM posts', { schema: 'public', name: 'posts' }, { schema: 'archive', name: 'articles' }, 'public')).toBe(
-      'SELECT posts.id, title FROM archive.articles AS posts',
+      'SELECT articles.id, title FROM archive.articles',
+    );
+    expect(renameRelationInQuery('SELECT p.id FROM posts p', { schema: 'public', name: 'posts' }, { schema: 'public', name: 'articles' }, 'public')).toBe(
+      'SELECT p.id FROM articles AS p',
     );
     expect(renameRelationInQuery('SELECT id FROM other', { schema: 'public', name: 'posts' }, { schema: 'public', name: 'articles' }, 'public')).toBe('SELECT id FROM other');
   });

@@ -1,7 +1,7 @@
 import type { IndexStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName } from '../model.js';
-import { expressionText, stringsOf } from '../sql-text.js';
+import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
 import { chooseName } from './table-elements.js';
 
 /** The name PostgreSQL's FigureColname gives an index expression (`lower(email)` is `lower`). */
@@ -21,6 +21,19 @@ function figureName(node: Node | undefined): string {
 function nameColumn(node: Node): string {
   if (!('IndexElem' in node)) return 'expr';
   return node.IndexElem.name ?? figureName(node.IndexElem.expr);
+}
+
+/** A key as CREATE INDEX writes it: column or (expression), COLLATE, operator class, ordering. */
+function keySql(node: Node): string {
+  if (!('IndexElem' in node)) return '';
+  const element = node.IndexElem;
+  const parts = [element.name ? quoteIdentifier(element.name) : `(${element.expr ? expressionText(element.expr) : ''})`];
+  if (element.collation?.length) parts.push(`COLLATE ${stringsOf(element.collation).map((name) => `"${name}"`).join('.')}`);
+  if (element.opclass?.length) parts.push(stringsOf(element.opclass).map(quoteIdentifier).join('.'));
+  if (element.ordering === 'SORTBY_DESC') parts.push('DESC');
+  if (element.nulls_ordering === 'SORTBY_NULLS_FIRST') parts.push('NULLS FIRST');
+  if (element.nulls_ordering === 'SORTBY_NULLS_LAST') parts.push('NULLS LAST');
+  return parts.join(' ');
 }
 
 function keyText(node: Node): string {
@@ -66,6 +79,7 @@ export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
     unique: Boolean(statement.unique),
     method: statement.accessMethod ?? 'btree',
     keys,
+    keySql: (statement.indexParams ?? []).map(keySql),
     include: (statement.indexIncludingParams ?? []).map(keyText),
     where: statement.whereClause ? expressionText(statement.whereClause) : null,
     constraint: null,

@@ -4,6 +4,7 @@
  */
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type SchemaModel, type Table } from '../model.js';
+import { quoteIdentifier } from '../sql-text.js';
 import { renameColumnInExpression, renameColumnInQuery, renameRelationInQuery, unqualifyColumns } from '../rewrite.js';
 import { renameGrantObject } from './grants.js';
 
@@ -150,7 +151,11 @@ export function renameColumn(schema: SchemaModel, table: Table, from: string, to
   const rename = (names: string[]) => names.map((name) => (name === from ? to : name));
   for (const column of table.columns) if (column.name === from) column.name = to;
   for (const constraint of table.constraints) constraint.columns = rename(constraint.columns);
-  for (const index of schema.indexes.values()) if (index.table === tableKey) index.keys = rename(index.keys);
+  for (const index of schema.indexes.values()) {
+    if (index.table !== tableKey) continue;
+    index.keySql = index.keySql.map((sql, position) => (index.keys[position] === from ? quoteIdentifier(to) + sql.slice(quoteIdentifier(from).length) : sql));
+    index.keys = rename(index.keys);
+  }
   for (const other of schema.tables.values()) {
     for (const constraint of other.constraints) {
       if (constraint.references?.table === tableKey) constraint.references.columns = rename(constraint.references.columns);

@@ -5,7 +5,7 @@
 import type { ColumnDef, Constraint as ConstraintNode, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Column, type Constraint, type ConstraintKind, type Table } from '../model.js';
-import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
+import { SERIAL_TYPES, expressionText, formatType, quoteIdentifier, stringsOf, typeBaseName } from '../sql-text.js';
 
 const NAMEDATALEN = 63;
 
@@ -249,6 +249,7 @@ export function addConstraintIndex(table: Table, constraint: Constraint, ctx: Re
     unique: true,
     method: 'btree',
     keys: [...constraint.columns],
+    keySql: constraint.columns.map(quoteIdentifier),
     include: [],
     where: null,
     constraint: constraint.name,
