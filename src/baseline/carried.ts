@@ -41,9 +41,9 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     if (placement === 'after-tables') afterTables.set(`${statement.origin.path}\u0000${statement.origin.statementIndex}`, statement);
   }
   // The model holds no platform objects (auth.users, storage.objects): what the chain does to
-  // them is an error there, and is carried as written here.
+  // them is an error there (or a no-op under IF EXISTS), and is carried as written here.
   for (const event of history) {
-    if (event.action !== 'error' || !isPlatformRelation(preset, event.name)) continue;
+    if ((event.action !== 'error' && event.action !== 'noop') || !isPlatformRelation(preset, event.name)) continue;
     const statement = sources.statement(event.origin);
     if (statement) afterTables.set(`${event.origin.path}\u0000${event.origin.statementIndex}`, { origin: event.origin, text: statement.text });
   }
