@@ -13,7 +13,9 @@ import type { Rule, Severity } from './rule.js';
 const SETTING = z.enum(['off', 'info', 'warning', 'error']);
 export type RuleSetting = z.infer<typeof SETTING>;
 
-const RULE_ENTRY = z.union([SETTING, z.tuple([SETTING]), z.tuple([SETTING, z.record(z.string(), z.unknown())])]);
+const RULE_ENTRY = z.union([SETTING, z.tuple([SETTING]), z.tuple([SETTING, z.record(z.string(), z.unknown())])], {
+  error: 'expected "off", "info", "warning" or "error", or [severity, { ...options }]',
+});
 
 export { PRESETS, type Preset } from './presets.js';
 
@@ -71,7 +73,18 @@ function validate(value: unknown, file: string, key: string | null): Config {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const at = [...(key ? [key] : []), ...issue.path.map(String)].join('.');
-    return `  ${at || '(root)'}: ${issue.message}`;
+    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const known = Object.keys(CONFIG.shape);
+    const message =
+      unknownKeys.length > 0
+        ? unknownKeys
+            .map((unknown) => {
+              const suggestion = closest(unknown, known);
+              return `unknown key "${unknown}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
+            })
+            .join('; ')
+        : issue.message;
+    return `  ${at || '(root)'}: ${message}`;
   });
   throw new UsageError(`${file}: invalid configuration\n${problems.join('\n')}`);
 }

@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { loadConfig, resolveRules } from '../src/config.js';
+
+function folderWith(name: string, content: unknown): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'miglint-config-'));
+  writeFileSync(path.join(dir, name), JSON.stringify(content));
+  return dir;
+}
+
+describe('configuration', () => {
+  it('says what a bad severity should be and suggests the key that was meant', () => {
+    const dir = folderWith('miglint.config.json', { layot: 'supabase', rules: { 'patch-chain': 'warn' } });
+    expect(() => loadConfig(dir)).toThrow(
+      /rules\.patch-chain: expected "off", "info", "warning" or "error", or \[severity, \{ \.\.\.options \}\][\s\S]*unknown key "layot" \(did you mean "layout"\?\)/,
+    );
+  });
+
+  it('reads a miglint key in package.json', () => {
+    const dir = folderWith('package.json', { name: 'app', miglint: { rules: { 'empty-migration': 'off' } } });
+    const { config, source } = loadConfig(dir);
+    expect(source).toBe(path.join(dir, 'package.json'));
+    expect(resolveRules(RULES, config, source).some((rule) => rule.rule.id === 'empty-migration')).toBe(false);
+  });
+
+  it('rejects unknown rule ids with a suggestion, and bad options', () => {
+    expect(() => resolveRules(RULES, { rules: { 'patch-chian': 'error' } }, 'x.json')).toThrow(
+      'x.json: unknown rule "patch-chian" (did you mean "patch-chain"?)',
+    );
+    expect(() => resolveRules(RULES, { rules: { 'patch-chain': ['error', { threshold: 0 }] } }, 'x.json')).toThrow(
+      /invalid options for rule "patch-chain": threshold/,
+    );
+  });
+
+  it('applies options and severities', () => {
+    const resolved = resolveRules(RULES, { rules: { 'patch-chain': ['error', { threshold: 5 }] } }, null);
+    const chain = resolved.find((rule) => rule.rule.id === 'patch-chain')!;
+    expect(chain.severity).toBe('error');
+    expect(chain.options).toEqual({ threshold: 5 });
+  });
+});
