@@ -104,7 +104,10 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     ),
     section('Functions and procedures', otherFunctions.map(createFunction)),
     section('Views and materialized views, each after the views it reads', orderViews(schema).map((view) => createView(view, input.history))),
-    section('Triggers', tables.flatMap((table) => table.triggers.map((trigger) => createTrigger(table, trigger)))),
+    section('Triggers', [
+      ...tables.flatMap((table) => table.triggers.map((trigger) => createTrigger(table, trigger))),
+      ...orderViews(schema).flatMap((view) => view.triggers.map((trigger) => createTrigger(view, trigger))),
+    ]),
     section('Row level security and policies', security),
     section('Carried as written: statements on platform objects, and statements the model does not interpret', asWritten(carried.afterTables)),
     section('Publications', [...schema.publications.values()].sort(byOrigin).map(createPublication)),

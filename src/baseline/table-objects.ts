@@ -11,7 +11,7 @@ function argumentLiteral(argument: string): string {
   return `'${argument.replace(/'/g, "''")}'`;
 }
 
-export function createTrigger(table: Table, trigger: Trigger): string {
+export function createTrigger(table: Pick<Table, 'schema' | 'name'>, trigger: Trigger): string {
   const lines = [
     `CREATE ${trigger.constraint ? 'CONSTRAINT ' : ''}TRIGGER ${ident(trigger.name)}`,
     `  ${trigger.timing} ${trigger.events.join(' OR ')} ON ${qualified(table.schema, table.name)}`,
