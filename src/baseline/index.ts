@@ -104,6 +104,10 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     ),
     section('Functions and procedures', otherFunctions.map(createFunction)),
     section('Views and materialized views, each after the views it reads', orderViews(schema).map((view) => createView(view, input.history))),
+    section(
+      'Indexes on materialized views',
+      standaloneIndexes(schema, orderViews(schema).filter((view) => view.materialized).map((view) => `${view.schema}.${view.name}`)).map((index) => createIndex(index, schema)),
+    ),
     section('Triggers', [
       ...tables.flatMap((table) => table.triggers.map((trigger) => createTrigger(table, trigger))),
       ...orderViews(schema).flatMap((view) => view.triggers.map((trigger) => createTrigger(view, trigger))),

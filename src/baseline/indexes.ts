@@ -10,7 +10,8 @@ export function createIndex(index: Index, schema: SchemaModel): string {
   const table = schema.tables.get(index.table);
   const columns = new Set(table?.columns.map((column) => column.name) ?? []);
   const method = index.method === 'btree' ? '' : ` USING ${index.method}`;
-  const keys = index.keys.map((key) => keyText(key, columns)).join(', ');
+  // keySql carries each key's collation, operator class and ordering, as CREATE INDEX wrote it.
+  const keys = (index.keySql.length === index.keys.length ? index.keySql : index.keys.map((key) => keyText(key, columns))).join(', ');
   const include = index.include.length > 0 ? ` INCLUDE (${index.include.map((key) => keyText(key, columns)).join(', ')})` : '';
   const where = index.where ? ` WHERE ${index.where}` : '';
   const unique = index.unique ? 'UNIQUE ' : '';
@@ -31,7 +32,7 @@ function fromParent(index: Index, schema: SchemaModel): boolean {
   );
 }
 
-/** Standalone indexes of modelled tables, grouped by table in creation order, then by name. */
+/** Standalone indexes of the relations given (tables, or materialized views), grouped by relation in the order given, then by name. */
 export function standaloneIndexes(schema: SchemaModel, tableOrder: string[]): Index[] {
   const position = new Map(tableOrder.map((key, order) => [key, order]));
   return [...schema.indexes.values()]

@@ -160,7 +160,7 @@ CREATE INDEX products_active_title_idx ON products (title) WHERE is_active;
 
 CREATE INDEX orders_customer_id_idx ON orders (customer_id);
 
-CREATE INDEX orders_status_placed_at_idx ON orders (status, placed_at);
+CREATE INDEX orders_status_placed_at_idx ON orders (status, placed_at DESC);
 
 CREATE INDEX stock_levels_product_id_idx ON stock_levels (product_id);
 
