@@ -16,24 +16,31 @@ export interface AnalyzeOptions extends DiscoverOptions {
 export async function analyze(dir: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = discover(dir, options);
   const cache = options.cache === false ? null : ParseCache.open(options.cwd ?? process.cwd());
-  const files = await parseAll(discovery.files, cache);
+  const { files, stored } = await parseAll(discovery.files, cache);
   // Replay parses DO-block bodies with the same parser: it must be loaded even when every file
   // came from the cache.
   await loadParser();
-  return { layout: discovery.layout, preset: resolvePreset(discovery.layout, options.preset, discovery.files.map((file) => file.source)), files, ...replay(files) };
+  const replayed = replay(files);
+  await stored;
+  return { layout: discovery.layout, preset: resolvePreset(discovery.layout, options.preset, discovery.files.map((file) => file.source)), files, ...replayed };
 }
 
-/** Parses every file, reading unchanged ones from the cache; the parser is loaded only on a miss. */
-async function parseAll(files: MigrationFile[], cache: ParseCache | null): Promise<ParsedFile[]> {
+/**
+ * Parses every file, reading unchanged ones from the cache. New entries are written in the
+ * background, overlapping with replay: `stored` settles when they are on disk.
+ */
+async function parseAll(files: MigrationFile[], cache: ParseCache | null): Promise<{ files: ParsedFile[]; stored: Promise<unknown> }> {
   const keys = files.map((file) => (cache && file.source !== null ? contentKey(file.source) : null));
   const parsed = files.map((file, index) => (cache && keys[index] ? cache.get(file, keys[index]) : null));
   if (parsed.some((result) => result === null)) await loadParser();
-  return parsed.map((hit, index) => {
+  const writes: Promise<void>[] = [];
+  const results = parsed.map((hit, index) => {
     if (hit) return hit;
     const fresh = parseFile(files[index]!);
     const key = keys[index];
     const encoded = cache && key ? encodeEntry(fresh) : null;
-    if (cache && key && encoded !== null) cache.put(key, encoded);
+    if (cache && key && encoded !== null) writes.push(cache.put(key, encoded));
     return fresh;
   });
+  return { files: results, stored: Promise.all(writes) };
 }

@@ -9,7 +9,8 @@
  * recompute from the source (statement text, line index) are not stored.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -163,16 +164,20 @@ export class ParseCache {
     return decodeEntry(text, file);
   }
 
-  /** Stores an encoded entry; failures (read-only disk, full disk) only cost the next run a parse. */
-  put(key: string, encoded: string): void {
+  /**
+   * Stores an encoded entry in the background (the writes overlap with replay), through a
+   * temporary file and a rename so that a reader never sees half an entry. Never rejects:
+   * failures (read-only disk, full disk) only cost the next run a parse.
+   */
+  async put(key: string, encoded: string): Promise<void> {
+    const target = this.entryPath(key);
+    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       this.prepare();
-      const target = this.entryPath(key);
-      const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(temporary, encoded);
-      renameSync(temporary, target);
+      await writeFile(temporary, encoded);
+      await rename(temporary, target);
     } catch {
-      // The cache is an optimisation; a run never fails because of it.
+      await rm(temporary, { force: true }).catch(() => undefined);
     }
   }
 
