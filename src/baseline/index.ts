@@ -4,7 +4,7 @@
  * whatever the working directory.
  */
 import type { ParsedFile } from '../parse/index.js';
-import type { Preset } from '../presets.js';
+import { isPlatformRelation, type Preset } from '../presets.js';
 import type { HistoryEvent } from '../replay/history.js';
 import type { SchemaModel, Table } from '../replay/model.js';
 import { gatherCarried } from './carried.js';
@@ -74,7 +74,7 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
   const carried = gatherCarried(schema, input.history, input.preset, sources, options.includeData);
   const asWritten = (statements: typeof carried.data) => statements.map((statement) => carriedBlock(sources, statement));
 
-  const plan = planTables(schema);
+  const plan = planTables(schema, (key) => isPlatformRelation(input.preset, key));
   const tables = plan.phases.flat();
   const serial = serialSequences(schema);
   const sequences = [...schema.sequences.values()].filter((sequence) => !serial.has(sequence)).sort(byOrigin);
@@ -95,6 +95,10 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     section(
       'Foreign keys that close a cycle between tables, added once every table exists',
       plan.deferred.map(({ table, constraint }) => addConstraint(table, constraint)).filter((text): text is string => text !== null),
+    ),
+    section(
+      'Foreign keys to tables the migrations never create (PostgreSQL rejects them unless the table exists)',
+      plan.toUnknownTables.map(({ table, constraint }) => addConstraint(table, constraint)).filter((text): text is string => text !== null),
     ),
     section('Sequence ownership', joined(sequences.map(ownSequence).filter((text): text is string => text !== null))),
     section('Indexes', standaloneIndexes(schema, tables.map(keyOf)).map((index) => createIndex(index, schema))),

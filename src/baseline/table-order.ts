@@ -18,6 +18,12 @@ export interface TablePlan {
   deferred: DeferredForeignKey[];
   /** Foreign keys whose referenced columns are unique through an index: written after indexes. */
   afterIndexes: DeferredForeignKey[];
+  /**
+   * Foreign keys added by ALTER TABLE to tables neither the chain nor the platform creates:
+   * written alone, after every table, so that their failure costs the key and not the whole
+   * table (as in the chain, where the table was created and only the ALTER was rejected).
+   */
+  toUnknownTables: DeferredForeignKey[];
 }
 
 export function keyOf(table: Table): string {
@@ -57,18 +63,25 @@ export function needsUniqueIndex(schema: SchemaModel, constraint: Constraint): b
   return [...schema.indexes.values()].some((index) => index.table === constraint.references!.table && index.unique && index.constraint === null && index.where === null && sameColumns(index.keys));
 }
 
-export function planTables(schema: SchemaModel): TablePlan {
+/** `provided` tells whether a table the chain does not create exists anyway (a platform's). */
+export function planTables(schema: SchemaModel, provided: (key: string) => boolean): TablePlan {
   const remaining = [...schema.tables.values()].sort(byCreation);
   const placed = new Set<string>();
   const skipped = new Set<string>();
   const deferred: DeferredForeignKey[] = [];
   const afterIndexes: DeferredForeignKey[] = [];
   const phases: Table[][] = [];
+  const toUnknownTables: DeferredForeignKey[] = [];
   for (const table of remaining) {
     for (const constraint of table.constraints) {
-      if (constraint.kind !== 'foreign key' || !needsUniqueIndex(schema, constraint)) continue;
+      const target = constraint.references?.table;
+      if (constraint.kind !== 'foreign key' || !target) continue;
+      // Written inline in the CREATE TABLE, the key failed the whole table in the chain too.
+      const addedLater = constraint.created.fileOrder !== table.created.fileOrder || constraint.created.statementIndex !== table.created.statementIndex;
+      const unknown = addedLater && !schema.tables.has(target) && !provided(target);
+      if (!unknown && !needsUniqueIndex(schema, constraint)) continue;
       skipped.add(`${keyOf(table)}\u0000${constraint.name}`);
-      afterIndexes.push({ table, constraint });
+      (unknown ? toUnknownTables : afterIndexes).push({ table, constraint });
     }
   }
 
@@ -93,9 +106,9 @@ export function planTables(schema: SchemaModel): TablePlan {
       remaining.splice(remaining.indexOf(table), 1);
     }
   }
-  return { phases, deferred, afterIndexes };
+  return { phases, deferred, afterIndexes, toUnknownTables };
 }
 
 export function isDeferred(plan: TablePlan, table: Table, constraint: Constraint): boolean {
-  return [...plan.deferred, ...plan.afterIndexes].some((entry) => entry.table === table && entry.constraint === constraint);
+  return [...plan.deferred, ...plan.afterIndexes, ...plan.toUnknownTables].some((entry) => entry.table === table && entry.constraint === constraint);
 }

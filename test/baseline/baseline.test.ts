@@ -36,6 +36,10 @@ describe('emitBaseline', () => {
     await expect(await baselineOf(fixture('cycle'), true)).toMatchFileSnapshot('__snapshots__/cycle-with-data.sql');
   });
 
+  it('adds a foreign key that ALTER TABLE pointed at a table nobody creates after the tables, alone; an inline one stays inline', async () => {
+    await expect(await baselineOf(fixture('unknown-target'))).toMatchFileSnapshot('__snapshots__/unknown-target.sql');
+  });
+
   it('writes examples/clean', async () => {
     await expect(await baselineOf(path.join(root, 'examples/clean'))).toMatchFileSnapshot('__snapshots__/clean.sql');
   });
