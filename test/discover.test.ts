@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareVersions, parseMigrationName } from '../src/discover/filename.js';
@@ -358,5 +359,26 @@ describe('toDisplayPath', () => {
   it('is relative to cwd with / separators', () => {
     expect(toDisplayPath('/a/b', '/a/b/c/d.sql')).toBe('c/d.sql');
     expect(toDisplayPath('/a/b', '/a/x/d.sql')).toBe('../x/d.sql');
+  });
+});
+
+describe('symbolic links and odd entries', () => {
+  it('reads a linked file through its link, reports dangling links and loops, skips folders and FIFOs', () => {
+    const dir = folder({ 'elsewhere/real.sql': 'CREATE TABLE a (id int PRIMARY KEY);' });
+    const migrations = path.join(dir, 'migrations');
+    mkdirSync(migrations);
+    symlinkSync('../elsewhere/real.sql', path.join(migrations, '001_linked.sql'));
+    symlinkSync('../nowhere.sql', path.join(migrations, '002_dangling.sql'));
+    symlinkSync('003_loop.sql', path.join(migrations, '003_loop.sql'));
+    mkdirSync(path.join(migrations, '004_folder.sql'));
+    execFileSync('mkfifo', [path.join(migrations, '005_pipe.sql')]);
+    symlinkSync('.', path.join(migrations, 'self'));
+
+    const { files } = discover(migrations);
+    expect(files.map((file) => [file.name, file.source !== null, file.readError])).toEqual([
+      ['001_linked.sql', true, null],
+      ['002_dangling.sql', false, 'broken symbolic link: its target does not exist'],
+      ['003_loop.sql', false, 'symbolic link loop: the link points back to itself'],
+    ]);
   });
 });

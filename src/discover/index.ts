@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { compareVersions, parseMigrationName, type NameScheme, type ParsedName } from './filename.js';
@@ -86,10 +86,16 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
       cwd: absoluteDir,
       deep: 3,
       caseSensitiveMatch: false,
+      // Symbolic links are listed, not followed: a linked file is read through its link (a
+      // dangling one is reported), and a linked folder cannot loop.
       followSymbolicLinks: false,
+      onlyFiles: false,
+      objectMode: true,
       suppressErrors: true,
       ignore: ['**/node_modules/**', ...(options.ignore ?? [])],
     })
+    .filter((entry) => entry.dirent.isFile() || (entry.dirent.isSymbolicLink() && linksToFileOrNothing(path.join(absoluteDir, entry.path))))
+    .map((entry) => entry.path)
     .sort();
 
   const sources = new Map(names.map((name) => [name, readSource(path.join(absoluteDir, name))]));
@@ -178,6 +184,16 @@ function compareRunnerOrder(a: MigrationFile, b: MigrationFile): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/** A link to a regular file, or a dangling link (reported when read); not a folder, FIFO or device. */
+function linksToFileOrNothing(absolutePath: string): boolean {
+  try {
+    const target = statSync(absolutePath, { throwIfNoEntry: false });
+    return target === undefined || target.isFile();
+  } catch {
+    return true; // a link loop: reading it reports ELOOP
+  }
+}
+
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 function readSource(absolutePath: string): { source: string | null; readError: string | null } {
@@ -186,6 +202,9 @@ function readSource(absolutePath: string): { source: string | null; readError: s
     bytes = readFileSync(absolutePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    const dangling = code === 'ENOENT' && lstatSync(absolutePath, { throwIfNoEntry: false })?.isSymbolicLink();
+    if (dangling) return { source: null, readError: 'broken symbolic link: its target does not exist' };
+    if (code === 'ELOOP') return { source: null, readError: 'symbolic link loop: the link points back to itself' };
     return { source: null, readError: `cannot read file (${code})` };
   }
   try {
