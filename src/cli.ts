@@ -1,16 +1,14 @@
 /**
  * The command line: argument parsing and I/O policy (what goes to stdout, stderr, exit
- * codes). Bad input ends in a message and exit code 2, never a stack trace.
+ * codes). Bad input ends in a message and exit code 2, never a stack trace. Each command's
+ * module is loaded only when that command runs: `lint` must not pay for PGlite or the baseline.
  */
 import yargs from 'yargs';
 import { LAYOUTS, type Layout } from './discover/index.js';
 import { UsageError } from './errors.js';
 import { FORMAT_NAMES, type FormatName } from './format/index.js';
-import { EXIT, lintCommand } from './commands/lint.js';
-import { rulesCommand } from './commands/rules.js';
-import { baselineCommand } from './commands/baseline.js';
-import { verifyCommand } from './commands/verify.js';
-import { SCHEMA_FORMATS, schemaCommand, type SchemaFormat } from './commands/schema.js';
+import { EXIT } from './commands/exit-codes.js';
+import { SCHEMA_FORMATS, type SchemaFormat } from './commands/schema-formats.js';
 import { PRESETS, type Preset } from './presets.js';
 
 export interface Output {
@@ -46,6 +44,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
             .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal)' }),
         async (args) => {
+          const { lintCommand } = await import('./commands/lint.js');
           exitCode = await lintCommand(
             {
               dir: args.dir,
@@ -63,7 +62,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         'rules',
         'List every rule with its default severity and description',
         (command) => command.option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
-        (args) => {
+        async (args) => {
+          const { rulesCommand } = await import('./commands/rules.js');
           exitCode = rulesCommand(args.format, output);
         },
       )
@@ -77,6 +77,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
             .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' }),
         async (args) => {
+          const { schemaCommand } = await import('./commands/schema.js');
           exitCode = await schemaCommand({ dir: args.dir, format: args.format as SchemaFormat, layout: args.layout as Layout | undefined, config: args.config }, output);
         },
       )
@@ -93,6 +94,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
             .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' }),
         async (args) => {
+          const { baselineCommand } = await import('./commands/baseline.js');
           exitCode = await baselineCommand(
             {
               dir: args.dir,
@@ -118,6 +120,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
             .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' }),
         async (args) => {
+          const { verifyCommand } = await import('./commands/verify.js');
           exitCode = await verifyCommand(
             { dir: args.dir, baseline: args.baseline, preset: args.preset as Preset | undefined, layout: args.layout as Layout | undefined, config: args.config },
             output,

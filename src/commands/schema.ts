@@ -11,8 +11,9 @@ import type { Layout } from '../discover/index.js';
 import type { SchemaModel } from '../replay/index.js';
 import { EXIT, migrationsDir } from './lint.js';
 
-export const SCHEMA_FORMATS = ['json', 'sql'] as const;
-export type SchemaFormat = (typeof SCHEMA_FORMATS)[number];
+import type { SchemaFormat } from './schema-formats.js';
+
+export { SCHEMA_FORMATS, type SchemaFormat } from './schema-formats.js';
 
 export interface SchemaCommandOptions {
   dir?: string | undefined;
