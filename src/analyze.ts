@@ -1,6 +1,6 @@
 /** The pipeline every command shares: discover, parse (through the parse cache), replay. */
 import { contentKey, encodeEntry, ParseCache } from './cache.js';
-import { discover, type DiscoverOptions, type MigrationFile } from './discover/index.js';
+import { discover, type DiscoverOptions, type Discovery, type MigrationFile } from './discover/index.js';
 import type { Analysis } from './engine.js';
 import { loadParser, parseFile, type ParsedFile } from './parse/index.js';
 import { resolvePreset, type Preset } from './presets.js';
@@ -14,7 +14,11 @@ export interface AnalyzeOptions extends DiscoverOptions {
 }
 
 export async function analyze(dir: string, options: AnalyzeOptions = {}): Promise<Analysis> {
-  const discovery = discover(dir, options);
+  return analyzeDiscovery(discover(dir, options), options);
+}
+
+/** Parses and replays the files a discovery found (for callers that look at them first). */
+export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOptions = {}): Promise<Analysis> {
   const cache = options.cache === false ? null : ParseCache.open(options.cwd ?? process.cwd());
   const { files, stored } = await parseAll(discovery.files, cache);
   // Replay parses DO-block bodies with the same parser: it must be loaded even when every file

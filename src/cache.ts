@@ -126,6 +126,13 @@ export function defaultCacheDir(cwd: string): string | null {
   }
 }
 
+/** The folder miglint's caches live in for this run, per the environment; null when caching is off. */
+export function cacheRoot(cwd: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const setting = env[CACHE_ENV];
+  if (setting === 'off' || setting === '0' || setting === 'false') return null;
+  return setting ? path.resolve(cwd, setting) : defaultCacheDir(cwd);
+}
+
 export class ParseCache {
   private readonly dir: string;
   private prepared = false;
@@ -139,9 +146,7 @@ export class ParseCache {
 
   /** The cache for this run: per the environment, else under the nearest package; null when off. */
   static open(cwd: string, env: NodeJS.ProcessEnv = process.env): ParseCache | null {
-    const setting = env[CACHE_ENV];
-    if (setting === 'off' || setting === '0' || setting === 'false') return null;
-    const root = setting ? path.resolve(cwd, setting) : defaultCacheDir(cwd);
+    const root = cacheRoot(cwd, env);
     try {
       return root ? new ParseCache(root) : null;
     } catch {

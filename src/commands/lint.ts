@@ -1,12 +1,14 @@
-import { analyze } from '../analyze.js';
+import { analyzeDiscovery } from '../analyze.js';
 import { loadConfig, resolveRules } from '../config.js';
-import { defaultMigrationsDir, type Layout } from '../discover/index.js';
+import { defaultMigrationsDir, discover, type Layout } from '../discover/index.js';
 import { runRules, UNUSED_DISABLE } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../format/index.js';
+import { lintResultKey, ResultCache } from '../result-cache.js';
 import { RULES } from '../../rules/index.js';
 import parseError from '../../rules/parse-error.js';
 import type { Output } from '../cli.js';
+import { EXIT } from './exit-codes.js';
 
 export interface LintOptions {
   dir?: string | undefined;
@@ -17,7 +19,7 @@ export interface LintOptions {
   color: boolean;
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export { EXIT } from './exit-codes.js';
 
 /** The folder a command reads: the argument, the config's, or the usual place. */
 export function migrationsDir(given: string | undefined, configured: string | undefined, cwd: string): string {
@@ -40,8 +42,15 @@ export async function lintCommand(options: LintOptions, output: Output): Promise
   const rules = resolveRules(RULES, { ...config, rules: ruleSettings }, source);
   const unusedSeverity = typeof unusedDisable === 'string' ? unusedDisable : (unusedDisable?.[0] ?? 'warning');
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
-  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, preset: config.preset, cwd });
-  const result = runRules(analysis, rules, unusedSeverity);
+  const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const cache = ResultCache.open(cwd);
+  const key = cache ? lintResultKey({ cwd, discovery, rules, unusedDisableSeverity: unusedSeverity, preset: config.preset }) : null;
+  let result = cache && key ? cache.get(key) : null;
+  if (result === null) {
+    const analysis = await analyzeDiscovery(discovery, { preset: config.preset, cwd });
+    result = runRules(analysis, rules, unusedSeverity);
+    if (cache && key) cache.put(key, result);
+  }
 
   output.stdout(FORMATTERS[options.format](result, { color: options.color }));
   for (const failure of result.ruleFailures) {

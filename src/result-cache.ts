@@ -1,0 +1,138 @@
+/**
+ * The result cache: a lint run over a folder in which nothing changed is served from the
+ * findings of the previous run, without parsing, replay or rules. Never stale: the key is the
+ * hash of everything a lint result depends on (every discovered file's name, runner metadata
+ * and text, the layout, the effective rules with their severities and options, the preset, the
+ * working directory the paths are shown from), and of miglint's own code and the versions of the
+ * libraries whose output reaches the findings. Lives next to the parse cache; safe to delete.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheRoot } from './cache.js';
+import type { EffectiveRule } from './config.js';
+import type { Discovery } from './discover/index.js';
+import type { LintResult } from './engine.js';
+import type { Preset } from './presets.js';
+import type { Severity } from './rule.js';
+
+const FORMAT = 1;
+
+/** Results kept (the newest by write time); each is one folder state's findings. */
+const KEPT_RESULTS = 16;
+
+export interface LintInputs {
+  cwd: string;
+  discovery: Discovery;
+  rules: EffectiveRule[];
+  unusedDisableSeverity: Severity | 'off';
+  preset: Preset | undefined;
+}
+
+export function lintResultKey(inputs: LintInputs): string {
+  const hash = createHash('sha1');
+  hash.update(`${FORMAT}\0${codeFingerprint()}\0${inputs.cwd}\0${inputs.discovery.dir}\0${inputs.discovery.layout}\0`);
+  hash.update(`${inputs.preset ?? ''}\0${inputs.unusedDisableSeverity}\0`);
+  for (const { rule, severity, options } of inputs.rules) hash.update(`${rule.id}\0${severity}\0${JSON.stringify(options)}\0`);
+  for (const file of inputs.discovery.files) {
+    const { source, ...metadata } = file;
+    hash.update(JSON.stringify(metadata)).update('\0');
+    hash.update(source === null ? '\u0001null' : `${source.length}\0`).update(source ?? '');
+  }
+  return hash.digest('hex');
+}
+
+let fingerprint: string | null = null;
+
+/** miglint's code (every module of src/ and rules/ as loaded: built .js or, in tests, .ts) and its parsers' versions. */
+function codeFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
+  const hash = createHash('sha1');
+  const codeRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  for (const folder of ['src', 'rules']) hashFolder(hash, path.join(codeRoot, folder));
+  const require = createRequire(import.meta.url);
+  for (const library of ['libpg-query', 'pgsql-deparser', 'zod']) {
+    hash.update(library).update(readFileSync(packageJsonOf(require.resolve(library))));
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+function hashFolder(hash: Hash, dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) hashFolder(hash, full);
+    else if (entry.isFile()) hash.update(full).update('\0').update(readFileSync(full));
+  }
+}
+
+/** The package.json of the package a resolved entry point belongs to. */
+function packageJsonOf(entryPoint: string): string {
+  for (let dir = path.dirname(entryPoint); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'package.json');
+    try {
+      const manifest = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: unknown };
+      if (typeof manifest.name === 'string') return candidate;
+    } catch {
+      // not here (or a package.json without a name, like a "type" marker): look further up
+    }
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${entryPoint}`);
+  }
+}
+
+export class ResultCache {
+  private constructor(private readonly dir: string) {}
+
+  /** The cache for this run, or null when caching is off or miglint's code cannot be read. */
+  static open(cwd: string, env: NodeJS.ProcessEnv = process.env): ResultCache | null {
+    const root = cacheRoot(cwd, env);
+    if (root === null) return null;
+    try {
+      codeFingerprint();
+    } catch {
+      return null;
+    }
+    return new ResultCache(path.join(root, 'results'));
+  }
+
+  private entryPath(key: string): string {
+    return path.join(this.dir, `${key}.json`);
+  }
+
+  /** The stored result for `key`, or null on a miss or an unreadable entry. */
+  get(key: string): LintResult | null {
+    try {
+      const entry = JSON.parse(readFileSync(this.entryPath(key), 'utf8')) as { format?: unknown; result?: LintResult };
+      return entry.format === FORMAT && entry.result ? entry.result : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Stores a result through a temporary file and a rename (a reader never sees half of one),
+   * then drops the oldest beyond the few kept. Failures only cost the next run its speed.
+   */
+  put(key: string, result: LintResult): void {
+    const target = this.entryPath(key);
+    const temporary = `${target}.${process.pid}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(temporary, JSON.stringify({ format: FORMAT, result }));
+      renameSync(temporary, target);
+      this.prune();
+    } catch {
+      rmSync(temporary, { force: true });
+    }
+  }
+
+  private prune(): void {
+    const entries = readdirSync(this.dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => ({ file: path.join(this.dir, name), modified: statSync(path.join(this.dir, name)).mtimeMs }))
+      .sort((a, b) => b.modified - a.modified);
+    for (const { file } of entries.slice(KEPT_RESULTS)) rmSync(file, { force: true });
+  }
+}
