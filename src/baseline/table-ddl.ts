@@ -18,24 +18,30 @@ function columnDefinition(schema: SchemaModel, table: Table, column: Column): st
 export function constraintDefinition(constraint: Constraint): string | null {
   switch (constraint.kind) {
     case 'primary key':
-      return `PRIMARY KEY (${columnList(constraint.columns)})`;
+      return `PRIMARY KEY (${columnList(constraint.columns)})${attributes(constraint)}`;
     case 'unique':
-      return `UNIQUE (${columnList(constraint.columns)})`;
+      return `UNIQUE (${columnList(constraint.columns)})${attributes(constraint)}`;
     case 'check':
-      return constraint.expression === null ? null : `CHECK (${constraint.expression})`;
+      return constraint.expression === null ? null : `CHECK (${constraint.expression})${attributes(constraint)}`;
     case 'foreign key': {
       const target = constraint.references;
       if (!target) return null;
       const targetColumns = target.columns.length > 0 ? ` (${columnList(target.columns)})` : '';
       const actions = [
+        target.match ? ` MATCH ${target.match}` : '',
         target.onUpdate && target.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${target.onUpdate}` : '',
         target.onDelete && target.onDelete !== 'NO ACTION' ? ` ON DELETE ${target.onDelete}` : '',
       ].join('');
-      return `FOREIGN KEY (${columnList(constraint.columns)}) REFERENCES ${qualifiedKey(target.table)}${targetColumns}${actions}`;
+      return `FOREIGN KEY (${columnList(constraint.columns)}) REFERENCES ${qualifiedKey(target.table)}${targetColumns}${actions}${attributes(constraint)}`;
     }
     case 'exclude':
       return null;
   }
+}
+
+/** DEFERRABLE, INITIALLY DEFERRED and NOT VALID, in the order pg_get_constraintdef prints them. */
+function attributes(constraint: Constraint): string {
+  return [constraint.deferrable ? ' DEFERRABLE' : '', constraint.initiallyDeferred ? ' INITIALLY DEFERRED' : '', constraint.notValid ? ' NOT VALID' : ''].join('');
 }
 
 export function createTable(schema: SchemaModel, table: Table, inlineConstraints: Constraint[]): string {

@@ -16,7 +16,10 @@ export interface TablePlan {
   phases: Table[][];
   /** Foreign keys that close a cycle: written once every table exists. */
   deferred: DeferredForeignKey[];
-  /** Foreign keys whose referenced columns are unique through an index: written after indexes. */
+  /**
+   * Foreign keys whose referenced columns are unique through an index, and constraints added
+   * NOT VALID (CREATE TABLE would validate them): written after indexes with ALTER TABLE.
+   */
   afterIndexes: DeferredForeignKey[];
   /**
    * Foreign keys added by ALTER TABLE to tables neither the chain nor the platform creates:
@@ -74,6 +77,11 @@ export function planTables(schema: SchemaModel, provided: (key: string) => boole
   const toUnknownTables: DeferredForeignKey[] = [];
   for (const table of remaining) {
     for (const constraint of table.constraints) {
+      if (constraint.notValid) {
+        skipped.add(`${keyOf(table)}\u0000${constraint.name}`);
+        afterIndexes.push({ table, constraint });
+        continue;
+      }
       const target = constraint.references?.table;
       if (constraint.kind !== 'foreign key' || !target) continue;
       // Written inline in the CREATE TABLE, the key failed the whole table in the chain too.

@@ -28,6 +28,8 @@ export class ReplayContext {
     private readonly ids: { next: number },
     private readonly positions: SourcePositions | null,
     readonly nested: NestedReplay | null = null,
+    /** Names of the relations some statement of the chain creates (see created-relations.ts). */
+    readonly chainCreates: ReadonlySet<string> = new Set(),
   ) {}
 
   emit(draft: EventDraft): void {
@@ -46,7 +48,7 @@ export class ReplayContext {
 
   /** A context for a statement found inside this one (a DO block's DDL), at the same origin. */
   child(statement: Statement): ReplayContext {
-    const child = new ReplayContext(this.schema, statement, this.origin, this.events, this.ids, null, this.nested);
+    const child = new ReplayContext(this.schema, statement, this.origin, this.events, this.ids, null, this.nested, this.chainCreates);
     child.guarded = this.guarded;
     child.outer = this.outer ?? this.statement;
     return child;

@@ -6,6 +6,7 @@
 import type { Node } from 'libpg-query';
 import type { ParsedFile, Statement } from '../parse/index.js';
 import { ReplayContext } from './context.js';
+import { relationsCreatedBy } from './created-relations.js';
 import { alterTable } from './handlers/alter-table.js';
 import { createIndex } from './handlers/create-index.js';
 import { createForeignTable, createTable } from './handlers/create-table.js';
@@ -134,6 +135,7 @@ export function replay(files: ParsedFile[]): Replay {
   const schema = emptySchema();
   const history: HistoryEvent[] = [];
   const ids = { next: 1 };
+  const chainCreates = relationsCreatedBy(files);
   for (const parsed of files) {
     if (!parsed.file.replayed) continue;
     schema.searchPath = ['public'];
@@ -145,7 +147,7 @@ export function replay(files: ParsedFile[]): Replay {
         line: statement.line,
         column: statement.column,
       };
-      const ctx = new ReplayContext(schema, statement, origin, history, ids, parsed.positions, replayNested);
+      const ctx = new ReplayContext(schema, statement, origin, history, ids, parsed.positions, replayNested, chainCreates);
       dispatch(statement.kind, (statement.node as Record<string, unknown>)[statement.kind], ctx);
     }
   }

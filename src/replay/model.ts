@@ -43,6 +43,8 @@ export interface ForeignKeyTarget {
   columns: string[];
   onDelete: string | null;
   onUpdate: string | null;
+  /** MATCH FULL or MATCH PARTIAL; absent for the default MATCH SIMPLE. */
+  match?: 'FULL' | 'PARTIAL';
 }
 
 export interface Constraint {
@@ -55,6 +57,12 @@ export interface Constraint {
   created: Origin;
   /** COMMENT ON CONSTRAINT. */
   comment?: string | null;
+  /** DEFERRABLE (foreign keys, unique, primary key, exclude); absent when not deferrable. */
+  deferrable?: true;
+  /** INITIALLY DEFERRED; absent when initially immediate. */
+  initiallyDeferred?: true;
+  /** Added by ALTER TABLE ... NOT VALID and not validated since; absent when valid. */
+  notValid?: true;
 }
 
 export interface Table {

@@ -1,4 +1,4 @@
-import type { AlterTableCmd, AlterTableStmt, Node } from 'libpg-query';
+import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { roleName } from '../names.js';
@@ -7,7 +7,7 @@ import { boundText, copyPartitionedIndexes } from './create-table.js';
 import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
 import { dependentViews, dropColumnDependents, dropConstraint, dropView } from './dependents.js';
 import { locate, setOwner } from './objects.js';
-import { addColumn, addConstraint, addConstraintIndex } from './table-elements.js';
+import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection } from './table-elements.js';
 
 const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE']);
 
@@ -29,9 +29,20 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
     });
     return;
   }
-  for (const item of statement.cmds ?? []) {
-    if ('AlterTableCmd' in item) applyCommand(table, key, item.AlterTableCmd, ctx);
+  const commands = (statement.cmds ?? []).flatMap((item) => ('AlterTableCmd' in item ? [item.AlterTableCmd] : []));
+  const rejection = firstRejection(commands.flatMap(addedConstraints), ctx, key);
+  if (rejection) {
+    ctx.emit({ action: 'error', objectType: 'table', name: key, tableId: table.id, message: `${rejection}; ALTER TABLE "${key}" fails as a whole: nothing of it applies` });
+    return;
   }
+  for (const command of commands) applyCommand(table, key, command, ctx);
+}
+
+/** The constraints an ADD COLUMN or ADD CONSTRAINT subcommand brings. */
+function addedConstraints(command: AlterTableCmd): ConstraintNode[] {
+  if (command.subtype === 'AT_AddConstraint' && command.def && 'Constraint' in command.def) return [command.def.Constraint];
+  if (command.subtype === 'AT_AddColumn' && command.def && 'ColumnDef' in command.def) return columnConstraintNodes(command.def.ColumnDef);
+  return [];
 }
 
 /** ALTER on a view, sequence or index (or ALTER TABLE naming one); false when nothing has that name. */
@@ -264,6 +275,15 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       }
       dropConstraint(ctx.schema, table, columnName);
       return changed(`dropped constraint "${columnName}"`, null);
+    }
+    case 'AT_ValidateConstraint': {
+      const constraint = table.constraints.find((candidate) => candidate.name === columnName);
+      if (!constraint) {
+        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: columnName, message: `constraint "${columnName}" of relation "${key}" does not exist` });
+        return;
+      }
+      delete constraint.notValid;
+      return changed(`validated constraint "${columnName}"`, null);
     }
     case 'AT_EnableRowSecurity':
       table.rlsEnabled = true;

@@ -3,7 +3,7 @@ import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
-import { addColumn, addConstraint, addConstraintIndex } from './table-elements.js';
+import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
   const relation = statement.relation!;
@@ -25,6 +25,15 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   }
   if (ctx.relationExists(key)) {
     ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, message: `relation "${key}" already exists` });
+    return;
+  }
+
+  const constraintNodes = (statement.tableElts ?? []).flatMap((element) =>
+    'ColumnDef' in element ? columnConstraintNodes(element.ColumnDef) : 'Constraint' in element ? [element.Constraint] : [],
+  );
+  const rejection = firstRejection(constraintNodes, ctx, key);
+  if (rejection) {
+    ctx.emit({ action: 'error', objectType: 'table', name: key, message: `${rejection}; CREATE TABLE "${key}" fails as a whole: the table is not created` });
     return;
   }
 

@@ -4,7 +4,8 @@
  */
 import type { ColumnDef, Constraint as ConstraintNode, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Column, type Constraint, type ConstraintKind, type Table } from '../model.js';
+import { isPlatformRelation } from '../../presets.js';
+import { qualifiedName, type Column, type Constraint, type ConstraintKind, type ForeignKeyTarget, type Table } from '../model.js';
 import { SERIAL_TYPES, expressionText, formatType, quoteIdentifier, stringsOf, typeBaseName } from '../sql-text.js';
 
 const NAMEDATALEN = 63;
@@ -51,6 +52,8 @@ const FK_ACTIONS: Record<string, string> = {
   n: 'SET NULL',
   d: 'SET DEFAULT',
 };
+
+const MATCH_TYPES: Record<string, 'FULL' | 'PARTIAL'> = { f: 'FULL', p: 'PARTIAL' };
 
 function constraintNames(table: Table): Set<string> {
   return new Set(table.constraints.map((constraint) => constraint.name));
@@ -107,17 +110,21 @@ export function addConstraint(
       constraintNames(table).has(candidate),
     );
 
-  let references = null;
+  let references: ForeignKeyTarget | null = null;
   if (kind === 'foreign key' && node.pktable) {
     const target = ctx.findTable(node.pktable.schemaname, node.pktable.relname ?? '');
+    const written = stringsOf(node.pk_attrs);
+    // REFERENCES t without columns means t's primary key as it is now.
     references = {
       table: target
         ? qualifiedName(target.schema, target.name)
         : ctx.keyForCreate(node.pktable.schemaname, node.pktable.relname ?? ''),
-      columns: stringsOf(node.pk_attrs),
+      columns: written.length > 0 ? written : ((target && primaryKeyColumns(target)) ?? []),
       onDelete: FK_ACTIONS[node.fk_del_action ?? 'a'] ?? null,
       onUpdate: FK_ACTIONS[node.fk_upd_action ?? 'a'] ?? null,
     };
+    const match = MATCH_TYPES[node.fk_matchtype ?? 's'];
+    if (match) references.match = match;
   }
   const expression = kind === 'check' && node.raw_expr ? expressionText(node.raw_expr) : null;
   const constraint: Constraint = {
@@ -128,11 +135,81 @@ export function addConstraint(
     expression,
     created: ctx.originOf(node.location),
   };
+  if (node.deferrable || node.initdeferred) constraint.deferrable = true;
+  if (node.initdeferred) constraint.initiallyDeferred = true;
+  // CREATE TABLE ignores NOT VALID (the new table has no rows to skip); ALTER TABLE keeps it.
+  if (node.skip_validation && ctx.statement.kind === 'AlterTableStmt') constraint.notValid = true;
   table.constraints.push(constraint);
   if (kind === 'primary key') {
     for (const column of table.columns) if (columns.includes(column.name)) column.notNull = true;
   }
   return constraint;
+}
+
+/** The columns of a table's primary key; null when it has none. */
+function primaryKeyColumns(table: Table): string[] | null {
+  return table.constraints.find((constraint) => constraint.kind === 'primary key')?.columns ?? null;
+}
+
+function containsSubquery(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(containsSubquery);
+  return 'SubLink' in value || Object.values(value).some(containsSubquery);
+}
+
+/**
+ * Whether the model knows every relation in the schema of `key`: public and the schemas the chain
+ * created, but not one a platform fills (Supabase's `auth`), nor one it has never seen. (Within
+ * such a schema, a name the chain never creates is still assumed made outside the folder.)
+ */
+function holdsWholeSchema(ctx: ReplayContext, key: string): boolean {
+  return ctx.schema.schemas.has(key.split('.')[0] ?? '') && !isPlatformRelation('supabase', key);
+}
+
+/** True when the columns are a primary key, a unique constraint or a plain unique index of the table. */
+function isUniqueKey(table: Table, columns: string[], ctx: ReplayContext): boolean {
+  const same = (candidate: string[]) => candidate.length === columns.length && candidate.every((column) => columns.includes(column));
+  if (table.constraints.some((constraint) => (constraint.kind === 'primary key' || constraint.kind === 'unique') && same(constraint.columns))) return true;
+  const key = qualifiedName(table.schema, table.name);
+  return [...ctx.schema.indexes.values()].some((index) => index.table === key && index.unique && index.where === null && same(index.keys));
+}
+
+/**
+ * Why PostgreSQL rejects this constraint at this point of the chain (and with it the whole
+ * statement that defines it); null when it accepts it. `tableKey` is the table the constraint is
+ * for: a foreign key to that same table is checked against the statement's own columns, which
+ * the model does not hold yet, so it is accepted.
+ */
+export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, tableKey: string): string | null {
+  if (node.contype === 'CONSTR_CHECK' && containsSubquery(node.raw_expr)) return 'cannot use subquery in check constraint';
+  if (node.contype !== 'CONSTR_FOREIGN' || !node.pktable) return null;
+  const relname = node.pktable.relname ?? '';
+  const target = ctx.findTable(node.pktable.schemaname, relname);
+  const key = target ? qualifiedName(target.schema, target.name) : ctx.keyForCreate(node.pktable.schemaname, relname);
+  if (key === tableKey) return null;
+  if (!target) {
+    if (ctx.relationExists(key)) return `referenced relation "${relname}" is not a table`;
+    return holdsWholeSchema(ctx, key) && ctx.chainCreates.has(relname) ? `relation "${key}" does not exist` : null;
+  }
+  const wanted = stringsOf(node.pk_attrs);
+  if (wanted.length === 0) return primaryKeyColumns(target) ? null : `there is no primary key for referenced table "${relname}"`;
+  const missing = wanted.find((name) => !target.columns.some((column) => column.name === name));
+  if (missing) return `column "${missing}" referenced in foreign key constraint does not exist`;
+  return isUniqueKey(target, wanted, ctx) ? null : `there is no unique constraint matching given keys for referenced table "${relname}"`;
+}
+
+/** The first reason PostgreSQL rejects one of the constraints, as `constraintRejection` tells it. */
+export function firstRejection(nodes: ConstraintNode[], ctx: ReplayContext, tableKey: string): string | null {
+  for (const node of nodes) {
+    const rejection = constraintRejection(node, ctx, tableKey);
+    if (rejection) return rejection;
+  }
+  return null;
+}
+
+/** The constraints a column definition carries (REFERENCES, CHECK, UNIQUE, ...). */
+export function columnConstraintNodes(definition: ColumnDef): ConstraintNode[] {
+  return (definition.constraints ?? []).flatMap((item) => ('Constraint' in item ? [item.Constraint] : []));
 }
 
 function exclusionColumn(pair: Node): string {
@@ -205,10 +282,18 @@ export function buildColumn(
       case 'CONSTR_ATTR_DEFERRABLE':
       case 'CONSTR_ATTR_NOT_DEFERRABLE':
       case 'CONSTR_ATTR_DEFERRED':
-      case 'CONSTR_ATTR_IMMEDIATE':
+      case 'CONSTR_ATTR_IMMEDIATE': {
+        // Written after the constraint they qualify (`REFERENCES t DEFERRABLE`).
+        const previous = remaining[remaining.length - 1];
+        if (!previous) break;
+        if (constraint.contype === 'CONSTR_ATTR_DEFERRABLE') previous.deferrable = true;
+        if (constraint.contype === 'CONSTR_ATTR_NOT_DEFERRABLE') previous.deferrable = false;
+        if (constraint.contype === 'CONSTR_ATTR_DEFERRED') previous.initdeferred = true;
+        if (constraint.contype === 'CONSTR_ATTR_IMMEDIATE') previous.initdeferred = false;
         break;
+      }
       default:
-        remaining.push(constraint);
+        remaining.push({ ...constraint });
     }
   }
   return { column, constraints: remaining };

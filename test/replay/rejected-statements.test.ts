@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { describeEvents, replayFolder } from './support.js';
+
+describe('a statement PostgreSQL rejects changes nothing', () => {
+  it('does not create a table whose foreign key, check or referenced key PostgreSQL rejects', async () => {
+    const { schema, history } = await replayFolder({
+      '001_a.sql': [
+        'create table early (id int, org_id int references orgs (id));',
+        'create table orgs (id int primary key, code text);',
+        'create table checked (id int, n int check (n > (select 1)));',
+        'create table by_code (id int, code text references orgs (code));',
+        'create table by_nothing (id int, x int references orgs (nope));',
+        'create table feedback (id int, user_id int references users (id));',
+        'create index early_idx on early (org_id);',
+        '',
+      ].join('\n'),
+    });
+    expect(describeEvents(history, ['error'])).toEqual([
+      'error table public.early: relation "public.orgs" does not exist; CREATE TABLE "public.early" fails as a whole: the table is not created @001_a.sql:1',
+      'error table public.checked: cannot use subquery in check constraint; CREATE TABLE "public.checked" fails as a whole: the table is not created @001_a.sql:3',
+      'error table public.by_code: there is no unique constraint matching given keys for referenced table "orgs"; CREATE TABLE "public.by_code" fails as a whole: the table is not created @001_a.sql:4',
+      'error table public.by_nothing: column "nope" referenced in foreign key constraint does not exist; CREATE TABLE "public.by_nothing" fails as a whole: the table is not created @001_a.sql:5',
+      'error index public.early: relation "public.early" does not exist @001_a.sql:7',
+    ]);
+    // `users` is created by no file: made outside the folder, the model cannot say it is missing.
+    expect([...schema.tables.keys()]).toEqual(['public.orgs', 'public.feedback']);
+    expect([...schema.indexes.keys()]).toEqual(['public.orgs_pkey']);
+  });
+
+  it('applies no part of an ALTER TABLE when one of its constraints is rejected', async () => {
+    const { schema, history } = await replayFolder({
+      '001_a.sql': 'create table t (id int);\ncreate table gone (id int primary key);\ndrop table gone;\nalter table t add column x int, add constraint t_x_fkey foreign key (x) references gone (id);\n',
+    });
+    expect(describeEvents(history, ['error'])).toEqual([
+      'error table public.t: relation "public.gone" does not exist; ALTER TABLE "public.t" fails as a whole: nothing of it applies @001_a.sql:4',
+    ]);
+    expect(schema.tables.get('public.t')!.columns.map((column) => column.name)).toEqual(['id']);
+  });
+});
+
+describe('foreign keys keep what pg_get_constraintdef shows', () => {
+  it('DEFERRABLE, INITIALLY DEFERRED, MATCH FULL, NOT VALID until VALIDATE, and the primary key for REFERENCES t', async () => {
+    const { schema } = await replayFolder({
+      '001_a.sql': [
+        'create table a (id int primary key, k int unique);',
+        'create table b (id int references a deferrable initially deferred, x int, c int, foreign key (x) references a (id) match full not valid);',
+        'alter table b add constraint b_c_fkey foreign key (c) references a (k) not valid, add constraint c_positive check (c > 0) not valid;',
+        'alter table b validate constraint c_positive;',
+        '',
+      ].join('\n'),
+    });
+    const constraints = schema.tables.get('public.b')!.constraints.map(({ name, references, deferrable, initiallyDeferred, notValid }) => ({
+      name,
+      columns: references?.columns,
+      match: references?.match,
+      deferrable,
+      initiallyDeferred,
+      notValid,
+    }));
+    expect(constraints).toEqual([
+      { name: 'b_id_fkey', columns: ['id'], match: undefined, deferrable: true, initiallyDeferred: true, notValid: undefined },
+      { name: 'b_x_fkey', columns: ['id'], match: 'FULL', deferrable: undefined, initiallyDeferred: undefined, notValid: undefined },
+      { name: 'b_c_fkey', columns: ['k'], match: undefined, deferrable: undefined, initiallyDeferred: undefined, notValid: true },
+      { name: 'c_positive', columns: undefined, match: undefined, deferrable: undefined, initiallyDeferred: undefined, notValid: undefined },
+    ]);
+  });
+});
