@@ -65,3 +65,16 @@ describe('foreign keys keep what pg_get_constraintdef shows', () => {
     ]);
   });
 });
+
+describe('dropping a key that foreign keys rely on', () => {
+  it('is refused without CASCADE and takes the foreign keys with it otherwise', async () => {
+    const { schema, history } = await replayFolder({
+      '001_a.sql': 'create table flags (key text primary key unique);\ncreate table variants (flag_key text references flags);\nalter table flags drop constraint flags_pkey;\nalter table flags drop constraint flags_pkey cascade;\n',
+    });
+    expect(describeEvents(history, ['error'])).toEqual([
+      'error constraint public.flags.flags_pkey: cannot drop constraint "flags_pkey" on "public.flags" because constraint "variants_flag_key_fkey" on "variants" depend(s) on it (use CASCADE) @001_a.sql:3',
+    ]);
+    expect(schema.tables.get('public.flags')!.constraints).toEqual([]);
+    expect(schema.tables.get('public.variants')!.constraints).toEqual([]);
+  });
+});

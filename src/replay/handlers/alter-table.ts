@@ -1,6 +1,6 @@
 import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Table } from '../model.js';
+import { qualifiedName, type Constraint, type Table } from '../model.js';
 import { roleName } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
 import { boundText, copyPartitionedIndexes } from './create-table.js';
@@ -273,6 +273,16 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
         });
         return;
       }
+      const dependents = foreignKeysOnKey(ctx, table, key, columnName);
+      if (dependents.length > 0 && command.behavior !== 'DROP_CASCADE') {
+        const what = dependents.map(({ owner, constraint }) => `constraint "${constraint.name}" on "${owner.name}"`).join(', ');
+        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: columnName, message: `cannot drop constraint "${columnName}" on "${key}" because ${what} depend(s) on it (use CASCADE)` });
+        return;
+      }
+      for (const { owner, constraint } of dependents) {
+        dropConstraint(ctx.schema, owner, constraint.name);
+        ctx.change(owner, `dropped constraint "${constraint.name}" (CASCADE from "${columnName}" on "${key}")`);
+      }
       dropConstraint(ctx.schema, table, columnName);
       return changed(`dropped constraint "${columnName}"`, null);
     }
@@ -326,6 +336,23 @@ function addConstraintUsingIndex(
   index.constraint = constraintName;
   ctx.schema.indexes.set(qualifiedName(table.schema, constraintName), index);
   changed(`added ${primary ? 'primary key' : 'unique'} constraint "${constraintName}" using index "${indexName}"`, null);
+}
+
+/**
+ * Foreign keys that rely on the primary key or unique constraint `name` of the table: those
+ * referencing exactly its columns, when no other key of the table covers them.
+ */
+function foreignKeysOnKey(ctx: ReplayContext, table: Table, key: string, name: string): { owner: Table; constraint: Constraint }[] {
+  const dropped = table.constraints.find((constraint) => constraint.name === name);
+  if (!dropped || (dropped.kind !== 'primary key' && dropped.kind !== 'unique')) return [];
+  const same = (columns: string[]) => columns.length === dropped.columns.length && columns.every((column) => dropped.columns.includes(column));
+  const covered = table.constraints.some((other) => other !== dropped && (other.kind === 'primary key' || other.kind === 'unique') && same(other.columns));
+  if (covered) return [];
+  return [...ctx.schema.tables.values()].flatMap((owner) =>
+    owner.constraints
+      .filter((constraint) => constraint.kind === 'foreign key' && constraint.references?.table === key && same(constraint.references.columns))
+      .map((constraint) => ({ owner, constraint })),
+  );
 }
 
 /** Views that read the column (directly), and the views built on them. */

@@ -3,7 +3,7 @@ import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
-import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection } from './table-elements.js';
+import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
   const relation = statement.relation!;
@@ -100,6 +100,7 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
     const added = addConstraint(table, constraint, ctx, null);
     if (added && (added.kind === 'primary key' || added.kind === 'unique')) addConstraintIndex(table, added, ctx);
   }
+  dropDuplicateKeys(table, ctx);
   if (table.partitionOf) copyPartitionedIndexes(table, ctx);
   applyDefaultPrivileges(ctx, 'tables', table.schema, key, 'table');
   ctx.emit({ action: 'create', objectType: 'table', name: key, tableId: table.id, message: `created ${foreign ? 'foreign ' : ''}table "${key}"` });

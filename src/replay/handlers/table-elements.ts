@@ -324,6 +324,31 @@ export function addColumn(table: Table, definition: ColumnDef, ctx: ReplayContex
   return column;
 }
 
+/**
+ * CREATE TABLE keeps one index per key: a UNIQUE on the primary key's columns (`key text
+ * PRIMARY KEY UNIQUE`), or a second UNIQUE on the same columns, is dropped, as PostgreSQL's
+ * transformIndexConstraints does (the primary key first, then in order).
+ */
+export function dropDuplicateKeys(table: Table, ctx: ReplayContext): void {
+  const keys = table.constraints.filter((constraint) => constraint.kind === 'primary key' || constraint.kind === 'unique');
+  const kept = keys.filter((constraint) => constraint.kind === 'primary key');
+  for (const constraint of keys) {
+    if (constraint.kind === 'primary key') continue;
+    const duplicate = kept.some(
+      (prior) =>
+        prior.columns.join('\u0000') === constraint.columns.join('\u0000') &&
+        Boolean(prior.deferrable) === Boolean(constraint.deferrable) &&
+        Boolean(prior.initiallyDeferred) === Boolean(constraint.initiallyDeferred),
+    );
+    if (!duplicate) {
+      kept.push(constraint);
+      continue;
+    }
+    table.constraints = table.constraints.filter((candidate) => candidate !== constraint);
+    ctx.schema.indexes.delete(qualifiedName(table.schema, constraint.name));
+  }
+}
+
 /** PRIMARY KEY and UNIQUE constraints are backed by an index of the same name. */
 export function addConstraintIndex(table: Table, constraint: Constraint, ctx: ReplayContext): void {
   const key = qualifiedName(table.schema, constraint.name);
