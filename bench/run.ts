@@ -14,7 +14,8 @@ import { hasGnuTime, measure, type Command, type Summary } from './measure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = path.join(root, '.bench');
-const cacheDir = path.join(root, 'node_modules', '.cache', 'miglint');
+/** The folder the cold runs delete: MIGLINT_CACHE when set (a private cache), else the default one. */
+const cacheDir = process.env.MIGLINT_CACHE ? path.resolve(process.env.MIGLINT_CACHE) : path.join(root, 'node_modules', '.cache', 'miglint');
 
 interface Options {
   sizes: number[];
