@@ -9,9 +9,18 @@ function columnDefinition(schema: SchemaModel, table: Table, column: Column): st
   if (column.collation) parts.push(`COLLATE ${column.collation.split('.').map(ident).join('.')}`);
   if (column.identity) parts.push(`GENERATED ${column.identity.toUpperCase()} AS IDENTITY`);
   if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
-  if (column.default !== null && !serial) parts.push(`DEFAULT ${column.default}`);
+  if (column.default !== null && !serial) parts.push(`DEFAULT ${defaultExpression(column.default)}`);
   if (column.notNull && !serial && !column.identity) parts.push('NOT NULL');
   return parts.join(' ');
+}
+
+/**
+ * DEFAULT takes a restricted expression (b_expr): AT TIME ZONE, AND/OR/NOT, IS, LIKE, BETWEEN,
+ * IN and COLLATE need parentheses there (`DEFAULT (now() AT TIME ZONE 'utc')`).
+ */
+function defaultExpression(text: string): string {
+  const outsideLiterals = text.replace(/'(?:[^']|'')*'/g, "''").replace(/"(?:[^"]|"")*"/g, '""');
+  return /\b(AT\s+TIME\s+ZONE|AND|OR|NOT|IS|LIKE|ILIKE|SIMILAR|BETWEEN|IN|COLLATE)\b/i.test(outsideLiterals) ? `(${text})` : text;
 }
 
 /** The constraint's definition after `CONSTRAINT name`; null when the model cannot write it. */
