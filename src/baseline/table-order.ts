@@ -17,8 +17,9 @@ export interface TablePlan {
   /** Foreign keys that close a cycle: written once every table exists. */
   deferred: DeferredForeignKey[];
   /**
-   * Foreign keys whose referenced columns are unique through an index, and constraints added
-   * NOT VALID (CREATE TABLE would validate them): written after indexes with ALTER TABLE.
+   * Foreign keys whose referenced columns are unique through an index, constraints added
+   * NOT VALID (CREATE TABLE would validate them) and keys on the same columns as an earlier
+   * key (CREATE TABLE would merge them into one): written after indexes with ALTER TABLE.
    */
   afterIndexes: DeferredForeignKey[];
   /**
@@ -66,6 +67,14 @@ export function needsUniqueIndex(schema: SchemaModel, constraint: Constraint): b
   return [...schema.indexes.values()].some((index) => index.table === constraint.references!.table && index.unique && index.constraint === null && index.where === null && sameColumns(index.keys));
 }
 
+/** A UNIQUE on the same columns as the primary key or an earlier key of the table. */
+function repeatsEarlierKey(table: Table, constraint: Constraint): boolean {
+  if (constraint.kind !== 'unique') return false;
+  const keys = table.constraints.filter((candidate) => candidate.kind === 'primary key' || candidate.kind === 'unique');
+  const earlier = [...keys.filter((candidate) => candidate.kind === 'primary key'), ...keys.slice(0, keys.indexOf(constraint)).filter((candidate) => candidate.kind === 'unique')];
+  return earlier.some((candidate) => candidate !== constraint && candidate.columns.join('\u0000') === constraint.columns.join('\u0000'));
+}
+
 /** `provided` tells whether a table the chain does not create exists anyway (a platform's). */
 export function planTables(schema: SchemaModel, provided: (key: string) => boolean): TablePlan {
   const remaining = [...schema.tables.values()].sort(byCreation);
@@ -77,7 +86,7 @@ export function planTables(schema: SchemaModel, provided: (key: string) => boole
   const toUnknownTables: DeferredForeignKey[] = [];
   for (const table of remaining) {
     for (const constraint of table.constraints) {
-      if (constraint.notValid) {
+      if (constraint.notValid || repeatsEarlierKey(table, constraint)) {
         skipped.add(`${keyOf(table)}\u0000${constraint.name}`);
         afterIndexes.push({ table, constraint });
         continue;
