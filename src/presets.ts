@@ -15,9 +15,11 @@ export interface PlatformObjects {
   /** Functions policies call whose value is the same for the whole statement (`auth.uid`), by qualified name. */
   sessionFunctions: ReadonlySet<string>;
   roles: ReadonlySet<string>;
+  /** Publications the platform creates (Supabase's `supabase_realtime`). */
+  publications: ReadonlySet<string>;
 }
 
-const NOTHING: PlatformObjects = { schemas: new Set(), tables: new Set(), sessionFunctions: new Set(), roles: new Set() };
+const NOTHING: PlatformObjects = { schemas: new Set(), tables: new Set(), sessionFunctions: new Set(), roles: new Set(), publications: new Set() };
 
 const SUPABASE: PlatformObjects = {
   schemas: new Set([
@@ -49,6 +51,7 @@ const SUPABASE: PlatformObjects = {
     'vault.secrets',
   ]),
   sessionFunctions: new Set(['auth.uid', 'auth.jwt', 'auth.role', 'auth.email']),
+  publications: new Set(['supabase_realtime']),
   roles: new Set([
     'anon',
     'authenticated',

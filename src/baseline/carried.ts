@@ -4,7 +4,7 @@
  */
 import type { HistoryEvent } from '../replay/history.js';
 import type { SchemaModel } from '../replay/model.js';
-import { isPlatformRelation, type Preset } from '../presets.js';
+import { isPlatformRelation, platformObjects, type Preset } from '../presets.js';
 import type { LeftOut } from './header.js';
 import { leftOutOfModel } from './left-out.js';
 import { compareOrigins } from './origin-order.js';
@@ -40,10 +40,12 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     if (placement === 'before-tables') beforeTables.push(statement);
     if (placement === 'after-tables') afterTables.set(`${statement.origin.path}\u0000${statement.origin.statementIndex}`, statement);
   }
-  // The model holds no platform objects (auth.users, storage.objects): what the chain does to
+  // The model holds no platform objects (auth.users, storage.objects, supabase_realtime): what the chain does to
   // them is an error there (or a no-op under IF EXISTS), and is carried as written here.
   for (const event of history) {
-    if ((event.action !== 'error' && event.action !== 'noop') || !isPlatformRelation(preset, event.name)) continue;
+    if (event.action !== 'error' && event.action !== 'noop') continue;
+    const platformPublication = event.objectType === 'publication' && platformObjects(preset).publications.has(event.name);
+    if (!platformPublication && !isPlatformRelation(preset, event.name)) continue;
     const statement = sources.statement(event.origin);
     if (statement) afterTables.set(`${event.origin.path}\u0000${event.origin.statementIndex}`, { origin: event.origin, text: statement.text });
   }
