@@ -7,49 +7,80 @@
 import { parsePlPgSQLSync, parseSync, type Node } from 'libpg-query';
 import type { DoStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import { evaluateGuard } from '../guards.js';
 
-interface Found {
-  query: string;
-  guarded: boolean;
-}
+/** What the walk does with each static SQL statement it meets, in execution order. */
+type Visit = (query: string, guarded: boolean) => void;
 
 /** Control statements that may skip what they hold. */
 const CONDITIONAL = new Set(['PLpgSQL_stmt_if', 'PLpgSQL_stmt_case', 'PLpgSQL_stmt_loop', 'PLpgSQL_stmt_while', 'PLpgSQL_stmt_fori', 'PLpgSQL_stmt_fors', 'PLpgSQL_stmt_foreach_a']);
 /** Statements that do nothing to the schema. */
 const HARMLESS = new Set(['PLpgSQL_stmt_raise', 'PLpgSQL_stmt_return', 'PLpgSQL_stmt_assert', 'PLpgSQL_stmt_perform', 'PLpgSQL_stmt_exit', 'PLpgSQL_stmt_assign', 'PLpgSQL_stmt_getdiag']);
 
-/** Static SQL statements in execution order; `dynamic` names what could not be read statically. */
-function collect(value: unknown, guarded: boolean, found: Found[], dynamic: Set<string>): void {
+interface IfStatement {
+  cond?: { PLpgSQL_expr?: { query?: string } };
+  then_body?: unknown[];
+  elsif_list?: { PLpgSQL_if_elsif?: { cond?: { PLpgSQL_expr?: { query?: string } }; stmts?: unknown[] } }[];
+  else_body?: unknown[];
+}
+
+/**
+ * IF / ELSIF / ELSE whose conditions the model can evaluate (guards.ts): only the branch
+ * PostgreSQL takes is walked, unguarded. From the first condition it cannot tell, the rest is
+ * walked as before: every branch, guarded.
+ */
+function walkIf(statement: IfStatement, guarded: boolean, visit: Visit, dynamic: Set<string>, ctx: ReplayContext): void {
+  const branches = [
+    { cond: statement.cond, body: statement.then_body },
+    ...(statement.elsif_list ?? []).map((branch) => ({ cond: branch.PLpgSQL_if_elsif?.cond, body: branch.PLpgSQL_if_elsif?.stmts })),
+  ];
+  for (const [index, branch] of branches.entries()) {
+    const truth = evaluateGuard(branch.cond?.PLpgSQL_expr?.query ?? '', ctx);
+    if (truth === true) return collect(branch.body, guarded, visit, dynamic, ctx);
+    if (truth === null) {
+      for (const rest of branches.slice(index)) collect(rest.body, true, visit, dynamic, ctx);
+      return collect(statement.else_body, true, visit, dynamic, ctx);
+    }
+  }
+  collect(statement.else_body, guarded, visit, dynamic, ctx);
+}
+
+/** Walks the block, handing each static SQL statement to `visit`; `dynamic` names what could not be read statically. */
+function collect(value: unknown, guarded: boolean, visit: Visit, dynamic: Set<string>, ctx: ReplayContext): void {
   if (value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) return value.forEach((item) => collect(item, guarded, found, dynamic));
+  if (Array.isArray(value)) return value.forEach((item) => collect(item, guarded, visit, dynamic, ctx));
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
     if (key === 'PLpgSQL_stmt_execsql') {
       const query = ((inner as { sqlstmt?: { PLpgSQL_expr?: { query?: string } } }).sqlstmt?.PLpgSQL_expr?.query ?? '').trim();
       const into = (inner as { into?: boolean }).into;
       if (into) continue;
-      found.push({ query, guarded });
+      visit(query, guarded);
       continue;
     }
     if (key === 'PLpgSQL_stmt_dynexecute') {
       const query = ((inner as { query?: { PLpgSQL_expr?: { query?: string } } }).query?.PLpgSQL_expr?.query ?? '').trim();
       const literal = /^'((?:[^']|'')*)'$/s.exec(query);
-      if (literal) found.push({ query: literal[1]!.replace(/''/g, "'"), guarded });
+      if (literal) visit(literal[1]!.replace(/''/g, "'"), guarded);
       else dynamic.add('EXECUTE of a built string');
       continue;
     }
     if (key === 'PLpgSQL_stmt_block') {
       const block = inner as { body?: unknown; exceptions?: unknown };
-      collect(block.body, guarded || Boolean(block.exceptions), found, dynamic);
+      collect(block.body, guarded || Boolean(block.exceptions), visit, dynamic, ctx);
+      continue;
+    }
+    if (key === 'PLpgSQL_stmt_if') {
+      walkIf(inner as IfStatement, guarded, visit, dynamic, ctx);
       continue;
     }
     if (CONDITIONAL.has(key)) {
-      collect(inner, true, found, dynamic);
-      if (key !== 'PLpgSQL_stmt_if' && key !== 'PLpgSQL_stmt_case') dynamic.add('a loop');
+      collect(inner, true, visit, dynamic, ctx);
+      if (key !== 'PLpgSQL_stmt_case') dynamic.add('a loop');
       continue;
     }
     if (key.startsWith('PLpgSQL_stmt_') && !HARMLESS.has(key)) dynamic.add(key.replace('PLpgSQL_stmt_', ''));
     if (key === 'PLpgSQL_expr' || key === 'datums' || key === 'exceptions') continue;
-    collect(inner, guarded, found, dynamic);
+    collect(inner, guarded, visit, dynamic, ctx);
   }
 }
 
@@ -63,26 +94,29 @@ export function doBlock(statement: DoStmt, ctx: ReplayContext): void {
   } catch (error) {
     return ctx.keepUninterpreted(`its PL/pgSQL does not parse: ${(error as Error).message}`);
   }
-  const found: Found[] = [];
   const dynamic = new Set<string>();
-  collect((tree as { plpgsql_funcs?: { PLpgSQL_function?: { action?: unknown } }[] }).plpgsql_funcs?.map((fn) => fn.PLpgSQL_function?.action), false, found, dynamic);
-  const replayable: { node: Node; text: string; guarded: boolean }[] = [];
-  for (const { query, guarded } of found) {
+  let replayed = 0;
+  // Each statement is replayed as soon as it is met, so that a later guard sees what an earlier statement did.
+  const visit: Visit = (query, guarded) => {
+    let nodes: Node[];
     try {
-      for (const raw of parseSync(query).stmts ?? []) if (raw.stmt) replayable.push({ node: raw.stmt, text: query, guarded });
+      nodes = (parseSync(query).stmts ?? []).flatMap((raw) => (raw.stmt ? [raw.stmt] : []));
     } catch {
       dynamic.add('SQL that uses PL/pgSQL variables');
+      return;
     }
-  }
-  for (const { node, text, guarded } of replayable) {
-    const saved = ctx.guarded;
-    ctx.guarded = saved || guarded;
-    ctx.nested(node, text, ctx);
-    ctx.guarded = saved;
-  }
+    for (const node of nodes) {
+      const saved = ctx.guarded;
+      ctx.guarded = saved || guarded;
+      ctx.nested!(node, query, ctx);
+      ctx.guarded = saved;
+      replayed++;
+    }
+  };
+  collect((tree as { plpgsql_funcs?: { PLpgSQL_function?: { action?: unknown } }[] }).plpgsql_funcs?.map((fn) => fn.PLpgSQL_function?.action), false, visit, dynamic, ctx);
   if (dynamic.size > 0) {
-    ctx.keepUninterpreted(`${replayable.length ? `replayed ${replayable.length} static statement(s); ` : ''}holds ${[...dynamic].join(', ')}`);
+    ctx.keepUninterpreted(`${replayed ? `replayed ${replayed} static statement(s); ` : ''}holds ${[...dynamic].join(', ')}`);
   } else {
-    ctx.emit({ action: 'alter', objectType: 'other', name: '', message: `DO block: replayed ${replayable.length} static statement(s)` });
+    ctx.emit({ action: 'alter', objectType: 'other', name: '', message: `DO block: replayed ${replayed} static statement(s)` });
   }
 }
