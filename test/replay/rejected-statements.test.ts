@@ -78,3 +78,21 @@ describe('dropping a key that foreign keys rely on', () => {
     expect(schema.tables.get('public.variants')!.constraints).toEqual([]);
   });
 });
+
+describe('views over relations missing at that point', () => {
+  it('are not created when the chain creates the relation later; a relation no file creates is assumed to exist', async () => {
+    const { schema, history } = await replayFolder({
+      '001_a.sql': [
+        'create materialized view if not exists early as select id from goals;',
+        'create view outside as with recent as (select 1 as id) select recent.id from recent, legacy_users;',
+        'create table goals (id int);',
+        'create view late as select id from goals;',
+        '',
+      ].join('\n'),
+    });
+    expect(describeEvents(history, ['error'])).toEqual([
+      'error view public.early: relation "public.goals" does not exist; materialized view "public.early" is not created @001_a.sql:1',
+    ]);
+    expect([...schema.views.keys()]).toEqual(['public.outside', 'public.late']);
+  });
+});

@@ -162,7 +162,7 @@ function containsSubquery(value: unknown): boolean {
  * created, but not one a platform fills (Supabase's `auth`), nor one it has never seen. (Within
  * such a schema, a name the chain never creates is still assumed made outside the folder.)
  */
-function holdsWholeSchema(ctx: ReplayContext, key: string): boolean {
+export function holdsWholeSchema(ctx: ReplayContext, key: string): boolean {
   return ctx.schema.schemas.has(key.split('.')[0] ?? '') && !isPlatformRelation('supabase', key);
 }
 

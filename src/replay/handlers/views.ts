@@ -4,6 +4,7 @@ import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Column, type Table, type View } from '../model.js';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
+import { holdsWholeSchema } from './table-elements.js';
 
 /** Keys of the tables and views a query reads (CTE names excluded). */
 export function relationsRead(query: Node | undefined, ctx: ReplayContext): string[] {
@@ -28,6 +29,32 @@ export function relationsRead(query: Node | undefined, ctx: ReplayContext): stri
   return found;
 }
 
+/**
+ * The first relation the query reads that is missing at this point although the chain creates
+ * it (earlier and dropped, or later): PostgreSQL rejects the view. A name the chain never
+ * creates is assumed made outside the folder, as for foreign keys.
+ */
+function missingRelation(query: Node | undefined, ctx: ReplayContext): string | null {
+  const cteNames = new Set<string>();
+  let missing: string | null = null;
+  const visit = (value: unknown): void => {
+    if (missing !== null || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const record = value as Record<string, unknown>;
+    if ('CommonTableExpr' in record) cteNames.add((record.CommonTableExpr as { ctename?: string }).ctename ?? '');
+    if ('RangeVar' in record) {
+      const relation = record.RangeVar as RangeVar;
+      const name = relation.relname ?? '';
+      const key = ctx.keyForCreate(relation.schemaname, name);
+      const known = (relation.schemaname === undefined && cteNames.has(name)) || ctx.lookupSchemas(relation.schemaname).some((schema) => ctx.relationExists(qualifiedName(schema, name)));
+      if (!known && holdsWholeSchema(ctx, key) && ctx.chainCreates.has(name)) missing = key;
+    }
+    Object.values(record).forEach(visit);
+  };
+  visit(query);
+  return missing;
+}
+
 function resolveRelation(ctx: ReplayContext, schema: string | undefined, name: string): string | null {
   for (const candidate of ctx.lookupSchemas(schema)) {
     const key = qualifiedName(candidate, name);
@@ -42,7 +69,7 @@ function viewOptions(options: Node[] | undefined): string[] {
   );
 }
 
-function defineView(ctx: ReplayContext, relation: RangeVar, replace: boolean, ifNotExists: boolean, fill: Omit<View, 'schema' | 'name' | 'owner' | 'comment' | 'created' | 'changes' | 'sql' | 'triggers'>): void {
+function defineView(ctx: ReplayContext, relation: RangeVar, replace: boolean, ifNotExists: boolean, query: Node | undefined, fill: Omit<View, 'schema' | 'name' | 'owner' | 'comment' | 'created' | 'changes' | 'sql' | 'triggers'>): void {
   const name = relation.relname ?? '';
   const key = ctx.keyForCreate(relation.schemaname, name);
   const existing = ctx.schema.views.get(key);
@@ -57,6 +84,11 @@ function defineView(ctx: ReplayContext, relation: RangeVar, replace: boolean, if
     ctx.emit({ action: ifNotExists ? 'noop' : 'error', objectType: 'view', name: key, message: `relation "${key}" already exists` });
     return;
   }
+  const missing = missingRelation(query, ctx);
+  if (missing) {
+    ctx.emit({ action: 'error', objectType: 'view', name: key, message: `relation "${missing}" does not exist; ${kind} "${key}" is not created` });
+    return;
+  }
   const [schema] = key.split('.') as [string];
   ctx.schema.views.set(key, { schema, name, ...fill, sql: ctx.statement.text, triggers: [], owner: null, comment: null, created: ctx.origin, changes: [] });
   applyDefaultPrivileges(ctx, 'tables', schema, key, fill.materialized ? 'materialized view' : 'view');
@@ -68,7 +100,7 @@ export function createView(statement: ViewStmt, ctx: ReplayContext): void {
   if (statement.withCheckOption && statement.withCheckOption !== 'NO_CHECK_OPTION') {
     options.push(`check_option=${statement.withCheckOption === 'CASCADED_CHECK_OPTION' ? 'cascaded' : 'local'}`);
   }
-  defineView(ctx, statement.view!, Boolean(statement.replace), false, {
+  defineView(ctx, statement.view!, Boolean(statement.replace), false, statement.query, {
     materialized: false,
     query: statement.query ? expressionText(statement.query) : '',
     columnNames: stringsOf(statement.aliases),
@@ -81,7 +113,7 @@ export function createTableAs(statement: CreateTableAsStmt, ctx: ReplayContext):
   const into = statement.into;
   if (!into?.rel) return ctx.keepUninterpreted();
   if (statement.objtype === 'OBJECT_MATVIEW') {
-    defineView(ctx, into.rel, false, Boolean(statement.if_not_exists), {
+    defineView(ctx, into.rel, false, Boolean(statement.if_not_exists), statement.query, {
       materialized: true,
       query: statement.query ? expressionText(statement.query) : '',
       columnNames: stringsOf(into.colNames),
