@@ -96,3 +96,15 @@ describe('views over relations missing at that point', () => {
     expect([...schema.views.keys()]).toEqual(['public.outside', 'public.late']);
   });
 });
+
+describe('a DO block whose loop names a relation missing at that point', () => {
+  it('fails as a whole: it is an error, not a statement kept for the baseline', async () => {
+    const { schema, history } = await replayFolder({
+      '001_a.sql': "do $$\ndeclare t regclass;\nbegin\n  for t in select unnest(array['accounts'::regclass]) loop\n    execute format('create policy %I_read on %s for select using (true)', t::text, t::text);\n  end loop;\nend $$;\ncreate table accounts (id int);\n",
+    });
+    expect(describeEvents(history, ['error', 'uninterpreted'])).toEqual([
+      'error table public.accounts: relation "public.accounts" does not exist; the DO block fails as a whole @001_a.sql:1',
+    ]);
+    expect(schema.uninterpreted).toEqual([]);
+  });
+});

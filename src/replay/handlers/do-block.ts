@@ -8,6 +8,9 @@ import { parsePlPgSQLSync, parseSync, type Node } from 'libpg-query';
 import type { DoStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { evaluateGuard } from '../guards.js';
+import { qualifiedName } from '../model.js';
+import { stringsOf } from '../sql-text.js';
+import { holdsWholeSchema } from './table-elements.js';
 
 /** What the walk does with each static SQL statement it meets, in execution order. */
 type Visit = (query: string, guarded: boolean) => void;
@@ -84,6 +87,46 @@ function collect(value: unknown, guarded: boolean, visit: Visit, dynamic: Set<st
   }
 }
 
+/** The queries of the loops at the top of the block: PostgreSQL evaluates them whatever happens. */
+function unconditionalLoopQueries(action: unknown): string[] {
+  const block = (action as { PLpgSQL_stmt_block?: { body?: unknown[]; exceptions?: unknown } } | undefined)?.PLpgSQL_stmt_block;
+  if (!block || block.exceptions) return [];
+  return (block.body ?? []).flatMap((item) => {
+    const loop = (item as { PLpgSQL_stmt_fors?: { query?: { PLpgSQL_expr?: { query?: string } } } }).PLpgSQL_stmt_fors;
+    return loop?.query?.PLpgSQL_expr?.query ? [loop.query.PLpgSQL_expr.query] : [];
+  });
+}
+
+/**
+ * A `'name'::regclass` in such a query naming a relation missing at this point although the
+ * chain creates it (later): PostgreSQL fails the whole block there. Returns that relation.
+ */
+function missingRegclass(queries: string[], ctx: ReplayContext): string | null {
+  let missing: string | null = null;
+  const visit = (value: unknown): void => {
+    if (missing !== null || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const record = value as Record<string, unknown>;
+    const cast = record.TypeCast as { arg?: { A_Const?: { sval?: { sval?: string } } }; typeName?: { names?: Node[] } } | undefined;
+    const name = cast?.arg?.A_Const?.sval?.sval;
+    if (name && stringsOf(cast.typeName?.names).pop() === 'regclass') {
+      const [schemaName, relname] = name.includes('.') ? (name.split('.', 2) as [string, string]) : [undefined, name];
+      const exists = ctx.lookupSchemas(schemaName).some((schema) => ctx.relationExists(qualifiedName(schema, relname)));
+      const key = ctx.keyForCreate(schemaName, relname);
+      if (!exists && holdsWholeSchema(ctx, key) && ctx.chainCreates.has(relname)) missing = key;
+    }
+    Object.values(record).forEach(visit);
+  };
+  for (const query of queries) {
+    try {
+      visit(parseSync(query).stmts);
+    } catch {
+      continue;
+    }
+  }
+  return missing;
+}
+
 export function doBlock(statement: DoStmt, ctx: ReplayContext): void {
   const language = (statement.args ?? []).find((node) => 'DefElem' in node && node.DefElem.defname === 'language');
   const languageName = language && 'DefElem' in language && language.DefElem.arg && 'String' in language.DefElem.arg ? language.DefElem.arg.String.sval : 'plpgsql';
@@ -93,6 +136,12 @@ export function doBlock(statement: DoStmt, ctx: ReplayContext): void {
     tree = parsePlPgSQLSync(ctx.statement.text);
   } catch (error) {
     return ctx.keepUninterpreted(`its PL/pgSQL does not parse: ${(error as Error).message}`);
+  }
+  const actions = (tree as { plpgsql_funcs?: { PLpgSQL_function?: { action?: unknown } }[] }).plpgsql_funcs?.map((fn) => fn.PLpgSQL_function?.action) ?? [];
+  const missing = missingRegclass(actions.flatMap(unconditionalLoopQueries), ctx);
+  if (missing) {
+    ctx.emit({ action: 'error', objectType: 'table', name: missing, message: `relation "${missing}" does not exist; the DO block fails as a whole` });
+    return;
   }
   const dynamic = new Set<string>();
   let replayed = 0;
@@ -113,7 +162,7 @@ export function doBlock(statement: DoStmt, ctx: ReplayContext): void {
       replayed++;
     }
   };
-  collect((tree as { plpgsql_funcs?: { PLpgSQL_function?: { action?: unknown } }[] }).plpgsql_funcs?.map((fn) => fn.PLpgSQL_function?.action), false, visit, dynamic, ctx);
+  collect(actions, false, visit, dynamic, ctx);
   if (dynamic.size > 0) {
     ctx.keepUninterpreted(`${replayed ? `replayed ${replayed} static statement(s); ` : ''}holds ${[...dynamic].join(', ')}`);
   } else {
