@@ -15,6 +15,7 @@ export function createTrigger(table: Pick<Table, 'schema' | 'name'>, trigger: Tr
   const lines = [
     `CREATE ${trigger.constraint ? 'CONSTRAINT ' : ''}TRIGGER ${ident(trigger.name)}`,
     `  ${trigger.timing} ${trigger.events.join(' OR ')} ON ${qualified(table.schema, table.name)}`,
+    ...(trigger.referencing ? [`  REFERENCING ${trigger.referencing.join(' ')}`] : []),
     `  FOR EACH ${trigger.forEachRow ? 'ROW' : 'STATEMENT'}`,
   ];
   if (trigger.when !== null) lines.push(`  WHEN (${trigger.when})`);

@@ -121,6 +121,8 @@ export interface Trigger {
   function: string;
   arguments: string[];
   when: string | null;
+  /** Transition tables, as written after REFERENCING (`NEW TABLE AS new_rows`); absent when none. */
+  referencing?: string[];
   constraint: boolean;
   /** The statement text that (last) defined it. */
   sql: string;

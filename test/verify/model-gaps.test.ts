@@ -10,7 +10,7 @@ import { verify } from '../../src/verify/index.js';
  */
 describe('verify where the model once differed from PostgreSQL', () => {
   it(
-    'rejected CREATE and ALTER TABLE, foreign key attributes, NOT VALID, REFERENCES without columns, defaults that need parentheses',
+    'rejected CREATE and ALTER TABLE, foreign key attributes, NOT VALID, REFERENCES without columns, defaults that need parentheses, transition tables',
     async () => {
       const analysis = await analyze(path.join(import.meta.dirname, 'fixtures/model-gaps'), { cache: false });
       const report = await verify({

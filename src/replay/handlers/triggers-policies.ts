@@ -3,7 +3,7 @@ import type { AlterPolicyStmt, CreatePolicyStmt, CreateTrigStmt, RangeVar } from
 import type { ReplayContext } from '../context.js';
 import { functionKey, qualifiedName, type Policy, type Table, type Trigger, type View } from '../model.js';
 import { roleNames, schemaAndName } from '../names.js';
-import { expressionText, stringsOf } from '../sql-text.js';
+import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
 
 const TRIGGER_BEFORE = 1 << 1;
 const TRIGGER_INSTEAD = 1 << 6;
@@ -76,6 +76,10 @@ export function createTrigger(statement: CreateTrigStmt, ctx: ReplayContext): vo
     changes: existing?.changes ?? [],
     comment: existing?.comment ?? null,
   };
+  const referencing = (statement.transitionRels ?? []).flatMap((node) =>
+    'TriggerTransition' in node ? [`${node.TriggerTransition.isNew ? 'NEW' : 'OLD'} TABLE AS ${quoteIdentifier(node.TriggerTransition.name ?? '')}`] : [],
+  );
+  if (referencing.length > 0) trigger.referencing = referencing;
   table.triggers = existing ? table.triggers.map((candidate) => (candidate === existing ? trigger : candidate)) : [...table.triggers, trigger];
   if (existing) ctx.change(trigger, 'replaced the definition');
   ctx.change(table, `${existing ? 'replaced' : 'created'} trigger "${name}"`);
