@@ -5,7 +5,8 @@
  *
  * Options: --sizes 100,1000,10000  --runs 5  --no-dump  --no-memory
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,15 +38,30 @@ function readOptions(argv: string[]): Options {
   };
 }
 
-/** The squawk binary itself (not its Node wrapper, which would add a Node start-up to its time). */
+const SQUAWK_VERSION = '2.66.0';
+
+/**
+ * The squawk binary itself (not its Node wrapper, which would add a Node start-up to its time),
+ * installed from the npm registry into .bench/tools on first use. It is not a devDependency:
+ * its per-platform optional packages break `npm ci` on a lock file written on another platform.
+ */
 function findSquawk(): string | null {
-  const require = createRequire(import.meta.url);
+  const tools = path.join(root, '.bench', 'tools');
   const binary = process.platform === 'win32' ? 'squawk.exe' : 'squawk';
-  try {
-    return require.resolve(`@squawk-cli/${process.platform}-${process.arch}/bin/${binary}`);
-  } catch {
-    return null;
-  }
+  const resolve = () => {
+    try {
+      return createRequire(path.join(tools, 'package.json')).resolve(`@squawk-cli/${process.platform}-${process.arch}/bin/${binary}`);
+    } catch {
+      return null;
+    }
+  };
+  if (resolve()) return resolve();
+  process.stderr.write(`bench: installing squawk-cli@${SQUAWK_VERSION} into .bench/tools\n`);
+  mkdirSync(tools, { recursive: true });
+  const install = spawnSync('npm', ['install', '--prefix', tools, '--no-save', '--no-package-lock', `squawk-cli@${SQUAWK_VERSION}`], {
+    stdio: 'inherit',
+  });
+  return install.status === 0 ? resolve() : null;
 }
 
 interface Row {
@@ -121,7 +137,7 @@ function main(): void {
   const squawk = findSquawk();
   if (!squawk) {
     process.stderr.write(
-      `bench: squawk is not installed (no @squawk-cli/${process.platform}-${process.arch} package); timing miglint alone.\n`,
+      `bench: squawk could not be installed (no @squawk-cli/${process.platform}-${process.arch} package); timing miglint alone.\n`,
     );
   }
   if (!options.memory) process.stderr.write('bench: GNU time (/usr/bin/time) not available; peak memory not measured.\n');
