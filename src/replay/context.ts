@@ -54,6 +54,32 @@ export class ReplayContext {
     return child;
   }
 
+  /** A table with nothing in it yet, created by this statement, with a fresh stable id. */
+  newTable(key: string, overrides: Partial<Table> = {}): Table {
+    const [schema, ...rest] = key.split('.');
+    return {
+      id: this.newTableId(),
+      schema: schema!,
+      name: rest.join('.'),
+      columns: [],
+      constraints: [],
+      rlsEnabled: false,
+      rlsForced: false,
+      partitionOf: null,
+      partitionBy: null,
+      created: this.origin,
+      changes: [],
+      partitionBound: null,
+      inherits: [],
+      policies: [],
+      triggers: [],
+      owner: null,
+      comment: null,
+      foreign: false,
+      ...overrides,
+    };
+  }
+
   newTableId(): number {
     return this.ids.next++;
   }

@@ -37,27 +37,10 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
     return;
   }
 
-  const [schema] = key.split('.') as [string];
-  const table: Table = {
-    id: ctx.newTableId(),
-    schema,
-    name,
-    columns: [],
-    constraints: [],
-    rlsEnabled: false,
-    rlsForced: false,
-    partitionOf: null,
+  const table = ctx.newTable(key, {
     partitionBy: statement.partspec ? partitionText(statement) : null,
-    created: ctx.origin,
-    changes: [],
-    partitionBound: null,
-    inherits: [],
-    policies: [],
-    triggers: [],
-    owner: null,
-    comment: null,
     foreign,
-  };
+  });
   const parents = (statement.inhRelations ?? []).flatMap((node) => ('RangeVar' in node ? [node.RangeVar] : []));
   for (const parent of parents) {
     const parentTable = ctx.findTable(parent.schemaname, parent.relname ?? '');

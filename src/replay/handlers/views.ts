@@ -150,27 +150,8 @@ function createTableFromQuery(statement: CreateTableAsStmt, ctx: ReplayContext):
     const copied = refName ? sources.flatMap((source) => source.columns).find((column) => column.name === refName) : undefined;
     columns.push(plainColumn(name, copied?.type ?? 'unknown', ctx));
   }
-  const [schema] = key.split('.') as [string];
-  const table: Table = {
-    id: ctx.newTableId(),
-    schema,
-    name: relation.relname ?? '',
-    columns,
-    constraints: [],
-    rlsEnabled: false,
-    rlsForced: false,
-    partitionOf: null,
-    partitionBy: null,
-    created: ctx.origin,
-    changes: [],
-    partitionBound: null,
-    inherits: [],
-    policies: [],
-    triggers: [],
-    owner: null,
-    comment: null,
-    foreign: false,
-  };
+  const table = ctx.newTable(key, { columns });
+  const schema = table.schema;
   ctx.schema.tables.set(key, table);
   applyDefaultPrivileges(ctx, 'tables', schema, key, 'table');
   ctx.emit({ action: 'create', objectType: 'table', name: key, tableId: table.id, message: `created table "${key}" from a query` });
