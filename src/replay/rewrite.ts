@@ -115,11 +115,16 @@ export function renameColumnInQuery(query: string, relation: RelationName, from:
   return changed ? expressionText(tree) : query;
 }
 
-/** An expression on one table (policy, CHECK) after one of its columns was renamed. */
-export function renameColumnInExpression(expression: string, table: string, from: string, to: string): string {
+/** A standalone expression's tree, parsed as the target of `SELECT`; undefined if it does not parse. */
+function parseExpression(expression: string): Node | undefined {
   const tree = parseQuery(`SELECT ${expression}`);
   const target = tree && 'SelectStmt' in tree ? tree.SelectStmt.targetList?.[0] : undefined;
-  const value = target && 'ResTarget' in target ? target.ResTarget.val : undefined;
+  return target && 'ResTarget' in target ? target.ResTarget.val : undefined;
+}
+
+/** An expression on one table (policy, CHECK) after one of its columns was renamed. */
+export function renameColumnInExpression(expression: string, table: string, from: string, to: string): string {
+  const value = parseExpression(expression);
   if (!value) return expression;
   let changed = false;
   walk(value, (record) => {
@@ -136,9 +141,7 @@ export function renameColumnInExpression(expression: string, table: string, from
 
 /** An expression on one table after the table was renamed: `old_name.col` becomes `col`, as PostgreSQL prints it. */
 export function unqualifyColumns(expression: string, table: string): string {
-  const tree = parseQuery(`SELECT ${expression}`);
-  const target = tree && 'SelectStmt' in tree ? tree.SelectStmt.targetList?.[0] : undefined;
-  const value = target && 'ResTarget' in target ? target.ResTarget.val : undefined;
+  const value = parseExpression(expression);
   if (!value) return expression;
   let changed = false;
   walk(value, (record) => {
