@@ -6,9 +6,9 @@ import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { holdsWholeSchema } from './table-elements.js';
 
-/** Keys of the tables and views a query reads (CTE names excluded). */
-export function relationsRead(query: Node | undefined, ctx: ReplayContext): string[] {
-  const found: string[] = [];
+/** Every relation a query names, in order, except the names of its own CTEs. */
+function relationsNamed(query: Node | undefined): RangeVar[] {
+  const relations: RangeVar[] = [];
   const cteNames = new Set<string>();
   const visit = (value: unknown): void => {
     if (value === null || typeof value !== 'object') return;
@@ -17,15 +17,21 @@ export function relationsRead(query: Node | undefined, ctx: ReplayContext): stri
     if ('CommonTableExpr' in record) cteNames.add((record.CommonTableExpr as { ctename?: string }).ctename ?? '');
     if ('RangeVar' in record) {
       const relation = record.RangeVar as RangeVar;
-      const name = relation.relname ?? '';
-      if (!(relation.schemaname === undefined && cteNames.has(name))) {
-        const key = resolveRelation(ctx, relation.schemaname, name);
-        if (key && !found.includes(key)) found.push(key);
-      }
+      if (!(relation.schemaname === undefined && cteNames.has(relation.relname ?? ''))) relations.push(relation);
     }
     Object.values(record).forEach(visit);
   };
   visit(query);
+  return relations;
+}
+
+/** Keys of the tables and views a query reads (CTE names excluded). */
+export function relationsRead(query: Node | undefined, ctx: ReplayContext): string[] {
+  const found: string[] = [];
+  for (const relation of relationsNamed(query)) {
+    const key = resolveRelation(ctx, relation.schemaname, relation.relname ?? '');
+    if (key && !found.includes(key)) found.push(key);
+  }
   return found;
 }
 
@@ -35,24 +41,13 @@ export function relationsRead(query: Node | undefined, ctx: ReplayContext): stri
  * creates is assumed made outside the folder, as for foreign keys.
  */
 function missingRelation(query: Node | undefined, ctx: ReplayContext): string | null {
-  const cteNames = new Set<string>();
-  let missing: string | null = null;
-  const visit = (value: unknown): void => {
-    if (missing !== null || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) return value.forEach(visit);
-    const record = value as Record<string, unknown>;
-    if ('CommonTableExpr' in record) cteNames.add((record.CommonTableExpr as { ctename?: string }).ctename ?? '');
-    if ('RangeVar' in record) {
-      const relation = record.RangeVar as RangeVar;
-      const name = relation.relname ?? '';
-      const key = ctx.keyForCreate(relation.schemaname, name);
-      const known = (relation.schemaname === undefined && cteNames.has(name)) || ctx.lookupSchemas(relation.schemaname).some((schema) => ctx.relationExists(qualifiedName(schema, name)));
-      if (!known && holdsWholeSchema(ctx, key) && ctx.chainCreates.has(name)) missing = key;
-    }
-    Object.values(record).forEach(visit);
-  };
-  visit(query);
-  return missing;
+  for (const relation of relationsNamed(query)) {
+    const name = relation.relname ?? '';
+    const key = ctx.keyForCreate(relation.schemaname, name);
+    const known = ctx.lookupSchemas(relation.schemaname).some((schema) => ctx.relationExists(qualifiedName(schema, name)));
+    if (!known && holdsWholeSchema(ctx, key) && ctx.chainCreates.has(name)) return key;
+  }
+  return null;
 }
 
 function resolveRelation(ctx: ReplayContext, schema: string | undefined, name: string): string | null {
