@@ -3,7 +3,7 @@
  * codes). Bad input ends in a message and exit code 2, never a stack trace. Each command's
  * module is loaded only when that command runs: `lint` must not pay for PGlite or the baseline.
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { LAYOUTS, type Layout } from './discover/index.js';
 import { UsageError } from './errors.js';
 import { FORMAT_NAMES, type FormatName } from './format/index.js';
@@ -26,6 +26,14 @@ function useColor(flag: boolean | undefined): boolean {
   return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 }
 
+/** The folder argument and the options every command that reads a migrations folder takes. */
+function readsFolder<T>(command: Argv<T>) {
+  return command
+    .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
+    .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' });
+}
+
 export async function main(argv: string[], output: Output = processOutput): Promise<number> {
   let exitCode: number = EXIT.ok;
   try {
@@ -36,11 +44,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         ['lint [dir]', '$0 [dir]'],
         'Lint a folder of PostgreSQL migrations',
         (command) =>
-          command
-            .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
+          readsFolder(command)
             .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'stylish' as FormatName, describe: 'Output format' })
-            .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
-            .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' })
             .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
             .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal)' }),
         async (args) => {
@@ -71,11 +76,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         'schema [dir]',
         'Print the schema the migrations build, with where each part came from',
         (command) =>
-          command
-            .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
-            .option('format', { alias: 'f', choices: SCHEMA_FORMATS, default: 'json' as SchemaFormat, describe: 'json (model with provenance) or sql' })
-            .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
-            .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' }),
+          readsFolder(command)
+            .option('format', { alias: 'f', choices: SCHEMA_FORMATS, default: 'json' as SchemaFormat, describe: 'json (model with provenance) or sql' }),
         async (args) => {
           const { schemaCommand } = await import('./commands/schema.js');
           exitCode = await schemaCommand({ dir: args.dir, format: args.format as SchemaFormat, layout: args.layout as Layout | undefined, config: args.config }, output);
@@ -85,14 +87,11 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         'baseline [dir]',
         'Write the folder as one consolidated baseline (prints it unless -o or --check)',
         (command) =>
-          command
-            .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
+          readsFolder(command)
             .option('output', { alias: 'o', type: 'string', describe: 'Write to this file (default name: 000_baseline_schema.sql in the folder)' })
             .option('check', { type: 'string', describe: 'Exit 1 with a diff when this committed baseline is stale' })
             .option('force', { type: 'boolean', default: false, describe: 'Overwrite a file miglint did not write' })
-            .option('include-data', { type: 'boolean', default: false, describe: 'Carry INSERT/UPDATE/DELETE/COPY statements, in order' })
-            .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
-            .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' }),
+            .option('include-data', { type: 'boolean', default: false, describe: 'Carry INSERT/UPDATE/DELETE/COPY statements, in order' }),
         async (args) => {
           const { baselineCommand } = await import('./commands/baseline.js');
           exitCode = await baselineCommand(
@@ -113,12 +112,9 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         'verify [dir]',
         'Prove the baseline: replay the chain and the baseline into two embedded PostgreSQL databases and compare them',
         (command) =>
-          command
-            .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
+          readsFolder(command)
             .option('baseline', { type: 'string', describe: 'A committed baseline to prove (default: the one miglint would write)' })
-            .option('preset', { choices: PRESETS, describe: 'What the database holds before the first migration (default: from the layout)' })
-            .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
-            .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' }),
+            .option('preset', { choices: PRESETS, describe: 'What the database holds before the first migration (default: from the layout)' }),
         async (args) => {
           const { verifyCommand } = await import('./commands/verify.js');
           exitCode = await verifyCommand(
