@@ -176,3 +176,18 @@ export function renameColumn(schema: SchemaModel, table: Table, from: string, to
   for (const constraint of table.constraints) constraint.expression = inExpression(constraint.expression);
   for (const column of table.columns) column.generated = inExpression(column.generated);
 }
+
+/**
+ * Column defaults hold their sequence by oid, so they follow its rename or move; they name it as
+ * PostgreSQL prints it: bare in `public`, qualified elsewhere.
+ */
+export function renameSequenceInDefaults(ctx: ReplayContext, oldKey: string, newKey: string): void {
+  const spelled = (key: string) => (key.startsWith('public.') ? key.slice('public.'.length) : key);
+  for (const table of ctx.schema.tables.values()) {
+    for (const column of table.columns) {
+      if (column.default?.includes(`nextval('${spelled(oldKey)}'`)) {
+        column.default = column.default.replace(`nextval('${spelled(oldKey)}'`, `nextval('${spelled(newKey)}'`);
+      }
+    }
+  }
+}

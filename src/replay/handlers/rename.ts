@@ -2,8 +2,9 @@ import type { RenameStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { functionKey, qualifiedName } from '../model.js';
 import { findFunction, describeFunction, nameParts, schemaAndName } from '../names.js';
+import { quoteIdentifier } from '../sql-text.js';
 import { renameGrantObject } from './grants.js';
-import { renameColumn, renameRelation } from './dependents.js';
+import { renameColumn, renameRelation, renameSequenceInDefaults } from './dependents.js';
 import { triggerHost } from './triggers-policies.js';
 
 /** Renames of every modelled object kind, carrying every reference along. */
@@ -174,21 +175,27 @@ function renameKeyed<T extends { schema: string; name: string; changes: { origin
     ctx.emit({ action: 'error', objectType, name: newKey, message: `${objectType} "${newKey}" already exists` });
     return;
   }
+  const oldName = item.name;
   map.delete(key);
   item.name = statement.newname ?? '';
   map.set(newKey, item);
-  if (objectType === 'type') {
-    for (const table of ctx.schema.tables.values()) {
-      for (const column of table.columns) {
-        const suffix = column.type.match(/(\[\])*$/)?.[0] ?? '';
-        const base = column.type.slice(0, column.type.length - suffix.length);
-        if (base === key || (item.schema === 'public' && base === name)) column.type = `${item.schema === 'public' ? item.name : newKey}${suffix}`;
-      }
-    }
-  }
+  if (objectType === 'type') retypeColumns(ctx, item.schema, oldName, item.name);
+  if (objectType === 'sequence') renameSequenceInDefaults(ctx, key, newKey);
   renameGrantObject(ctx, key, newKey);
   item.changes.push({ origin: ctx.origin, description: `renamed from "${key}"` });
   ctx.emit({ action: 'rename', objectType, name: newKey, message: `renamed ${objectType} "${key}" to "${newKey}"` });
+}
+
+/** Columns of a renamed type show its new name, spelled as format_type spells it (quoted where needed). */
+function retypeColumns(ctx: ReplayContext, schema: string, oldName: string, newName: string): void {
+  const spelled = (name: string) => (schema === 'public' ? quoteIdentifier(name) : `${quoteIdentifier(schema)}.${quoteIdentifier(name)}`);
+  const oldSpelling = spelled(oldName);
+  for (const table of ctx.schema.tables.values()) {
+    for (const column of table.columns) {
+      const suffix = column.type.match(/(\[\])*$/)?.[0] ?? '';
+      if (column.type.slice(0, column.type.length - suffix.length) === oldSpelling) column.type = `${spelled(newName)}${suffix}`;
+    }
+  }
 }
 
 function renameFunction(statement: RenameStmt, ctx: ReplayContext): void {

@@ -3,7 +3,7 @@ import type { AlterObjectSchemaStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { functionKey, qualifiedName } from '../model.js';
 import { describeFunction, findFunction, nameParts, schemaAndName } from '../names.js';
-import { renameRelation } from './dependents.js';
+import { renameRelation, renameSequenceInDefaults } from './dependents.js';
 import { renameGrantObject } from './grants.js';
 import { moveFunction } from './rename.js';
 
@@ -42,7 +42,7 @@ export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext):
         ctx.schema.sequences.delete(sequenceKey);
         sequence.schema = target;
         ctx.schema.sequences.set(qualifiedName(target, sequence.name), sequence);
-        requalifySequenceDefaults(ctx, sequenceKey, qualifiedName(target, sequence.name));
+        renameSequenceInDefaults(ctx, sequenceKey, qualifiedName(target, sequence.name));
       }
       ctx.emit({ action: 'rename', objectType: table ? 'table' : 'view', name: newKey, tableId: table?.id ?? null, message: `moved "${key}" to schema "${target}"` });
       return;
@@ -61,7 +61,7 @@ export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext):
       item.schema = target;
       (map as Map<string, typeof item>).set(newKey, item);
       renameGrantObject(ctx, key, newKey);
-      if (objectType === 'OBJECT_SEQUENCE') requalifySequenceDefaults(ctx, key, newKey);
+      if (objectType === 'OBJECT_SEQUENCE') renameSequenceInDefaults(ctx, key, newKey);
       ctx.emit({ action: 'rename', objectType: objectType === 'OBJECT_SEQUENCE' ? 'sequence' : 'type', name: newKey, message: `moved "${key}" to schema "${target}"` });
       return;
     }
@@ -86,17 +86,5 @@ export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext):
     }
     default:
       ctx.keepUninterpreted();
-  }
-}
-
-/** Column defaults name their sequence as PostgreSQL prints it: bare in `public`, qualified elsewhere. */
-function requalifySequenceDefaults(ctx: ReplayContext, oldKey: string, newKey: string): void {
-  const spelled = (key: string) => (key.startsWith('public.') ? key.slice('public.'.length) : key);
-  for (const table of ctx.schema.tables.values()) {
-    for (const column of table.columns) {
-      if (column.default?.includes(`nextval('${spelled(oldKey)}'`)) {
-        column.default = column.default.replace(`nextval('${spelled(oldKey)}'`, `nextval('${spelled(newKey)}'`);
-      }
-    }
   }
 }
