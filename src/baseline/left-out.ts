@@ -1,6 +1,6 @@
 /**
- * What the model saw but cannot write back: ALTER TABLE actions it does not keep, EXCLUDE
- * constraints (kept without their definition), foreign tables. The header lists them so a
+ * What the model saw but cannot write back: ALTER TABLE actions it does not keep, foreign
+ * tables. The header lists them so a
  * reviewer knows exactly where the baseline and the chain may differ.
  */
 import type { AlterTableStmt } from 'libpg-query';
@@ -56,11 +56,6 @@ export function leftOutOfModel(schema: SchemaModel, files: ParsedFile[]): ModelG
     }
   }
   for (const table of schema.tables.values()) {
-    for (const constraint of table.constraints) {
-      if (constraint.kind === 'exclude') {
-        gaps.push({ origin: constraint.created, what: `EXCLUDE constraint ${constraint.name} on ${qualified(table.schema, table.name)} (the model keeps no definition)` });
-      }
-    }
     if (table.foreign) {
       gaps.push({ origin: table.created, what: `foreign table ${qualified(table.schema, table.name)} (needs its server; not written)` });
     }

@@ -44,7 +44,7 @@ export function constraintDefinition(constraint: Constraint): string | null {
       return `FOREIGN KEY (${columnList(constraint.columns)}) REFERENCES ${qualifiedKey(target.table)}${targetColumns}${actions}${attributes(constraint)}`;
     }
     case 'exclude':
-      return null;
+      return constraint.expression === null ? null : `EXCLUDE ${constraint.expression}${attributes(constraint)}`;
   }
 }
 

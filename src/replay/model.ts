@@ -52,7 +52,7 @@ export interface Constraint {
   kind: ConstraintKind;
   columns: string[];
   references: ForeignKeyTarget | null;
-  /** CHECK and EXCLUDE bodies as SQL text. */
+  /** CHECK's expression; EXCLUDE's definition after the keyword (`USING gist (room WITH =, during WITH &&)`). */
   expression: string | null;
   created: Origin;
   /** COMMENT ON CONSTRAINT. */

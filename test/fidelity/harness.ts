@@ -83,7 +83,7 @@ async function checkModelSql(db: PGlite, schema: SchemaModel, catalog: Catalog):
       }
     }
     for (const constraint of table.constraints) {
-      if (constraint.expression) await attempt(`check ${constraint.name} on ${key}`, `select (${constraint.expression})::boolean from ${key} limit 0`);
+      if (constraint.kind === 'check' && constraint.expression) await attempt(`check ${constraint.name} on ${key}`, `select (${constraint.expression})::boolean from ${key} limit 0`);
     }
   }
   return problems;

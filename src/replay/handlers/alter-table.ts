@@ -7,7 +7,7 @@ import { boundText, copyPartitionedIndexes } from './create-table.js';
 import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
 import { dependentViews, dropColumnDependents, dropConstraint, dropView } from './dependents.js';
 import { locate, setOwner } from './objects.js';
-import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection } from './table-elements.js';
+import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection, hasIndex } from './table-elements.js';
 
 const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE']);
 
@@ -258,7 +258,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       }
       const added = addConstraint(table, node, ctx, null);
       if (!added) return;
-      if (added.kind === 'primary key' || added.kind === 'unique') addConstraintIndex(table, added, ctx);
+      if (hasIndex(added)) addConstraintIndex(table, added, ctx);
       return changed(`added ${added.kind} constraint "${added.name}"`, null);
     }
     case 'AT_DropConstraint': {

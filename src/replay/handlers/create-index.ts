@@ -24,7 +24,7 @@ function nameColumn(node: Node): string {
 }
 
 /** A key as CREATE INDEX writes it: column or (expression), COLLATE, operator class, ordering. */
-function keySql(node: Node): string {
+export function keySql(node: Node): string {
   if (!('IndexElem' in node)) return '';
   const element = node.IndexElem;
   const parts = [element.name ? quoteIdentifier(element.name) : `(${element.expr ? expressionText(element.expr) : ''})`];

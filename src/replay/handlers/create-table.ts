@@ -3,7 +3,7 @@ import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
-import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection } from './table-elements.js';
+import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, hasIndex } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
   const relation = statement.relation!;
@@ -81,7 +81,7 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   }
   for (const constraint of tableConstraints) {
     const added = addConstraint(table, constraint, ctx, null);
-    if (added && (added.kind === 'primary key' || added.kind === 'unique')) addConstraintIndex(table, added, ctx);
+    if (added && hasIndex(added)) addConstraintIndex(table, added, ctx);
   }
   dropDuplicateKeys(table, ctx);
   if (table.partitionOf) copyPartitionedIndexes(table, ctx);

@@ -7,6 +7,7 @@ import { qualifiedName, type SchemaModel, type Table } from '../model.js';
 import { quoteIdentifier } from '../sql-text.js';
 import { renameColumnInExpression, renameColumnInQuery, renameRelationInQuery, unqualifyColumns } from '../rewrite.js';
 import { renameGrantObject } from './grants.js';
+import { renameColumnInExclusion } from './table-elements.js';
 
 export function dropConstraint(schema: SchemaModel, table: Table, name: string): void {
   table.constraints = table.constraints.filter((constraint) => constraint.name !== name);
@@ -173,7 +174,10 @@ export function renameColumn(schema: SchemaModel, table: Table, from: string, to
     policy.using = inExpression(policy.using);
     policy.withCheck = inExpression(policy.withCheck);
   }
-  for (const constraint of table.constraints) constraint.expression = inExpression(constraint.expression);
+  for (const constraint of table.constraints) {
+    constraint.expression =
+      constraint.kind === 'exclude' && constraint.expression !== null ? renameColumnInExclusion(constraint.expression, from, to) : inExpression(constraint.expression);
+  }
   for (const column of table.columns) column.generated = inExpression(column.generated);
 }
 

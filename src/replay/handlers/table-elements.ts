@@ -2,11 +2,12 @@
  * Columns and constraints as CREATE TABLE and ALTER TABLE define them, named the way
  * PostgreSQL names what the user left unnamed.
  */
-import type { ColumnDef, Constraint as ConstraintNode, Node } from 'libpg-query';
+import { parseSync, type ColumnDef, type Constraint as ConstraintNode, type Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { isPlatformRelation } from '../../presets.js';
 import { qualifiedName, type Column, type Constraint, type ConstraintKind, type ForeignKeyTarget, type Table } from '../model.js';
 import { SERIAL_TYPES, expressionText, formatType, quoteIdentifier, stringsOf, typeBaseName } from '../sql-text.js';
+import { keySql } from './create-index.js';
 
 const NAMEDATALEN = 63;
 
@@ -126,7 +127,7 @@ export function addConstraint(
     const match = MATCH_TYPES[node.fk_matchtype ?? 's'];
     if (match) references.match = match;
   }
-  const expression = kind === 'check' && node.raw_expr ? expressionText(node.raw_expr) : null;
+  const expression = kind === 'check' && node.raw_expr ? expressionText(node.raw_expr) : kind === 'exclude' ? exclusionText(node) : null;
   const constraint: Constraint = {
     name,
     kind,
@@ -210,6 +211,52 @@ export function firstRejection(nodes: ConstraintNode[], ctx: ReplayContext, tabl
 /** The constraints a column definition carries (REFERENCES, CHECK, UNIQUE, ...). */
 export function columnConstraintNodes(definition: ColumnDef): ConstraintNode[] {
   return (definition.constraints ?? []).flatMap((item) => ('Constraint' in item ? [item.Constraint] : []));
+}
+
+/**
+ * An EXCLUDE constraint after its keyword, as pg_get_constraintdef prints it:
+ * `USING gist (room WITH =, during WITH &&) INCLUDE (note) WITH (fillfactor=70) WHERE (active)`.
+ */
+function exclusionText(node: ConstraintNode): string {
+  const elements = (node.exclusions ?? []).map((pair) => {
+    const [element, operator] = 'List' in pair ? (pair.List.items ?? []) : [];
+    const names = operator && 'List' in operator ? stringsOf(operator.List.items) : [];
+    const written = names.length > 1 ? `OPERATOR(${names.join('.')})` : (names[0] ?? '');
+    return `${element ? keySql(element) : ''} WITH ${written}`;
+  });
+  const include = node.including?.length ? ` INCLUDE (${stringsOf(node.including).map(quoteIdentifier).join(', ')})` : '';
+  const options = (node.options ?? []).flatMap((option) => ('DefElem' in option ? [`${option.DefElem.defname ?? ''}=${option.DefElem.arg ? expressionText(option.DefElem.arg) : ''}`] : []));
+  const storage = options.length ? ` WITH (${options.join(', ')})` : '';
+  const where = node.where_clause ? ` WHERE (${expressionText(node.where_clause)})` : '';
+  return `USING ${node.access_method ?? 'gist'} (${elements.join(', ')})${include}${storage}${where}`;
+}
+
+/** An EXCLUDE definition (exclusionText) after one of its table's columns was renamed; unchanged if it does not parse. */
+export function renameColumnInExclusion(text: string, from: string, to: string): string {
+  let node: ConstraintNode | undefined;
+  try {
+    const statement = parseSync(`ALTER TABLE t ADD EXCLUDE ${text}`).stmts?.[0]?.stmt;
+    const command = statement && 'AlterTableStmt' in statement ? statement.AlterTableStmt.cmds?.[0] : undefined;
+    const definition = command && 'AlterTableCmd' in command ? command.AlterTableCmd.def : undefined;
+    node = definition && 'Constraint' in definition ? definition.Constraint : undefined;
+  } catch {
+    return text;
+  }
+  if (!node) return text;
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const record = value as Record<string, unknown>;
+    const element = record.IndexElem as { name?: string } | undefined;
+    if (element?.name === from) element.name = to;
+    const fields = (record.ColumnRef as { fields?: Node[] } | undefined)?.fields;
+    const last = fields?.[fields.length - 1];
+    if (fields?.length === 1 && last && 'String' in last && last.String.sval === from) last.String.sval = to;
+    Object.values(record).forEach(visit);
+  };
+  visit(node);
+  node.including = node.including?.map((name) => ('String' in name && name.String.sval === from ? { String: { sval: to } } : name));
+  return exclusionText(node);
 }
 
 function exclusionColumn(pair: Node): string {
@@ -312,14 +359,14 @@ export function addColumn(table: Table, definition: ColumnDef, ctx: ReplayContex
     inherited.default = column.default ?? inherited.default;
     for (const constraint of constraints) {
       const added = addConstraint(table, constraint, ctx, inherited.name);
-      if (added && (added.kind === 'primary key' || added.kind === 'unique')) addConstraintIndex(table, added, ctx);
+      if (added && hasIndex(added)) addConstraintIndex(table, added, ctx);
     }
     return inherited;
   }
   table.columns.push(column);
   for (const constraint of constraints) {
     const added = addConstraint(table, constraint, ctx, column.name);
-    if (added && (added.kind === 'primary key' || added.kind === 'unique')) addConstraintIndex(table, added, ctx);
+    if (added && hasIndex(added)) addConstraintIndex(table, added, ctx);
   }
   return column;
 }
@@ -349,15 +396,22 @@ export function dropDuplicateKeys(table: Table, ctx: ReplayContext): void {
   }
 }
 
-/** PRIMARY KEY and UNIQUE constraints are backed by an index of the same name. */
+/** Whether PostgreSQL builds an index of the constraint's name for it (PRIMARY KEY, UNIQUE, EXCLUDE). */
+export function hasIndex(constraint: Constraint): boolean {
+  return constraint.kind === 'primary key' || constraint.kind === 'unique' || constraint.kind === 'exclude';
+}
+
+/** The index of the same name behind a PRIMARY KEY, UNIQUE or EXCLUDE constraint. */
 export function addConstraintIndex(table: Table, constraint: Constraint, ctx: ReplayContext): void {
   const key = qualifiedName(table.schema, constraint.name);
+  const exclusion = constraint.kind === 'exclude';
   ctx.schema.indexes.set(key, {
     schema: table.schema,
     name: constraint.name,
     table: qualifiedName(table.schema, table.name),
-    unique: true,
-    method: 'btree',
+    unique: !exclusion,
+    // An exclusion's text starts with `USING <method>` (exclusionText).
+    method: exclusion ? (constraint.expression?.match(/^USING (\S+)/)?.[1] ?? 'gist') : 'btree',
     keys: [...constraint.columns],
     keySql: constraint.columns.map(quoteIdentifier),
     include: [],
