@@ -1,7 +1,8 @@
 /** CREATE [OR REPLACE] VIEW, CREATE MATERIALIZED VIEW, CREATE TABLE AS. */
 import type { CreateTableAsStmt, Node, RangeVar, ViewStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Column, type Table, type View } from '../model.js';
+import { qualifiedName, type Column, type View } from '../model.js';
+import { queryColumns } from '../query-columns.js';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { holdsWholeSchema } from './table-elements.js';
@@ -120,7 +121,7 @@ export function createTableAs(statement: CreateTableAsStmt, ctx: ReplayContext):
   createTableFromQuery(statement, ctx);
 }
 
-/** CREATE TABLE ... AS SELECT: columns named from the select list, typed when they copy a known column. */
+/** CREATE TABLE ... AS SELECT: the columns the query produces, named and typed as PostgreSQL does. */
 function createTableFromQuery(statement: CreateTableAsStmt, ctx: ReplayContext): void {
   const relation = statement.into!.rel!;
   const key = ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
@@ -128,23 +129,10 @@ function createTableFromQuery(statement: CreateTableAsStmt, ctx: ReplayContext):
     ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, message: `relation "${key}" already exists` });
     return;
   }
-  const sources = relationsRead(statement.query, ctx).map((source) => ctx.schema.tables.get(source)).filter((table): table is Table => Boolean(table));
+  const produced = queryColumns(statement.query, ctx);
+  if (!produced) return ctx.keepUninterpreted('the model cannot tell the columns this query produces');
   const names = stringsOf(statement.into!.colNames);
-  const select = statement.query && 'SelectStmt' in statement.query ? statement.query.SelectStmt : undefined;
-  const columns: Column[] = [];
-  for (const [position, target] of (select?.targetList ?? []).entries()) {
-    if (!('ResTarget' in target)) continue;
-    const value = target.ResTarget.val;
-    const ref = value && 'ColumnRef' in value ? value.ColumnRef.fields ?? [] : [];
-    if (ref.some((field) => 'A_Star' in field)) {
-      for (const source of sources.slice(0, 1)) columns.push(...source.columns.map((column) => plainColumn(column.name, column.type, ctx)));
-      continue;
-    }
-    const refName = stringsOf(ref).pop();
-    const name = names[position] ?? target.ResTarget.name ?? refName ?? '?column?';
-    const copied = refName ? sources.flatMap((source) => source.columns).find((column) => column.name === refName) : undefined;
-    columns.push(plainColumn(name, copied?.type ?? 'unknown', ctx));
-  }
+  const columns = produced.map((column, position) => plainColumn(names[position] ?? column.name, column.type ?? 'unknown', ctx));
   const table = ctx.newTable(key, { columns });
   const schema = table.schema;
   ctx.schema.tables.set(key, table);
