@@ -17,9 +17,11 @@ export interface PlatformObjects {
   roles: ReadonlySet<string>;
   /** Publications the platform creates (Supabase's `supabase_realtime`). */
   publications: ReadonlySet<string>;
+  /** Extensions the platform installs before the first migration (verify's preset database installs them too). */
+  extensions: ReadonlySet<string>;
 }
 
-const NOTHING: PlatformObjects = { schemas: new Set(), tables: new Set(), sessionFunctions: new Set(), roles: new Set(), publications: new Set() };
+const NOTHING: PlatformObjects = { schemas: new Set(), tables: new Set(), sessionFunctions: new Set(), roles: new Set(), publications: new Set(), extensions: new Set() };
 
 const SUPABASE: PlatformObjects = {
   schemas: new Set([
@@ -52,6 +54,7 @@ const SUPABASE: PlatformObjects = {
   ]),
   sessionFunctions: new Set(['auth.uid', 'auth.jwt', 'auth.role', 'auth.email']),
   publications: new Set(['supabase_realtime']),
+  extensions: new Set(['uuid-ossp', 'pgcrypto']),
   roles: new Set([
     'anon',
     'authenticated',

@@ -2,35 +2,102 @@
  * Static evaluation of the conditions DO blocks guard their DDL with, against the model at
  * that point: `NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 't' AND
  * column_name = 'c')`, `... FROM pg_constraint WHERE conname = '...'`, `pg_policies`,
- * `pg_type`, `to_regclass('t') IS NULL`, and NOT / AND / OR of those. Anything else, or a
+ * `pg_type`, `pg_extension`, `to_regclass('t') IS NULL`, `(SELECT count(*) FROM ...) > 0`,
+ * PL/pgSQL variables holding such a value, and NOT / AND / OR of those. Anything else, or a
  * question about a schema the model does not hold whole (a platform's), is unknown: null.
  */
 import { parseSync, type Node, type SelectStmt } from 'libpg-query';
 import type { ReplayContext } from './context.js';
 import { qualifiedName } from './model.js';
-import { isPlatformRelation } from '../presets.js';
+import { isPlatformRelation, platformObjects } from '../presets.js';
 import { stringsOf } from './sql-text.js';
 
 type Truth = boolean | null;
+/** What an expression evaluates to: a truth value, a number (a count), or null when the model cannot tell. */
+export type Value = boolean | number | null;
+/** PL/pgSQL variables whose value is known at this point, by name. */
+export type Variables = ReadonlyMap<string, boolean | number>;
+
+interface Scope {
+  variables: Variables;
+  /** Inside `SELECT count(*) ... FROM <catalog>`: how many rows the catalog query matches. */
+  rows?: number | null;
+}
 
 /** Evaluates a PL/pgSQL condition; null when the model cannot tell. */
-export function evaluateGuard(condition: string, ctx: ReplayContext): Truth {
-  let target: Node | undefined;
+export function evaluateGuard(condition: string, ctx: ReplayContext, variables: Variables = new Map()): Truth {
+  const value = evaluateExpression(condition, ctx, variables);
+  return typeof value === 'boolean' ? value : null;
+}
+
+/** Evaluates a PL/pgSQL expression (a condition, or the right-hand side of an assignment). */
+export function evaluateExpression(expression: string, ctx: ReplayContext, variables: Variables): Value {
+  const select = parseSelect(`SELECT ${expression}`);
+  return select && !select.fromClause?.length ? evaluateSelect(select, ctx, { variables }) : null;
+}
+
+/** Evaluates a one-column query (`SELECT count(*) FROM pg_extension WHERE ...`, `SELECT EXISTS (...)`). */
+export function evaluateQuery(query: string, ctx: ReplayContext, variables: Variables): Value {
+  const select = parseSelect(query);
+  return select ? evaluateSelect(select, ctx, { variables }) : null;
+}
+
+function parseSelect(sql: string): SelectStmt | null {
   try {
-    const select = parseSync(`SELECT ${condition}`).stmts?.[0]?.stmt;
-    const list = select && 'SelectStmt' in select ? select.SelectStmt.targetList : undefined;
-    const first = list?.[0];
-    if (list?.length !== 1 || !first || !('ResTarget' in first)) return null;
-    target = first.ResTarget.val;
+    const statements = parseSync(sql).stmts ?? [];
+    const node = statements.length === 1 ? statements[0]?.stmt : undefined;
+    return node && 'SelectStmt' in node ? node.SelectStmt : null;
   } catch {
     return null;
   }
-  return target ? evaluate(target, ctx) : null;
 }
 
-function evaluate(node: Node, ctx: ReplayContext): Truth {
+/**
+ * A query returning one value: without FROM, its expression; with FROM a catalog, only an
+ * aggregate over the matching rows (`count(*)`, `count(*) = 1`), which always yields one row.
+ */
+function evaluateSelect(select: SelectStmt, ctx: ReplayContext, scope: Scope): Value {
+  const only = select.targetList?.length === 1 ? select.targetList[0] : undefined;
+  const target = only && 'ResTarget' in only ? only.ResTarget.val : undefined;
+  if (!target || select.groupClause?.length || select.havingClause || select.limitCount || select.op !== 'SETOP_NONE') return null;
+  if (!select.fromClause?.length) return select.whereClause ? null : evaluate(target, ctx, scope);
+  if (!countsRows(target)) return null;
+  return evaluate(target, ctx, { ...scope, rows: catalogRowCount(select, ctx) });
+}
+
+function isCountStar(node: Node): boolean {
+  return 'FuncCall' in node && Boolean(node.FuncCall.agg_star) && stringsOf(node.FuncCall.funcname).join('.').replace(/^pg_catalog\./, '') === 'count';
+}
+
+/** Whether a target is `count(*)` or a comparison of it with a constant. */
+function countsRows(node: Node): boolean {
+  if (isCountStar(node)) return true;
+  return 'A_Expr' in node && [node.A_Expr.lexpr, node.A_Expr.rexpr].some((side) => side !== undefined && isCountStar(side));
+}
+
+const COMPARISONS: Record<string, (left: number, right: number) => boolean> = {
+  '=': (left, right) => left === right,
+  '<>': (left, right) => left !== right,
+  '!=': (left, right) => left !== right,
+  '>': (left, right) => left > right,
+  '>=': (left, right) => left >= right,
+  '<': (left, right) => left < right,
+  '<=': (left, right) => left <= right,
+};
+
+function compare(operator: string, left: Value, right: Value): Value {
+  if (left === null || right === null || typeof left !== typeof right) return null;
+  if (typeof left === 'boolean') return operator === '=' ? left === right : operator === '<>' || operator === '!=' ? left !== right : null;
+  const test = COMPARISONS[operator];
+  return test ? test(left, right as number) : null;
+}
+
+function evaluate(node: Node, ctx: ReplayContext, scope: Scope): Value {
   if ('BoolExpr' in node) {
-    const args = (node.BoolExpr.args ?? []).map((arg) => evaluate(arg, ctx));
+    const args = (node.BoolExpr.args ?? []).map((arg) => {
+      const value = evaluate(arg, ctx, scope);
+      return typeof value === 'boolean' ? value : null;
+    });
     switch (node.BoolExpr.boolop) {
       case 'NOT_EXPR':
         return args[0] === null || args[0] === undefined ? null : !args[0];
@@ -46,15 +113,28 @@ function evaluate(node: Node, ctx: ReplayContext): Truth {
     const select = node.SubLink.subselect && 'SelectStmt' in node.SubLink.subselect ? node.SubLink.subselect.SelectStmt : null;
     if (!select) return null;
     if (node.SubLink.subLinkType === 'EXISTS_SUBLINK') return catalogRowExists(select, ctx);
-    // `(SELECT to_regclass('t') IS NOT NULL)`: a one-value query without FROM.
-    const only = select.targetList?.length === 1 && !select.fromClause?.length ? select.targetList[0] : undefined;
-    return node.SubLink.subLinkType === 'EXPR_SUBLINK' && only && 'ResTarget' in only && only.ResTarget.val ? evaluate(only.ResTarget.val, ctx) : null;
+    // `(SELECT to_regclass('t') IS NOT NULL)`, `(SELECT count(*) FROM pg_extension WHERE ...)`.
+    return node.SubLink.subLinkType === 'EXPR_SUBLINK' ? evaluateSelect(select, ctx, { variables: scope.variables }) : null;
   }
   if ('NullTest' in node) {
     const exists = regclassExists(node.NullTest.arg, ctx);
     if (exists === null) return null;
     return node.NullTest.nulltesttype === 'IS_NULL' ? !exists : exists;
   }
+  if ('A_Expr' in node && node.A_Expr.kind === 'AEXPR_OP' && node.A_Expr.lexpr && node.A_Expr.rexpr) {
+    return compare(stringsOf(node.A_Expr.name).join(), evaluate(node.A_Expr.lexpr, ctx, scope), evaluate(node.A_Expr.rexpr, ctx, scope));
+  }
+  if ('A_Const' in node) {
+    if (node.A_Const.ival) return node.A_Const.ival.ival ?? 0;
+    if (node.A_Const.boolval) return node.A_Const.boolval.boolval ?? false;
+    return null;
+  }
+  if ('ColumnRef' in node) {
+    const fields = node.ColumnRef.fields ?? [];
+    const name = fields.length === 1 ? stringsOf(fields)[0] : undefined;
+    return name === undefined ? null : (scope.variables.get(name) ?? null);
+  }
+  if (isCountStar(node)) return scope.rows ?? null;
   return null;
 }
 
@@ -96,31 +176,70 @@ function heldWhole(ctx: ReplayContext, schema: string): boolean {
   return ctx.schema.schemas.has(schema) && !isPlatformRelation('supabase', qualifiedName(schema, 'x'));
 }
 
-/** `col = 'value'` conditions of a WHERE made only of those joined by AND; null for anything else. */
-function equalities(where: Node | undefined): Map<string, string> | null {
-  const found = new Map<string, string>();
+interface Conditions {
+  /** `col = 'value'`, by column. */
+  values: Map<string, string>;
+  /** Columns tested `IS NOT NULL`. */
+  notNull: Set<string>;
+}
+
+/** `col = 'value'` and `col IS NOT NULL` conditions of a WHERE made only of those joined by AND; null for anything else. */
+function equalities(where: Node | undefined): Conditions | null {
+  const found: Conditions = { values: new Map(), notNull: new Set() };
+  const columnName = (node: Node | undefined) => (node && 'ColumnRef' in node ? stringsOf(node.ColumnRef.fields).pop() : undefined);
   const visit = (node: Node | undefined): boolean => {
     if (!node) return false;
     if ('BoolExpr' in node && node.BoolExpr.boolop === 'AND_EXPR') return (node.BoolExpr.args ?? []).every(visit);
+    if ('NullTest' in node && node.NullTest.nulltesttype === 'IS_NOT_NULL') {
+      const column = columnName(node.NullTest.arg);
+      if (column) found.notNull.add(column);
+      return column !== undefined;
+    }
     if (!('A_Expr' in node) || node.A_Expr.kind !== 'AEXPR_OP' || stringsOf(node.A_Expr.name).join() !== '=') return false;
-    const column = node.A_Expr.lexpr && 'ColumnRef' in node.A_Expr.lexpr ? stringsOf(node.A_Expr.lexpr.ColumnRef.fields).pop() : undefined;
+    const column = columnName(node.A_Expr.lexpr);
     const value = literal(node.A_Expr.rexpr);
     if (!column || value === null) return false;
-    found.set(column, value);
+    found.values.set(column, value);
     return true;
   };
   return visit(where) ? found : null;
 }
 
+/** Catalogs whose rows the conditions catalogRowExists accepts name by a unique key: at most one row matches. */
+const ONE_ROW_CATALOGS = new Set(['pg_extension', 'pg_catalog.pg_extension', 'pg_available_extensions', 'pg_catalog.pg_available_extensions']);
+
+function catalogName(select: SelectStmt): string | null {
+  const from = select.fromClause?.length === 1 ? select.fromClause[0] : undefined;
+  return from && 'RangeVar' in from ? `${from.RangeVar.schemaname ? `${from.RangeVar.schemaname}.` : ''}${from.RangeVar.relname ?? ''}` : null;
+}
+
+/** How many rows `SELECT ... FROM <catalog> WHERE ...` matches; null when the model cannot tell. */
+function catalogRowCount(select: SelectStmt, ctx: ReplayContext): number | null {
+  const exists = catalogRowExists(select, ctx);
+  if (exists === null) return null;
+  if (!exists) return 0;
+  return ONE_ROW_CATALOGS.has(catalogName(select) ?? '') ? 1 : null;
+}
+
+/**
+ * Whether an extension is installed: those the chain created so far, and plpgsql. One a
+ * platform installs before the first migration (Supabase's pgcrypto) depends on the platform:
+ * unknown unless the chain created it.
+ */
+function extensionInstalled(name: string, ctx: ReplayContext): Truth {
+  if (name === 'plpgsql' || ctx.schema.extensions.has(name)) return true;
+  return platformObjects('supabase').extensions.has(name) ? null : false;
+}
+
 /** EXISTS (SELECT ... FROM <catalog> WHERE col = 'v' AND ...): whether the model has such a row. */
 function catalogRowExists(select: SelectStmt, ctx: ReplayContext): Truth {
-  const from = select.fromClause?.length === 1 ? select.fromClause[0] : undefined;
-  if (!from || !('RangeVar' in from) || !select.whereClause) return null;
-  const where = equalities(select.whereClause);
-  if (!where) return null;
-  const catalog = `${from.RangeVar.schemaname ? `${from.RangeVar.schemaname}.` : ''}${from.RangeVar.relname ?? ''}`;
+  const catalog = catalogName(select);
+  const conditions = equalities(select.whereClause);
+  if (catalog === null || !conditions) return null;
+  const { values: where, notNull } = conditions;
   const schemaName = where.get('table_schema') ?? where.get('schemaname');
-  const known = (keys: string[]) => (where.size === keys.length && keys.every((key) => where.has(key)) ? true : false);
+  const known = (keys: string[], notNullKeys: string[] = []) =>
+    where.size === keys.length && keys.every((key) => where.has(key)) && notNull.size === notNullKeys.length && notNullKeys.every((key) => notNull.has(key));
   if (schemaName !== undefined && !heldWhole(ctx, schemaName)) return null;
   const tables = (name: string) =>
     [...ctx.schema.tables.values()].filter((table) => table.name === name && (schemaName === undefined || table.schema === schemaName));
@@ -163,6 +282,17 @@ function catalogRowExists(select: SelectStmt, ctx: ReplayContext): Truth {
         [...ctx.schema.views.values()].some((view) => view.name === name);
       // Not found: a built-in or an extension's type may still have the name.
       return found ? true : ctx.schema.extensions.size > 0 ? null : answer(false);
+    }
+    case 'pg_extension':
+    case 'pg_catalog.pg_extension': {
+      const name = where.get('extname');
+      return name && known(['extname']) ? extensionInstalled(name, ctx) : null;
+    }
+    // Installed: `installed_version IS NOT NULL`; whether one is merely available depends on the server.
+    case 'pg_available_extensions':
+    case 'pg_catalog.pg_available_extensions': {
+      const name = where.get('name');
+      return name && known(['name'], ['installed_version']) ? extensionInstalled(name, ctx) : null;
     }
     default:
       return null;

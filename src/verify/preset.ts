@@ -6,7 +6,7 @@
  * Both databases verify compares start from the same preset, so it never shows as a
  * difference.
  */
-import type { Preset } from '../presets.js';
+import { platformObjects, type Preset } from '../presets.js';
 
 export interface PresetDatabase {
   /** Extensions the preset installs itself (PGlite must load them). */
@@ -131,5 +131,5 @@ create publication supabase_realtime;
 
 export const PRESET_DATABASES: Record<Preset, PresetDatabase> = {
   none: { extensions: [], searchPath: '"$user", public', sql: '' },
-  supabase: { extensions: ['uuid-ossp', 'pgcrypto'], searchPath: '"$user", public, extensions', sql: SUPABASE_SQL },
+  supabase: { extensions: [...platformObjects('supabase').extensions], searchPath: '"$user", public, extensions', sql: SUPABASE_SQL },
 };

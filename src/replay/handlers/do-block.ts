@@ -7,6 +7,7 @@
 import { parsePlPgSQLSync, parseSync, type Node } from 'libpg-query';
 import type { DoStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import { GuardVariables, type PlPgSQLFunction } from '../guard-variables.js';
 import { evaluateGuard } from '../guards.js';
 import { qualifiedName } from '../model.js';
 import { stringsOf } from '../sql-text.js';
@@ -15,10 +16,18 @@ import { holdsWholeSchema } from './table-elements.js';
 /** What the walk does with each static SQL statement it meets, in execution order. */
 type Visit = (query: string, guarded: boolean) => void;
 
+interface Walk {
+  visit: Visit;
+  /** Names what could not be read statically. */
+  dynamic: Set<string>;
+  variables: GuardVariables;
+  ctx: ReplayContext;
+}
+
 /** Control statements that may skip what they hold. */
 const CONDITIONAL = new Set(['PLpgSQL_stmt_if', 'PLpgSQL_stmt_case', 'PLpgSQL_stmt_loop', 'PLpgSQL_stmt_while', 'PLpgSQL_stmt_fori', 'PLpgSQL_stmt_fors', 'PLpgSQL_stmt_foreach_a']);
 /** Statements that do nothing to the schema. */
-const HARMLESS = new Set(['PLpgSQL_stmt_raise', 'PLpgSQL_stmt_return', 'PLpgSQL_stmt_assert', 'PLpgSQL_stmt_perform', 'PLpgSQL_stmt_exit', 'PLpgSQL_stmt_assign', 'PLpgSQL_stmt_getdiag']);
+const HARMLESS = new Set(['PLpgSQL_stmt_raise', 'PLpgSQL_stmt_return', 'PLpgSQL_stmt_assert', 'PLpgSQL_stmt_perform', 'PLpgSQL_stmt_exit', 'PLpgSQL_stmt_getdiag']);
 
 interface IfStatement {
   cond?: { PLpgSQL_expr?: { query?: string } };
@@ -32,32 +41,41 @@ interface IfStatement {
  * PostgreSQL takes is walked, unguarded. From the first condition it cannot tell, the rest is
  * walked as before: every branch, guarded.
  */
-function walkIf(statement: IfStatement, guarded: boolean, visit: Visit, dynamic: Set<string>, ctx: ReplayContext): void {
+function walkIf(statement: IfStatement, guarded: boolean, walk: Walk): void {
   const branches = [
     { cond: statement.cond, body: statement.then_body },
     ...(statement.elsif_list ?? []).map((branch) => ({ cond: branch.PLpgSQL_if_elsif?.cond, body: branch.PLpgSQL_if_elsif?.stmts })),
   ];
   for (const [index, branch] of branches.entries()) {
-    const truth = evaluateGuard(branch.cond?.PLpgSQL_expr?.query ?? '', ctx);
-    if (truth === true) return collect(branch.body, guarded, visit, dynamic, ctx);
+    const truth = evaluateGuard(branch.cond?.PLpgSQL_expr?.query ?? '', walk.ctx, walk.variables.values);
+    if (truth === true) return collect(branch.body, guarded, walk);
     if (truth === null) {
-      for (const rest of branches.slice(index)) collect(rest.body, true, visit, dynamic, ctx);
-      return collect(statement.else_body, true, visit, dynamic, ctx);
+      for (const rest of branches.slice(index)) collect(rest.body, true, walk);
+      return collect(statement.else_body, true, walk);
     }
   }
-  collect(statement.else_body, guarded, visit, dynamic, ctx);
+  collect(statement.else_body, guarded, walk);
 }
 
-/** Walks the block, handing each static SQL statement to `visit`; `dynamic` names what could not be read statically. */
-function collect(value: unknown, guarded: boolean, visit: Visit, dynamic: Set<string>, ctx: ReplayContext): void {
+/** Walks the block, handing each static SQL statement to `walk.visit`. */
+function collect(value: unknown, guarded: boolean, walk: Walk): void {
+  const { visit, dynamic } = walk;
   if (value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) return value.forEach((item) => collect(item, guarded, visit, dynamic, ctx));
+  if (Array.isArray(value)) return value.forEach((item) => collect(item, guarded, walk));
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
     if (key === 'PLpgSQL_stmt_execsql') {
-      const query = ((inner as { sqlstmt?: { PLpgSQL_expr?: { query?: string } } }).sqlstmt?.PLpgSQL_expr?.query ?? '').trim();
-      const into = (inner as { into?: boolean }).into;
-      if (into) continue;
+      const statement = inner as { sqlstmt?: { PLpgSQL_expr?: { query?: string } }; into?: boolean; target?: unknown };
+      const query = (statement.sqlstmt?.PLpgSQL_expr?.query ?? '').trim();
+      if (statement.into) {
+        if (!guarded) walk.variables.selectInto(statement.target, query);
+        continue;
+      }
       visit(query, guarded);
+      continue;
+    }
+    if (key === 'PLpgSQL_stmt_assign') {
+      const assignment = inner as { varno?: number; expr?: { PLpgSQL_expr?: { query?: string } } };
+      if (!guarded) walk.variables.assign(assignment.varno, assignment.expr?.PLpgSQL_expr?.query ?? '');
       continue;
     }
     if (key === 'PLpgSQL_stmt_dynexecute') {
@@ -69,21 +87,21 @@ function collect(value: unknown, guarded: boolean, visit: Visit, dynamic: Set<st
     }
     if (key === 'PLpgSQL_stmt_block') {
       const block = inner as { body?: unknown; exceptions?: unknown };
-      collect(block.body, guarded || Boolean(block.exceptions), visit, dynamic, ctx);
+      collect(block.body, guarded || Boolean(block.exceptions), walk);
       continue;
     }
     if (key === 'PLpgSQL_stmt_if') {
-      walkIf(inner as IfStatement, guarded, visit, dynamic, ctx);
+      walkIf(inner as IfStatement, guarded, walk);
       continue;
     }
     if (CONDITIONAL.has(key)) {
-      collect(inner, true, visit, dynamic, ctx);
+      collect(inner, true, walk);
       if (key !== 'PLpgSQL_stmt_case') dynamic.add('a loop');
       continue;
     }
     if (key.startsWith('PLpgSQL_stmt_') && !HARMLESS.has(key)) dynamic.add(key.replace('PLpgSQL_stmt_', ''));
     if (key === 'PLpgSQL_expr' || key === 'datums' || key === 'exceptions') continue;
-    collect(inner, guarded, visit, dynamic, ctx);
+    collect(inner, guarded, walk);
   }
 }
 
@@ -137,7 +155,8 @@ export function doBlock(statement: DoStmt, ctx: ReplayContext): void {
   } catch (error) {
     return ctx.keepUninterpreted(`its PL/pgSQL does not parse: ${(error as Error).message}`);
   }
-  const actions = (tree as { plpgsql_funcs?: { PLpgSQL_function?: { action?: unknown } }[] }).plpgsql_funcs?.map((fn) => fn.PLpgSQL_function?.action) ?? [];
+  const functions = (tree as { plpgsql_funcs?: { PLpgSQL_function?: PlPgSQLFunction }[] }).plpgsql_funcs?.flatMap((fn) => (fn.PLpgSQL_function ? [fn.PLpgSQL_function] : [])) ?? [];
+  const actions = functions.map((fn) => fn.action);
   const missing = missingRegclass(actions.flatMap(unconditionalLoopQueries), ctx);
   if (missing) {
     ctx.emit({ action: 'error', objectType: 'table', name: missing, message: `relation "${missing}" does not exist; the DO block fails as a whole` });
@@ -162,7 +181,11 @@ export function doBlock(statement: DoStmt, ctx: ReplayContext): void {
       replayed++;
     }
   };
-  collect(actions, false, visit, dynamic, ctx);
+  for (const fn of functions) {
+    const variables = new GuardVariables(fn, ctx);
+    variables.declare();
+    collect(fn.action, false, { visit, dynamic, variables, ctx });
+  }
   if (dynamic.size > 0) {
     ctx.keepUninterpreted(`${replayed ? `replayed ${replayed} static statement(s); ` : ''}holds ${[...dynamic].join(', ')}`);
   } else {
