@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { analyze } from '../../src/analyze.js';
+import { columnList, ident, qualifiedKey } from '../../src/baseline/sql.js';
 import type { Replay } from '../../src/replay/index.js';
 import { functionKey, type SchemaModel } from '../../src/replay/model.js';
 import { readCatalog, type Catalog } from '../../src/verify/catalog.js';
@@ -63,14 +64,14 @@ async function checkModelSql(db: PGlite, schema: SchemaModel, catalog: Catalog):
   for (const [key, index] of schema.indexes) {
     if (index.constraint) continue;
     const expected = catalog.indexes.find((candidate) => `${candidate.schema}.${candidate.name}` === key)?.definition;
-    const include = index.include.length ? ` INCLUDE (${index.include.join(', ')})` : '';
+    const include = index.include.length ? ` INCLUDE (${columnList(index.include)})` : '';
     const where = index.where ? ` WHERE ${index.where}` : '';
-    const sql = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX miglint_probe ON ${index.table} USING ${index.method} (${index.keySql.join(', ')})${include}${where}`;
+    const sql = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX miglint_probe ON ${qualifiedKey(index.table)} USING ${index.method} (${index.keySql.join(', ')})${include}${where}`;
     try {
       await db.exec(sql);
       const [row] = (await db.query<{ definition: string }>(`select pg_get_indexdef('${index.schema}.miglint_probe'::regclass) as definition`)).rows;
       await db.exec(`drop index ${index.schema}.miglint_probe`);
-      const probe = row?.definition.replace('miglint_probe', index.name);
+      const probe = row?.definition.replace('miglint_probe', ident(index.name));
       if (probe !== expected) problems.push(`index ${key}: ${probe} instead of ${expected}`);
     } catch (error) {
       problems.push(`index ${key}: ${(error as Error).message} in ${sql}`);

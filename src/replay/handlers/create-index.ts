@@ -1,4 +1,5 @@
 import type { IndexStmt, Node } from 'libpg-query';
+import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName } from '../model.js';
 import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
@@ -27,7 +28,7 @@ function nameColumn(node: Node): string {
 export function keySql(node: Node): string {
   if (!('IndexElem' in node)) return '';
   const element = node.IndexElem;
-  const parts = [element.name ? quoteIdentifier(element.name) : `(${element.expr ? expressionText(element.expr) : ''})`];
+  const parts = [element.name ? QuoteUtils.quoteIdentifier(element.name) : `(${element.expr ? expressionText(element.expr) : ''})`];
   if (element.collation?.length) parts.push(`COLLATE ${stringsOf(element.collation).map((name) => `"${name}"`).join('.')}`);
   if (element.opclass?.length) parts.push(stringsOf(element.opclass).map(quoteIdentifier).join('.'));
   if (element.ordering === 'SORTBY_DESC') parts.push('DESC');

@@ -2,9 +2,9 @@
  * What goes with an object when it is dropped or renamed: the indexes, constraints, views,
  * sequences, triggers, policies and grants that name it, here and in other objects.
  */
+import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type SchemaModel, type Table } from '../model.js';
-import { quoteIdentifier } from '../sql-text.js';
 import { renameColumnInExpression, renameColumnInQuery, renameRelationInQuery, unqualifyColumns } from '../rewrite.js';
 import { renameGrantObject } from './grants.js';
 import { renameColumnInExclusion } from './table-elements.js';
@@ -154,7 +154,7 @@ export function renameColumn(schema: SchemaModel, table: Table, from: string, to
   for (const constraint of table.constraints) constraint.columns = rename(constraint.columns);
   for (const index of schema.indexes.values()) {
     if (index.table !== tableKey) continue;
-    index.keySql = index.keySql.map((sql, position) => (index.keys[position] === from ? quoteIdentifier(to) + sql.slice(quoteIdentifier(from).length) : sql));
+    index.keySql = index.keySql.map((sql, position) => (index.keys[position] === from ? QuoteUtils.quoteIdentifier(to) + sql.slice(QuoteUtils.quoteIdentifier(from).length) : sql));
     index.keys = rename(index.keys);
   }
   for (const other of schema.tables.values()) {

@@ -3,10 +3,11 @@
  * PostgreSQL names what the user left unnamed.
  */
 import { parseSync, type ColumnDef, type Constraint as ConstraintNode, type Node } from 'libpg-query';
+import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
 import { isPlatformRelation } from '../../presets.js';
 import { qualifiedName, type Column, type Constraint, type ConstraintKind, type ForeignKeyTarget, type Table } from '../model.js';
-import { SERIAL_TYPES, expressionText, formatType, quoteIdentifier, stringsOf, typeBaseName } from '../sql-text.js';
+import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
 import { keySql } from './create-index.js';
 
 const NAMEDATALEN = 63;
@@ -224,7 +225,7 @@ function exclusionText(node: ConstraintNode): string {
     const written = names.length > 1 ? `OPERATOR(${names.join('.')})` : (names[0] ?? '');
     return `${element ? keySql(element) : ''} WITH ${written}`;
   });
-  const include = node.including?.length ? ` INCLUDE (${stringsOf(node.including).map(quoteIdentifier).join(', ')})` : '';
+  const include = node.including?.length ? ` INCLUDE (${stringsOf(node.including).map((name) => QuoteUtils.quoteIdentifier(name)).join(', ')})` : '';
   const options = (node.options ?? []).flatMap((option) => ('DefElem' in option ? [`${option.DefElem.defname ?? ''}=${option.DefElem.arg ? expressionText(option.DefElem.arg) : ''}`] : []));
   const storage = options.length ? ` WITH (${options.join(', ')})` : '';
   const where = node.where_clause ? ` WHERE (${expressionText(node.where_clause)})` : '';
@@ -413,7 +414,7 @@ export function addConstraintIndex(table: Table, constraint: Constraint, ctx: Re
     // An exclusion's text starts with `USING <method>` (exclusionText).
     method: exclusion ? (constraint.expression?.match(/^USING (\S+)/)?.[1] ?? 'gist') : 'btree',
     keys: [...constraint.columns],
-    keySql: constraint.columns.map(quoteIdentifier),
+    keySql: constraint.columns.map((name) => QuoteUtils.quoteIdentifier(name)),
     include: [],
     where: null,
     constraint: constraint.name,
