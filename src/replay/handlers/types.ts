@@ -3,7 +3,7 @@ import type { AlterDomainStmt, AlterEnumStmt, CompositeTypeStmt, CreateDomainStm
 import type { ReplayContext } from '../context.js';
 import type { TypeObject } from '../model.js';
 import { schemaAndName } from '../names.js';
-import { expressionText, formatType, stringsOf } from '../sql-text.js';
+import { expressionText, formatType, quoteIdentifier, stringsOf } from '../sql-text.js';
 
 function createType(ctx: ReplayContext, names: Node[] | undefined, fill: Partial<TypeObject> & Pick<TypeObject, 'kind'>): void {
   const { schema, name } = schemaAndName(stringsOf(names));
@@ -82,6 +82,25 @@ export function createRange(statement: CreateRangeStmt, ctx: ReplayContext): voi
   createType(ctx, statement.typeName, { kind: 'range', baseType: subtype });
 }
 
+/** `'label'`, `'label'::type` or `CAST('label' AS type)`. */
+const LABEL_DEFAULT = /^(CAST\()?'((?:[^']|'')*)'((?:::| AS )[^']*)?$/;
+
+/**
+ * A column default that is a label of the enum holds the label's oid, so RENAME VALUE shows in
+ * it: `'closed'` becomes `'Closed'` (Lemmy's registration_mode default).
+ */
+function relabelDefaults(ctx: ReplayContext, type: TypeObject, oldLabel: string, newLabel: string): void {
+  const spelling = type.schema === 'public' ? quoteIdentifier(type.name) : `${quoteIdentifier(type.schema)}.${quoteIdentifier(type.name)}`;
+  const quoted = (label: string) => `'${label.replace(/'/g, "''")}'`;
+  for (const table of ctx.schema.tables.values()) {
+    for (const column of table.columns) {
+      const match = column.type === spelling && column.default !== null ? LABEL_DEFAULT.exec(column.default) : null;
+      if (!match || match[2]!.replace(/''/g, "'") !== oldLabel) continue;
+      column.default = `${match[1] ?? ''}${quoted(newLabel)}${match[3] ?? ''}`;
+    }
+  }
+}
+
 export function alterEnum(statement: AlterEnumStmt, ctx: ReplayContext): void {
   const { schema, name } = schemaAndName(stringsOf(statement.typeName));
   const key = ctx.findKey(ctx.schema.types, schema, name);
@@ -98,6 +117,7 @@ export function alterEnum(statement: AlterEnumStmt, ctx: ReplayContext): void {
       return;
     }
     type.labels[at] = statement.newVal ?? '';
+    relabelDefaults(ctx, type, statement.oldVal, statement.newVal ?? '');
     ctx.change(type, `renamed value "${statement.oldVal}" to "${statement.newVal}"`);
     ctx.emit({ action: 'alter', objectType: 'type', name: key, message: `renamed value "${statement.oldVal}" of enum "${key}" to "${statement.newVal}"` });
     return;
