@@ -295,6 +295,22 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       delete constraint.notValid;
       return changed(`validated constraint "${columnName}"`, null);
     }
+    case 'AT_AlterConstraint': {
+      const change = command.def && 'ATAlterConstraint' in command.def ? command.def.ATAlterConstraint : undefined;
+      const name = change?.conname ?? '';
+      const constraint = table.constraints.find((candidate) => candidate.name === name);
+      if (!change || !constraint || constraint.kind !== 'foreign key') {
+        const message = constraint ? `constraint "${name}" of relation "${key}" is not a foreign key constraint` : `constraint "${name}" of relation "${key}" does not exist`;
+        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: name, message });
+        return;
+      }
+      if (!change.alterDeferrability) return ctx.keepUninterpreted();
+      if (change.deferrable) constraint.deferrable = true;
+      else delete constraint.deferrable;
+      if (change.initdeferred) constraint.initiallyDeferred = true;
+      else delete constraint.initiallyDeferred;
+      return changed(`made constraint "${name}" ${change.deferrable ? 'deferrable' : 'not deferrable'}`, null);
+    }
     case 'AT_EnableRowSecurity':
       table.rlsEnabled = true;
       return changed('enabled row level security', null);
