@@ -7,11 +7,17 @@ function columnDefinition(schema: SchemaModel, table: Table, column: Column): st
   const serial = serialType(schema, table, column);
   const parts = [ident(column.name), serial ?? column.type];
   if (column.collation) parts.push(`COLLATE ${column.collation.split('.').map(ident).join('.')}`);
-  if (column.identity) parts.push(`GENERATED ${column.identity.toUpperCase()} AS IDENTITY`);
+  if (column.identity) parts.push(`GENERATED ${column.identity.toUpperCase()} AS IDENTITY${identityOptions(table, column)}`);
   if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   if (column.default !== null && !serial) parts.push(`DEFAULT ${defaultExpression(column.default)}`);
   if (column.notNull && !serial && !column.identity) parts.push('NOT NULL');
   return parts.join(' ');
+}
+
+/** SEQUENCE NAME when the identity's sequence is not the `<table>_<column>_seq` the baseline's CREATE TABLE would make (the table was renamed since). */
+function identityOptions(table: Table, column: Column): string {
+  const sequence = column.identitySequence;
+  return sequence && sequence !== `${table.name}_${column.name}_seq` ? ` (SEQUENCE NAME ${qualified(table.schema, sequence)})` : '';
 }
 
 /**

@@ -26,6 +26,12 @@ export interface Column {
   notNull: boolean;
   default: string | null;
   identity: 'always' | 'by default' | null;
+  /**
+   * The name of the sequence behind an identity column, in the table's schema: as PostgreSQL
+   * chose it when the identity was added (or SEQUENCE NAME); renaming the table or the column
+   * does not rename it. Absent when the column is not an identity.
+   */
+  identitySequence?: string;
   generated: string | null;
   collation: string | null;
   created: Origin;

@@ -7,7 +7,7 @@ import { boundText, copyPartitionedIndexes } from './create-table.js';
 import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
 import { dependentViews, dropColumnDependents, dropConstraint, dropView } from './dependents.js';
 import { locate, setOwner } from './objects.js';
-import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection, hasIndex } from './table-elements.js';
+import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
 
 const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE']);
 
@@ -170,6 +170,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       if (!column) return missingColumn();
       const node = command.def && 'Constraint' in command.def ? command.def.Constraint : null;
       column.identity = node?.generated_when === 'a' ? 'always' : 'by default';
+      column.identitySequence = identitySequenceName(table, column.name, node?.options, ctx);
       column.notNull = true;
       return changed(`added identity to column "${columnName}"`);
     }
@@ -189,6 +190,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
         return;
       }
       column.identity = null;
+      delete column.identitySequence;
       return changed(`dropped identity of column "${columnName}"`);
     case 'AT_DropExpression':
       if (!column) return missingColumn();
@@ -210,7 +212,12 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       child.partitionOf = key;
       child.partitionBound = bound;
       copyPartitionedIndexes(child, ctx);
-      for (const column of child.columns) column.identity = table.columns.find((candidate) => candidate.name === column.name)?.identity ?? column.identity;
+      for (const column of child.columns) {
+        const parentColumn = table.columns.find((candidate) => candidate.name === column.name);
+        if (!parentColumn?.identity) continue;
+        column.identity = parentColumn.identity;
+        column.identitySequence = parentColumn.identitySequence;
+      }
       ctx.change(child, `attached as a partition of "${key}"`);
       return changed(`attached partition "${name}"`, null);
     }
@@ -223,7 +230,11 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       }
       child.partitionOf = null;
       child.partitionBound = null;
-      for (const column of child.columns) if (table.columns.find((candidate) => candidate.name === column.name)?.identity) column.identity = null;
+      for (const column of child.columns) {
+        if (!table.columns.find((candidate) => candidate.name === column.name)?.identity) continue;
+        column.identity = null;
+        delete column.identitySequence;
+      }
       ctx.change(child, `detached from "${key}"`);
       return changed(`detached partition "${name}"`, null);
     }

@@ -3,7 +3,7 @@ import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
-import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, hasIndex } from './table-elements.js';
+import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
   const relation = statement.relation!;
@@ -58,7 +58,9 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
     }
     for (const column of parentTable.columns) {
       if (table.columns.some((candidate) => candidate.name === column.name)) continue;
-      table.columns.push({ ...column, identity: statement.partbound ? column.identity : null, created: ctx.origin, changes: [], previousTypes: [] });
+      // A partition shares its parent's identity sequence; an inheriting table gets no identity.
+      const identitySequence = statement.partbound ? column.identitySequence : undefined;
+      table.columns.push({ ...column, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] });
     }
     for (const constraint of parentTable.constraints) {
       if (constraint.kind === 'check') table.constraints.push({ ...constraint, created: ctx.origin });
@@ -107,10 +109,12 @@ function copyLike(table: Table, relation: RangeVar | undefined, options: number,
   const INCLUDING_IDENTITY = 1 << 5;
   const all = options === 0x7fffffff;
   for (const column of source.columns) {
+    const identity = all || options & INCLUDING_IDENTITY ? column.identity : null;
     table.columns.push({
       ...column,
       default: all || options & INCLUDING_DEFAULTS ? column.default : null,
-      identity: all || options & INCLUDING_IDENTITY ? column.identity : null,
+      identity,
+      identitySequence: identity ? identitySequenceName(table, column.name, undefined, ctx) : undefined,
       generated: null,
       created: ctx.origin,
       changes: [],

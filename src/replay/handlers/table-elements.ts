@@ -269,6 +269,17 @@ function exclusionColumn(pair: Node): string {
   return '';
 }
 
+/** The sequence a new identity column gets: SEQUENCE NAME when given, else `<table>_<column>_seq` as PostgreSQL chooses it. */
+export function identitySequenceName(table: Table, column: string, options: Node[] | undefined, ctx: ReplayContext): string {
+  for (const option of options ?? []) {
+    if (!('DefElem' in option) || option.DefElem.defname !== 'sequence_name') continue;
+    const arg = option.DefElem.arg;
+    const written = arg && 'List' in arg ? stringsOf(arg.List.items) : [];
+    if (written.length > 0) return written[written.length - 1]!;
+  }
+  return chooseName(table.name, [column], 'seq', (candidate) => ctx.relationExists(qualifiedName(table.schema, candidate)));
+}
+
 /** Builds a column from its definition; constraints other than column properties are returned. */
 export function buildColumn(
   table: Table,
@@ -322,6 +333,7 @@ export function buildColumn(
         break;
       case 'CONSTR_IDENTITY':
         column.identity = constraint.generated_when === 'a' ? 'always' : 'by default';
+        column.identitySequence = identitySequenceName(table, column.name, constraint.options, ctx);
         column.notNull = true;
         break;
       case 'CONSTR_GENERATED':
