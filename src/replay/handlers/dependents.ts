@@ -152,10 +152,17 @@ export function renameColumn(schema: SchemaModel, table: Table, from: string, to
   const rename = (names: string[]) => names.map((name) => (name === from ? to : name));
   for (const column of table.columns) if (column.name === from) column.name = to;
   for (const constraint of table.constraints) constraint.columns = rename(constraint.columns);
+  const inExpression = (text: string | null) => (text === null ? null : renameColumnInExpression(text, table.name, from, to));
   for (const index of schema.indexes.values()) {
     if (index.table !== tableKey) continue;
-    index.keySql = index.keySql.map((sql, position) => (index.keys[position] === from ? QuoteUtils.quoteIdentifier(to) + sql.slice(QuoteUtils.quoteIdentifier(from).length) : sql));
-    index.keys = rename(index.keys);
+    index.keySql = index.keySql.map((sql, position) => {
+      const key = index.keys[position] ?? '';
+      if (key === from && !sql.startsWith('(')) return QuoteUtils.quoteIdentifier(to) + sql.slice(QuoteUtils.quoteIdentifier(from).length);
+      return sql.startsWith(`(${key})`) ? `(${inExpression(key)})${sql.slice(key.length + 2)}` : sql;
+    });
+    index.keys = index.keys.map((key, position) => (index.keySql[position]?.startsWith('(') ? inExpression(key)! : key === from ? to : key));
+    index.include = rename(index.include);
+    index.where = inExpression(index.where);
   }
   for (const other of schema.tables.values()) {
     for (const constraint of other.constraints) {
@@ -169,7 +176,6 @@ export function renameColumn(schema: SchemaModel, table: Table, from: string, to
   for (const view of schema.views.values()) {
     if (view.dependsOn.includes(tableKey)) view.query = renameColumnInQuery(view.query, { schema: table.schema, name: table.name }, from, to, view.schema);
   }
-  const inExpression = (text: string | null) => (text === null ? null : renameColumnInExpression(text, table.name, from, to));
   for (const policy of table.policies) {
     policy.using = inExpression(policy.using);
     policy.withCheck = inExpression(policy.withCheck);
