@@ -3,7 +3,7 @@
  * CREATE TABLE ... AS. Types come from the model's tables, casts, literals and the common
  * built-in functions and operators; a type it cannot tell is null.
  */
-import type { A_Expr, FuncCall, Node, SelectStmt } from 'libpg-query';
+import { parseSync, type A_Expr, type FuncCall, type Node, type SelectStmt } from 'libpg-query';
 import type { ReplayContext } from './context.js';
 import { formatType, stringsOf, typeBaseName } from './sql-text.js';
 
@@ -149,7 +149,9 @@ class QueryTyper {
       const cte = relation.schemaname === undefined ? this.ctes.get(name) : undefined;
       if (cte) return [{ alias, columns: cte }];
       const table = this.ctx.findTable(relation.schemaname, name);
-      return table ? [{ alias, columns: table.columns.map((column) => ({ name: column.name, type: column.type })) }] : null;
+      if (table) return [{ alias, columns: table.columns.map((column) => ({ name: column.name, type: column.type })) }];
+      const columns = this.viewColumns(relation.schemaname, name);
+      return columns ? [{ alias, columns }] : null;
     }
     if ('RangeSubselect' in item) {
       const columns = this.columns(item.RangeSubselect.subquery);
@@ -163,6 +165,21 @@ class QueryTyper {
       return left && right ? [...left, ...right] : null;
     }
     return null;
+  }
+
+  /** A view's columns, typed from its query (the model keeps no column types for views). */
+  private viewColumns(schema: string | undefined, name: string): QueryColumn[] | null {
+    const key = this.ctx.findKey(this.ctx.schema.views, schema, name);
+    const view = key ? this.ctx.schema.views.get(key) : undefined;
+    if (!view) return null;
+    let query: Node | undefined;
+    try {
+      query = parseSync(view.query).stmts?.[0]?.stmt;
+    } catch {
+      return null;
+    }
+    const columns = new QueryTyper(this.ctx, new Map()).columns(query);
+    return columns?.map((column, position) => ({ name: view.columnNames[position] ?? column.name, type: column.type === 'unknown' ? 'text' : column.type })) ?? null;
   }
 
   private columnType(fields: Node[], scope: ScopeItem[]): string | null {
