@@ -13,6 +13,7 @@ import { splitFunctions } from './function-order.js';
 import { header } from './header.js';
 import { createIndex, standaloneIndexes } from './indexes.js';
 import { createExtensions, createPublication, createSchemas, createSequence, createTypes, ownSequence } from './objects.js';
+import { persistentSchema } from './persistent.js';
 import { byOrigin } from './origin-order.js';
 import { defaultPrivilegeStatements, grantStatements, ownerStatements } from './privileges.js';
 import { createFunction } from './routines.js';
@@ -68,7 +69,7 @@ function tableSections(schema: SchemaModel, plan: TablePlan, sources: Sources): 
 }
 
 export function emitBaseline(input: BaselineInput, options: BaselineOptions): string {
-  const { schema } = input;
+  const schema = persistentSchema(input.schema);
   const files = input.files.filter((parsed) => parsed.file.replayed);
   const sources = new Sources(files);
   const carried = gatherCarried(schema, input.history, input.preset, sources, options.includeData);

@@ -98,6 +98,11 @@ export interface Table {
   comment: string | null;
   /** A foreign table (CREATE FOREIGN TABLE). */
   foreign: boolean;
+  /**
+   * CREATE TEMP TABLE: it lives in the session's own schema (pg_temp) and ends with the session,
+   * so it is never part of the database the chain leaves behind. Absent for other tables.
+   */
+  temporary?: true;
 }
 
 /** A row-level security policy (CREATE POLICY), kept on its table. */

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { analyze } from '../../src/analyze.js';
+import { persistentSchema } from '../../src/baseline/persistent.js';
 import { columnList, ident, qualifiedKey } from '../../src/baseline/sql.js';
 import type { Replay } from '../../src/replay/index.js';
 import { functionKey, type SchemaModel } from '../../src/replay/model.js';
@@ -104,7 +105,7 @@ export async function applyToPostgres(dir: string): Promise<{ catalog: Catalog; 
       }
     }
     const catalog = await readCatalog(db);
-    const sqlProblems = await checkModelSql(db, analysis.schema, catalog);
+    const sqlProblems = await checkModelSql(db, persistentSchema(analysis.schema), catalog);
     return { catalog, replay: { schema: analysis.schema, history: analysis.history }, sqlProblems };
   } finally {
     await db.close();
@@ -198,7 +199,9 @@ export function fromCatalog(catalog: Catalog): Comparable {
   };
 }
 
-export function fromModel(schema: SchemaModel): Comparable {
+/** The model as the catalog shows it: temporary tables live in the session's pg_temp, which it does not read. */
+export function fromModel(model: SchemaModel): Comparable {
+  const schema = persistentSchema(model);
   const comments: [string, string][] = [];
   const comment = (object: string, text: string | null | undefined) => {
     if (text) comments.push([object, text]);

@@ -40,6 +40,7 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   const table = ctx.newTable(key, {
     partitionBy: statement.partspec ? partitionText(statement) : null,
     foreign,
+    temporary: statement.relation?.relpersistence === 't' || undefined,
   });
   const parents = (statement.inhRelations ?? []).flatMap((node) => ('RangeVar' in node ? [node.RangeVar] : []));
   for (const parent of parents) {

@@ -133,7 +133,7 @@ function createTableFromQuery(statement: CreateTableAsStmt, ctx: ReplayContext):
   if (!produced) return ctx.keepUninterpreted('the model cannot tell the columns this query produces');
   const names = stringsOf(statement.into!.colNames);
   const columns = produced.map((column, position) => plainColumn(names[position] ?? column.name, column.type ?? 'unknown', ctx));
-  const table = ctx.newTable(key, { columns });
+  const table = ctx.newTable(key, { columns, temporary: relation.relpersistence === 't' || undefined });
   const schema = table.schema;
   ctx.schema.tables.set(key, table);
   applyDefaultPrivileges(ctx, 'tables', schema, key, 'table');
