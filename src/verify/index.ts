@@ -6,7 +6,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import type { ParsedFile } from '../parse/index.js';
-import { firstLine, isTransactionControl, parseText, run, type Rejection } from './apply.js';
+import { firstLine, isTransactionControl, parseText, piecesOf, run, type Rejection } from './apply.js';
 import { diffCatalogs, readCatalog, type CatalogDifference } from './catalog.js';
 import { isAvailable, loadExtensions } from './extensions.js';
 import { loadParser } from '../parse/index.js';
@@ -88,18 +88,18 @@ async function applyFiles(
     await run(db, `set search_path to ${PRESET_DATABASES[preset].searchPath}`);
     // A stand-in type has no operators: function bodies that use them cannot be checked.
     if (standIns.length > 0) await run(db, 'set check_function_bodies = off');
-    for (const statement of parsed.statements) {
-      if (isTransactionControl(statement)) continue;
+    for (const { text, line, statement } of piecesOf(parsed)) {
+      if (statement && isTransactionControl(statement)) continue;
       count++;
-      const message = await run(db, statement.text);
+      const message = await run(db, text);
       if (message === null) continue;
-      const where = `${parsed.file.path}:${statement.line}`;
-      const extension = extensionName(statement.node);
+      const where = `${parsed.file.path}:${line}`;
+      const extension = statement ? extensionName(statement.node) : null;
       if (extension && !isAvailable(extension)) {
         if (missing && !missing.some((entry) => entry.name === extension)) missing.push({ name: extension, where });
         continue;
       }
-      rejections.push({ where, statement: firstLine(statement.text), message });
+      rejections.push({ where, statement: firstLine(text), message });
     }
   }
   return { rejections, count };

@@ -1,0 +1,58 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { summarize } from '../../src/verify/consequences.js';
+import { verify } from '../../src/verify/index.js';
+import { writeFolder } from '../support/rule-tester.js';
+
+// Each run starts an embedded PostgreSQL: seconds, more on a busy machine.
+const SLOW = 180_000;
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+async function verifyAgainst(chain: Record<string, string>, baseline: string) {
+  const dir = writeFolder(chain);
+  folders.push(dir);
+  const analysis = await analyze(dir, { cache: false });
+  return verify({ files: analysis.files, baseline: { name: 'baseline.sql', text: baseline }, preset: analysis.preset });
+}
+
+describe('verify: statements of the baseline PostgreSQL refuses to parse', () => {
+  it(
+    'lists each with its baseline line and PostgreSQL message, next to the statements it rejects when running them',
+    async () => {
+      const baseline = [
+        'create table a (id int);',
+        'creat table b (id int);',
+        '-- two refused statements in a row, then one that parses',
+        'create table c (id int primary key,);',
+        'create table d (id int);',
+        'alter table missing add column x int;',
+        'create index a_id on a (id) where;',
+        '',
+      ].join('\n');
+      const report = await verifyAgainst({ '001_init.sql': 'create table a (id int);\ncreate table b (id int);\ncreate table d (id int);\n' }, baseline);
+      expect(report.baselineRejections).toEqual([
+        { where: 'baseline.sql:2', statement: 'creat table b (id int)', message: 'syntax error at or near "creat"' },
+        { where: 'baseline.sql:4', statement: 'create table c (id int primary key,)', message: 'syntax error at or near ")"' },
+        { where: 'baseline.sql:6', statement: 'alter table missing add column x int', message: 'relation "missing" does not exist' },
+        { where: 'baseline.sql:7', statement: 'create index a_id on a (id) where', message: 'syntax error at end of input' },
+      ]);
+      expect(report.statements.baseline).toBe(6);
+      expect(summarize(report.differences).map(({ difference }) => difference.message)).toEqual(['table public.b exists only on the left']);
+    },
+    SLOW,
+  );
+
+  it(
+    'gives PostgreSQL an unterminated quote at the end of the baseline as written',
+    async () => {
+      const report = await verifyAgainst({ '001_init.sql': 'create table a (id int);\n' }, "create table a (id int);\ncomment on table a is 'never closed;\n");
+      expect(report.baselineRejections).toEqual([
+        { where: 'baseline.sql:2', statement: "comment on table a is 'never closed;", message: 'unterminated quoted string at or near "\'never closed;"' },
+      ]);
+    },
+    SLOW,
+  );
+});
