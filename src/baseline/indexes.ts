@@ -13,9 +13,10 @@ export function createIndex(index: Index, schema: SchemaModel): string {
   // keySql carries each key's collation, operator class and ordering, as CREATE INDEX wrote it.
   const keys = (index.keySql.length === index.keys.length ? index.keySql : index.keys.map((key) => keyText(key, columns))).join(', ');
   const include = index.include.length > 0 ? ` INCLUDE (${index.include.map((key) => keyText(key, columns)).join(', ')})` : '';
+  const nulls = index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
   const where = index.where ? ` WHERE ${index.where}` : '';
   const unique = index.unique ? 'UNIQUE ' : '';
-  return `CREATE ${unique}INDEX ${ident(index.name)} ON ${qualifiedKey(index.table)}${method} (${keys})${include}${where};`;
+  return `CREATE ${unique}INDEX ${ident(index.name)} ON ${qualifiedKey(index.table)}${method} (${keys})${include}${nulls}${where};`;
 }
 
 /** An index PostgreSQL creates on a partition by itself, because its parent has the same one. */

@@ -35,7 +35,7 @@ export function constraintDefinition(constraint: Constraint): string | null {
     case 'primary key':
       return `PRIMARY KEY (${columnList(constraint.columns)})${attributes(constraint)}`;
     case 'unique':
-      return `UNIQUE (${columnList(constraint.columns)})${attributes(constraint)}`;
+      return `UNIQUE${constraint.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(constraint.columns)})${attributes(constraint)}`;
     case 'check':
       return constraint.expression === null ? null : `CHECK (${constraint.expression})${attributes(constraint)}`;
     case 'foreign key': {

@@ -69,6 +69,8 @@ export interface Constraint {
   initiallyDeferred?: true;
   /** Added by ALTER TABLE ... NOT VALID and not validated since; absent when valid. */
   notValid?: true;
+  /** UNIQUE NULLS NOT DISTINCT; absent for the default (nulls distinct). */
+  nullsNotDistinct?: true;
 }
 
 export interface Table {
@@ -316,6 +318,8 @@ export interface Index {
   where: string | null;
   /** True when the key columns come from a constraint (PRIMARY KEY, UNIQUE). */
   constraint: string | null;
+  /** NULLS NOT DISTINCT on a unique index; absent for the default. */
+  nullsNotDistinct?: true;
   created: Origin;
   comment?: string | null;
 }

@@ -85,6 +85,7 @@ export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
     where: statement.whereClause ? expressionText(statement.whereClause) : null,
     constraint: null,
     created: ctx.origin,
+    ...(statement.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
   });
   ctx.emit({ action: 'create', objectType: 'index', name: key, tableId: table.id, message: `created index "${key}" on "${tableKey}"` });
 }

@@ -138,6 +138,7 @@ export function addConstraint(
     created: ctx.originOf(node.location),
   };
   if (node.deferrable || node.initdeferred) constraint.deferrable = true;
+  if (kind === 'unique' && node.nulls_not_distinct) constraint.nullsNotDistinct = true;
   if (node.initdeferred) constraint.initiallyDeferred = true;
   // CREATE TABLE ignores NOT VALID (the new table has no rows to skip); ALTER TABLE keeps it.
   if (node.skip_validation && ctx.statement.kind === 'AlterTableStmt') constraint.notValid = true;
@@ -431,5 +432,6 @@ export function addConstraintIndex(table: Table, constraint: Constraint, ctx: Re
     where: null,
     constraint: constraint.name,
     created: constraint.created,
+    ...(constraint.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
   });
 }
