@@ -7,6 +7,7 @@
 import type { AlterDefaultPrivilegesStmt, GrantStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Grant } from '../model.js';
+import { isPlatformRelation } from '../../presets.js';
 import { findFunction, nameParts, roleName, roleNames, schemaAndName, describeFunction } from '../names.js';
 import { stringsOf } from '../sql-text.js';
 
@@ -41,6 +42,7 @@ export function grant(statement: GrantStmt, ctx: ReplayContext): void {
   if (targets === null) return ctx.keepUninterpreted();
   const grantees = roleNames(statement.grantees);
   const verb = statement.is_grant ? 'granted' : 'revoked';
+  if (statement.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') platformSchemaGrant(statement, ctx);
   for (const target of targets) {
     if ('missing' in target) {
       ctx.emit({ action: 'error', objectType: 'grant', name: target.missing, message: `${target.kind} "${target.missing}" does not exist` });
@@ -60,6 +62,19 @@ export function grant(statement: GrantStmt, ctx: ReplayContext): void {
       }
     }
     ctx.emit({ action: 'alter', objectType: 'grant', name: target.object, message: `${verb} privileges on ${target.objectType} "${target.object}" ${statement.is_grant ? 'to' : 'from'} ${grantees.join(', ')}` });
+  }
+}
+
+/**
+ * `GRANT ... ON ALL TABLES IN SCHEMA auth`, on a platform's schema the chain did not create: the
+ * model holds none of the objects there (auth.users, auth.uid()), so what the statement does to
+ * them is not in the model; a no-op event on the schema lets the baseline carry it as written.
+ */
+function platformSchemaGrant(statement: GrantStmt, ctx: ReplayContext): void {
+  for (const schema of new Set((statement.objects ?? []).map((node) => nameParts(node)[0] ?? ''))) {
+    if (ctx.schema.schemas.has(schema) || !isPlatformRelation('supabase', qualifiedName(schema, '*'))) continue;
+    const what = DEFAULT_OBJECT_TYPES[statement.objtype ?? ''] ?? 'objects';
+    ctx.emit({ action: 'noop', objectType: 'grant', name: schema, message: `${statement.is_grant ? 'GRANT' : 'REVOKE'} on all ${what} in schema "${schema}": the platform's objects there are not in the model` });
   }
 }
 

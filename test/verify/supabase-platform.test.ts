@@ -1,0 +1,69 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { emitBaseline } from '../../src/baseline/index.js';
+import { verify } from '../../src/verify/index.js';
+import { writeFolder } from '../support/rule-tester.js';
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** What supabase/postgres's migrations do to the platform: grants on everything in its schemas, and cron grants under "pg_cron is installed". */
+const CHAIN = {
+  '20211115181400_update-auth-permissions.sql': `-- migrate:up
+GRANT ALL ON ALL TABLES IN SCHEMA auth TO postgres, dashboard_user;
+GRANT ALL ON ALL ROUTINES IN SCHEMA auth TO dashboard_user;
+REVOKE ALL ON ALL TABLES IN SCHEMA storage FROM anon;
+
+-- migrate:down
+`,
+  '20220713082019_pg_cron-perms-fix.sql': `-- migrate:up
+DO $$
+DECLARE
+  pg_cron_installed boolean;
+BEGIN
+  pg_cron_installed = (
+    select count(*) = 1
+    from pg_available_extensions
+    where name = 'pg_cron'
+    and installed_version is not null
+  );
+
+  IF pg_cron_installed
+  THEN
+    grant usage on schema cron to postgres with grant option;
+    alter default privileges in schema cron grant all on tables to postgres with grant option;
+  END IF;
+END $$;
+
+do $$
+begin
+  if exists (select from pg_extension where extname = 'pg_cron') then
+    revoke all on table cron.job from postgres;
+  end if;
+end $$;
+
+-- migrate:down
+`,
+};
+
+describe('verify with the supabase preset: what a chain does to the platform', () => {
+  it(
+    'carries GRANT / REVOKE on all objects of a platform schema as written, and skips what a "pg_cron installed" guard holds, as PostgreSQL does',
+    async () => {
+      const dir = writeFolder(CHAIN);
+      folders.push(dir);
+      const analysis = await analyze(dir, { cache: false, preset: 'supabase' });
+      const baseline = emitBaseline(analysis, { includeData: false });
+      expect(baseline).toContain('GRANT ALL ON ALL TABLES IN SCHEMA auth TO postgres, dashboard_user;');
+      expect(baseline).toContain('GRANT ALL ON ALL ROUTINES IN SCHEMA auth TO dashboard_user;');
+      expect(baseline).toContain('REVOKE ALL ON ALL TABLES IN SCHEMA storage FROM anon;');
+      expect(baseline).not.toMatch(/cron/i);
+      const report = await verify({ files: analysis.files, baseline: { name: 'baseline', text: baseline }, preset: analysis.preset });
+      expect(report.chainRejections).toEqual([]);
+      expect(report.baselineRejections).toEqual([]);
+      expect(report.differences.map((difference) => difference.message)).toEqual([]);
+    },
+    180_000,
+  );
+});
