@@ -5,7 +5,7 @@
 import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type SchemaModel, type Table } from '../model.js';
-import { renameColumnInExpression, renameColumnInQuery, renameRelationInQuery, unqualifyColumns } from '../rewrite.js';
+import { expressionUsesColumn, renameColumnInExpression, renameColumnInQuery, renameRelationInQuery, unqualifyColumns } from '../rewrite.js';
 import { renameGrantObject } from './grants.js';
 import { renameColumnInExclusion } from './table-elements.js';
 
@@ -16,14 +16,20 @@ export function dropConstraint(schema: SchemaModel, table: Table, name: string):
   }
 }
 
-/** PostgreSQL drops single-column constraints and indexes with the column; so does the model. */
+/**
+ * PostgreSQL drops the constraints and indexes that involve the column with it (a key column, an
+ * INCLUDE column, or a mention in a key expression or the predicate); so does the model.
+ */
 export function dropColumnDependents(schema: SchemaModel, table: Table, column: string): void {
   const tableKey = qualifiedName(table.schema, table.name);
   for (const constraint of [...table.constraints]) {
     if (constraint.columns.includes(column)) dropConstraint(schema, table, constraint.name);
   }
+  const mentions = (expression: string | null) => expression !== null && expressionUsesColumn(expression, table.name, column);
   for (const [key, index] of schema.indexes) {
-    if (index.table === tableKey && index.keys.includes(column)) schema.indexes.delete(key);
+    if (index.table !== tableKey) continue;
+    const expressionKeys = index.keys.filter((_, position) => index.keySql[position]?.startsWith('('));
+    if (index.keys.includes(column) || index.include.includes(column) || expressionKeys.some(mentions) || mentions(index.where)) schema.indexes.delete(key);
   }
   for (const [key, sequence] of schema.sequences) {
     if (sequence.ownedBy?.table === tableKey && sequence.ownedBy.column === column) schema.sequences.delete(key);
