@@ -9,8 +9,7 @@
  * recompute from the source (statement text, line index) are not stored.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -170,19 +169,24 @@ export class ParseCache {
   }
 
   /**
-   * Stores an encoded entry in the background (the writes overlap with replay), through a
-   * temporary file and a rename so that a reader never sees half an entry. Never rejects:
+   * Stores an encoded entry through a temporary file and a rename, so that a reader never sees
+   * half an entry. Synchronous: an entry is freed as soon as it is written (asynchronous writes
+   * held thousands of them, and cost more in scheduling than the write itself). Never throws:
    * failures (read-only disk, full disk) only cost the next run a parse.
    */
-  async put(key: string, encoded: string): Promise<void> {
+  put(key: string, encoded: string): void {
     const target = this.entryPath(key);
-    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const temporary = `${target}.${process.pid}.tmp`;
     try {
       this.prepare();
-      await writeFile(temporary, encoded);
-      await rename(temporary, target);
+      writeFileSync(temporary, encoded);
+      renameSync(temporary, target);
     } catch {
-      await rm(temporary, { force: true }).catch(() => undefined);
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // Nothing was written where nothing can be removed.
+      }
     }
   }
 
