@@ -4,19 +4,21 @@ import { defineRule, shortName, type Report } from '../src/rule.js';
 /** Statements that change nothing: two files holding only these are placeholders, not copies. */
 const INERT = new Set(['SelectStmt', 'VariableSetStmt', 'TransactionStmt']);
 
-const withoutPositions = (key: string, value: unknown) => (key === 'location' || key === 'stmt_location' || key === 'stmt_len' ? undefined : value);
+/** Positions in a tree's JSON: JSON.stringify without a replacer is several times faster, so they are cut from its text. */
+const POSITIONS = /"(?:stmt_location|location|stmt_len)":-?\d+,?/g;
+
+function treeText(node: unknown): string {
+  return (JSON.stringify(node) ?? '').replace(POSITIONS, '');
+}
 
 /** The statements' syntax trees without positions: equal whatever the white space and comments. */
 function fingerprint(parsed: ParsedFile): string {
-  return JSON.stringify(
-    parsed.statements.map((statement) => statement.node),
-    withoutPositions,
-  );
+  return parsed.statements.map((statement) => treeText(statement.node)).join('\n');
 }
 
 /** Equal for identical files and cheap: the kinds of all statements and the first one's tree. */
 function outline(parsed: ParsedFile): string {
-  return `${parsed.statements.map((statement) => statement.kind).join(' ')}\n${JSON.stringify(parsed.statements[0]?.node, withoutPositions)}`;
+  return `${parsed.statements.map((statement) => statement.kind).join(' ')}\n${treeText(parsed.statements[0]?.node)}`;
 }
 
 export default defineRule({
