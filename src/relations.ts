@@ -93,6 +93,8 @@ function createdBy(place: Located): RangeVar[] {
 /** Where each relation first exists: from the history's table and view events and the statements that create relations. */
 export class RelationTimeline {
   private readonly firstSeen = new Map<string, Origin>();
+  /** The same, by bare name over every schema: what an unqualified name may resolve to. */
+  private readonly firstSeenByName = new Map<string, Origin>();
 
   constructor(files: ParsedFile[], history: HistoryEvent[]) {
     for (const event of history) {
@@ -104,22 +106,21 @@ export class RelationTimeline {
   }
 
   private record(key: string, origin: Origin): void {
-    const known = this.firstSeen.get(key);
-    if (!known || compareOrigins(origin, known) < 0) this.firstSeen.set(key, origin);
+    keepEarliest(this.firstSeen, key, origin);
+    keepEarliest(this.firstSeenByName, key.slice(key.indexOf('.') + 1), origin);
   }
 
   /** Where the relation first exists; an unqualified name matches the relation in any schema. */
   creation(relation: RangeVar): Origin | null {
     if (relation.schemaname) return this.firstSeen.get(relationKey(relation)) ?? null;
-    let earliest: Origin | null = null;
-    for (const [key, origin] of this.firstSeen) {
-      if (key.slice(key.indexOf('.') + 1) !== relation.relname) continue;
-      if (!earliest || compareOrigins(origin, earliest) < 0) earliest = origin;
-    }
-    return earliest;
+    return this.firstSeenByName.get(relation.relname ?? '') ?? null;
   }
 }
 
+function keepEarliest(seen: Map<string, Origin>, key: string, origin: Origin): void {
+  const known = seen.get(key);
+  if (!known || compareOrigins(origin, known) < 0) seen.set(key, origin);
+}
 
 /**
  * True for `events_3` when `events` is a partitioned table: partitions are often created by a
