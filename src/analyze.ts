@@ -2,7 +2,7 @@
 import { contentKey, encodeEntry, ParseCache } from './cache.js';
 import { discover, type DiscoverOptions, type Discovery, type MigrationFile } from './discover/index.js';
 import type { Analysis } from './engine.js';
-import { loadParser, parseFile, type ParsedFile } from './parse/index.js';
+import { loadParser, parseFileWithTree, type ParsedFile } from './parse/index.js';
 import { resolvePreset, type Preset } from './presets.js';
 import { replay } from './replay/index.js';
 
@@ -35,9 +35,9 @@ async function parseAll(files: MigrationFile[], cache: ParseCache | null): Promi
   if (parsed.some((result) => result === null)) await loadParser();
   return parsed.map((hit, index) => {
     if (hit) return hit;
-    const fresh = parseFile(files[index]!);
+    const { parsed: fresh, treeJson } = parseFileWithTree(files[index]!);
     const key = keys[index];
-    const encoded = cache && key ? encodeEntry(fresh) : null;
+    const encoded = cache && key ? encodeEntry(fresh, treeJson) : null;
     if (cache && key && encoded !== null) cache.put(key, encoded);
     return fresh;
   });

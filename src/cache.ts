@@ -4,8 +4,11 @@
  * entry's key is the hash of the file's text, and entries live in a folder named after the hash
  * of the parser's own code and versions, so any change to either misses.
  *
- * An entry is the parse result as JSON (the statements' syntax trees as libpg-query returns
- * them), which JSON.parse decodes far faster than the parser produces it; the parts cheap to
+ * An entry is a line of JSON describing the file's statements (kinds, positions, problems,
+ * runner sections), then, when one parse of the whole file gave every statement, the parser's
+ * own JSON text of their syntax trees, stored as it came: JSON.parse decodes it far faster than
+ * the parser produces it, and nothing has to encode it again. A file parsed piece by piece
+ * (one with syntax errors) keeps its trees in the first line instead. The parts cheap to
  * recompute from the source (statement text, line index) are not stored.
  */
 import { createHash } from 'node:crypto';
@@ -13,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Node } from 'libpg-query';
+import type { Node, ParseResult } from 'libpg-query';
 import type { MigrationFile } from './discover/index.js';
 import type { ParsedFile, ParseProblem, Statement } from './parse/index.js';
 import { SourcePositions } from './parse/positions.js';
@@ -21,7 +24,7 @@ import { SourcePositions } from './parse/positions.js';
 /** Set to `off` to disable the cache, or to a folder to keep it somewhere else. */
 export const CACHE_ENV = 'MIGLINT_CACHE';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Parser versions whose entries are kept side by side. */
 const KEPT_VERSIONS = 3;
@@ -29,43 +32,45 @@ const KEPT_VERSIONS = 3;
 interface StoredStatement {
   index: number;
   kind: string;
-  node: Node;
+  /** Absent when the entry's second line holds the trees. */
+  node?: Node;
   start: number;
   end: number;
   line: number;
   column: number;
 }
 
-interface Entry {
+interface Header {
   format: typeof FORMAT;
   statements: StoredStatement[];
   problems: ParseProblem[];
   dialect: ParsedFile['dialect'];
   hasDownSection: boolean;
   metaCommands: ParsedFile['metaCommands'];
+  /** True when the trees follow on the second line, as the parser wrote them. */
+  treesFollow: boolean;
 }
 
-/** The text to store for one parsed file, or null when it must not be cached (unreadable). */
-export function encodeEntry(parsed: ParsedFile): string | null {
+/**
+ * The text to store for one parsed file, given the parser's JSON text of its trees when it has
+ * it; null when the file must not be cached (unreadable).
+ */
+export function encodeEntry(parsed: ParsedFile, treeJson: string | null = null): string | null {
   if (parsed.file.source === null) return null;
-  const entry: Entry = {
+  const header: Header = {
     format: FORMAT,
-    statements: parsed.statements.map(({ index, kind, node, start, end, line, column }) => ({
-      index,
-      kind,
-      node,
-      start,
-      end,
-      line,
-      column,
-    })),
+    statements: parsed.statements.map(({ index, kind, node, start, end, line, column }) =>
+      treeJson === null ? { index, kind, node, start, end, line, column } : { index, kind, start, end, line, column },
+    ),
     problems: parsed.problems,
     dialect: parsed.dialect,
     hasDownSection: parsed.hasDownSection,
     metaCommands: parsed.metaCommands,
+    treesFollow: treeJson !== null,
   };
   try {
-    return JSON.stringify(entry);
+    const first = JSON.stringify(header);
+    return treeJson === null ? first : `${first}\n${treeJson}`;
   } catch {
     // A tree too deep for JSON.stringify's recursion: parse it again next time rather than fail.
     return null;
@@ -76,21 +81,34 @@ export function encodeEntry(parsed: ParsedFile): string | null {
 export function decodeEntry(text: string, file: MigrationFile): ParsedFile | null {
   const source = file.source;
   if (source === null) return null;
-  let entry: Entry;
+  const lineEnd = text.indexOf('\n');
+  let header: Header;
+  let trees: Node[] | null = null;
   try {
-    entry = JSON.parse(text) as Entry;
+    header = JSON.parse(lineEnd === -1 ? text : text.slice(0, lineEnd)) as Header;
+    if (header?.treesFollow) trees = ((JSON.parse(text.slice(lineEnd + 1)) as ParseResult).stmts ?? []).map((raw) => raw.stmt as Node);
   } catch {
     return null;
   }
-  if (entry === null || typeof entry !== 'object' || entry.format !== FORMAT || !Array.isArray(entry.statements)) return null;
-  const statements: Statement[] = entry.statements.map((stored) => ({ ...stored, text: source.slice(stored.start, stored.end) }));
+  if (header === null || typeof header !== 'object' || header.format !== FORMAT || !Array.isArray(header.statements)) return null;
+  if (header.treesFollow && (trees === null || trees.length !== header.statements.length)) return null;
+  const statements: Statement[] = header.statements.map((stored, position) => ({
+    index: stored.index,
+    kind: stored.kind,
+    node: trees ? trees[position]! : stored.node!,
+    start: stored.start,
+    end: stored.end,
+    line: stored.line,
+    column: stored.column,
+    text: source.slice(stored.start, stored.end),
+  }));
   return {
     file,
     statements,
-    problems: entry.problems,
-    dialect: entry.dialect,
-    hasDownSection: entry.hasDownSection,
-    metaCommands: entry.metaCommands,
+    problems: header.problems,
+    dialect: header.dialect,
+    hasDownSection: header.hasDownSection,
+    metaCommands: header.metaCommands,
     positions: new SourcePositions(source),
   };
 }

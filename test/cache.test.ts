@@ -6,7 +6,7 @@ import { analyze } from '../src/analyze.js';
 import { CACHE_ENV, contentKey, decodeEntry, defaultCacheDir, encodeEntry, ParseCache } from '../src/cache.js';
 import { parseMigrationName } from '../src/discover/filename.js';
 import type { MigrationFile } from '../src/discover/index.js';
-import { loadParser, parseFile, type ParsedFile } from '../src/parse/index.js';
+import { loadParser, parseFile, parseFileWithTree, type ParsedFile } from '../src/parse/index.js';
 
 beforeAll(loadParser);
 
@@ -58,6 +58,33 @@ describe('cache entries', () => {
     expect(decoded).not.toBeNull();
     expect(observable(decoded!)).toEqual(observable(parsed));
     expect(decoded!.file).toBe(file);
+  });
+
+  it('store the parser\'s own JSON text of the trees after a header line when the whole file parsed at once', () => {
+    const file = fileOf(SOURCE.replace('CREATE TABLE b (id int;', 'CREATE TABLE b (id int);'));
+    const { parsed, treeJson } = parseFileWithTree(file);
+    expect(parsed.problems).toEqual([]);
+    expect(treeJson).not.toBeNull();
+    const encoded = encodeEntry(parsed, treeJson)!;
+    const [header, trees] = encoded.split('\n');
+    expect(trees).toBe(treeJson);
+    expect(header).not.toContain('CreateStmt":{');
+    expect(observable(decodeEntry(encoded, file)!)).toEqual(observable(parsed));
+  });
+
+  it('keep the trees in the header line for a file parsed piece by piece', () => {
+    const { parsed, treeJson } = parseFileWithTree(fileOf(SOURCE));
+    expect(treeJson).toBeNull();
+    expect(encodeEntry(parsed, treeJson)).not.toContain('\n');
+  });
+
+  it('decode to a miss when the trees line is damaged or does not match the header', () => {
+    const file = fileOf('CREATE TABLE a (id int); CREATE TABLE b (id int);');
+    const { parsed, treeJson } = parseFileWithTree(file);
+    const encoded = encodeEntry(parsed, treeJson)!;
+    expect(decodeEntry(encoded.slice(0, -5), file)).toBeNull();
+    const oneTree = parseFileWithTree(fileOf('CREATE TABLE a (id int);')).treeJson!;
+    expect(decodeEntry(`${encoded.split('\n')[0]}\n${oneTree}`, file)).toBeNull();
   });
 
   it('are not written for unreadable files, and garbage or another format decodes to a miss', () => {

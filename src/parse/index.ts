@@ -1,10 +1,11 @@
-import { parseSync, scanSync, type Node, type RawStmt } from 'libpg-query';
+import type { Node, ParseResult, RawStmt } from 'libpg-query';
 import type { MigrationFile } from '../discover/index.js';
 import { hintFor } from './hints.js';
 import { SourcePositions } from './positions.js';
 import { splitSections, type MetaCommand, type RunnerDialect } from './sections.js';
+import { parseToJson, scanSync } from './wasm.js';
 
-export { loadParser } from './load.js';
+export { loadParser } from './wasm.js';
 
 export interface Statement {
   /** Position of the statement in its file, from 0. */
@@ -49,10 +50,18 @@ interface SqlFailure {
 
 /** Parses one migration file. Never throws: every failure becomes a located problem. */
 export function parseFile(file: MigrationFile): ParsedFile {
+  return parseFileWithTree(file).parsed;
+}
+
+/**
+ * Parses one migration file, and hands back the parser's JSON text of its statements' trees
+ * when one parse of the whole file gave them all (for the parse cache); null otherwise.
+ */
+export function parseFileWithTree(file: MigrationFile): { parsed: ParsedFile; treeJson: string | null } {
   const empty = { statements: [], problems: [], dialect: null, hasDownSection: false, metaCommands: [] };
   if (file.source === null) {
     const problem = { message: file.readError ?? 'cannot read file', line: 1, column: 1, hint: null };
-    return { file, ...empty, problems: [problem], positions: null };
+    return { parsed: { file, ...empty, problems: [problem], positions: null }, treeJson: null };
   }
 
   const sections = splitSections(file.source);
@@ -67,15 +76,18 @@ export function parseFile(file: MigrationFile): ParsedFile {
 
   const raw: RawStmt[] = [];
   const whole = tryParse(text);
-  if ('stmts' in whole) raw.push(...whole.stmts);
-  else {
+  let treeJson: string | null = null;
+  if ('stmts' in whole) {
+    raw.push(...whole.stmts);
+    treeJson = whole.json;
+  } else {
     const recovered = parseStatementByStatement(text, positions, whole);
     raw.push(...recovered.stmts);
     problems.push(...recovered.failures.map((failure) => toProblem(failure, text, positions)));
   }
 
   const statements = raw.map((stmt, index) => toStatement(stmt, index, text, file.source!, positions));
-  return {
+  const parsed = {
     file,
     statements,
     problems,
@@ -84,21 +96,25 @@ export function parseFile(file: MigrationFile): ParsedFile {
     metaCommands: sections.metaCommands,
     positions,
   };
+  return { parsed, treeJson };
 }
 
-function tryParse(text: string): { stmts: RawStmt[] } | SqlFailure {
+/** The statements of a text, with the parser's JSON text of them (null for an empty text). */
+function tryParse(text: string): { stmts: RawStmt[]; json: string | null } | SqlFailure {
   let stmts: RawStmt[];
+  let json: string;
   try {
-    stmts = parseSync(text).stmts ?? [];
+    json = parseToJson(text);
+    stmts = (JSON.parse(json) as ParseResult).stmts ?? [];
   } catch (error) {
-    if (/query cannot be empty/i.test(String((error as Error).message))) return { stmts: [] };
+    if (/query cannot be empty/i.test(String((error as Error).message))) return { stmts: [], json: null };
     if (error instanceof RangeError) return { message: TOO_DEEP, cursor: firstTokenByte(text, 0) };
     const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
     return { message: (error as Error).message, cursor: byteOffsetOfCodePoint(text, details?.cursorPosition ?? 0) };
   }
   const deep = stmts.find((stmt) => nestedDeeperThan(stmt.stmt, MAX_NESTING));
   if (deep) return { message: TOO_DEEP, cursor: firstTokenByte(text, deep.stmt_location ?? 0) };
-  return { stmts };
+  return { stmts, json };
 }
 
 /**
@@ -155,7 +171,7 @@ function parseStatementByStatement(
   if (boundaries === null) {
     // The scanner gives up on an unterminated quote or comment; keep what comes before it.
     const before = text.slice(0, lastSemicolonBefore(text, positions.indexOfByte(wholeFailure.cursor)));
-    const earlier = before.trim() === '' ? { stmts: [] } : tryParse(before);
+    const earlier = before.trim() === '' ? { stmts: [], json: null } : tryParse(before);
     const stmts = 'stmts' in earlier ? earlier.stmts : [];
     return { stmts, failures: [wholeFailure] };
   }

@@ -6,7 +6,8 @@
  * PL/pgSQL variables holding such a value, and NOT / AND / OR of those. Anything else, or a
  * question about a schema the model does not hold whole (a platform's), is unknown: null.
  */
-import { parseSync, type Node, type SelectStmt } from 'libpg-query';
+import type { Node, SelectStmt } from 'libpg-query';
+import { parseSync } from '../parse/wasm.js';
 import type { ReplayContext } from './context.js';
 import { qualifiedName } from './model.js';
 import { isPlatformRelation, platformObjects } from '../presets.js';

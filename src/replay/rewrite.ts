@@ -5,7 +5,8 @@
  * referred to by its new name (keeping the old one as the output name of a view column).
  * Text that does not parse is returned unchanged.
  */
-import { parseSync, type Node } from 'libpg-query';
+import type { Node } from 'libpg-query';
+import { parseSync } from '../parse/wasm.js';
 import { expressionText } from './sql-text.js';
 
 interface RelationName {

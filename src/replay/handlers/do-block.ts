@@ -4,8 +4,8 @@
  * patterns) is replayed; statements under a condition or an exception handler are guarded (an
  * error there means the guard skipped them). Anything dynamic keeps the block verbatim too.
  */
-import { parsePlPgSQLSync, parseSync, type Node } from 'libpg-query';
-import type { DoStmt } from 'libpg-query';
+import type { DoStmt, Node } from 'libpg-query';
+import { parsePlPgSQLSync, parseSync } from '../../parse/wasm.js';
 import type { ReplayContext } from '../context.js';
 import { GuardVariables, type PlPgSQLFunction } from '../guard-variables.js';
 import { evaluateGuard } from '../guards.js';
