@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMigrationName } from '../src/discover/filename.js';
 import type { MigrationFile } from '../src/discover/index.js';
@@ -306,5 +309,24 @@ describe('SourcePositions', () => {
     expect(positions.positionOfByte(7)).toEqual({ line: 2, column: 3 });
     expect(positions.positionOfByte(9)).toEqual({ line: 3, column: 1 });
     expect(positions.positionOf(text.length)).toEqual({ line: 3, column: 3 });
+  });
+});
+
+/** `import { parseSync, type Node } from 'libpg-query'`: a value import (type-only ones are erased). */
+const VALUE_IMPORT = /^import\s*\{([^}]*)\}\s*from\s*'libpg-query'/gm;
+
+function importsParserValues(source: string): boolean {
+  return [...source.matchAll(VALUE_IMPORT)].some((match) => match[1]!.split(',').some((name) => name.trim() !== '' && !name.trim().startsWith('type ')));
+}
+
+describe('the parser instance', () => {
+  it("is the one src/parse/wasm.ts loads: no other module calls libpg-query's wrapper, whose own instance is never loaded", () => {
+    const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const sources = ['src', 'rules'].flatMap((dir) =>
+      readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => path.join(dir, file)),
+    );
+    expect(importsParserValues("import { parseSync, type Node } from 'libpg-query';")).toBe(true);
+    expect(importsParserValues("import { type Node } from 'libpg-query';\nimport type { RawStmt } from 'libpg-query';")).toBe(false);
+    expect(sources.filter((file) => importsParserValues(readFileSync(path.join(root, file), 'utf8')))).toEqual([]);
   });
 });

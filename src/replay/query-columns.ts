@@ -3,7 +3,8 @@
  * CREATE TABLE ... AS. Types come from the model's tables, casts, literals and the common
  * built-in functions and operators; a type it cannot tell is null.
  */
-import { parseSync, type A_Expr, type FuncCall, type Node, type SelectStmt } from 'libpg-query';
+import type { A_Expr, FuncCall, Node, SelectStmt } from 'libpg-query';
+import { parseSync } from '../parse/wasm.js';
 import type { ReplayContext } from './context.js';
 import { formatType, stringsOf, typeBaseName } from './sql-text.js';
 

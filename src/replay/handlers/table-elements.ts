@@ -2,7 +2,8 @@
  * Columns and constraints as CREATE TABLE and ALTER TABLE define them, named the way
  * PostgreSQL names what the user left unnamed.
  */
-import { parseSync, type ColumnDef, type Constraint as ConstraintNode, type Node } from 'libpg-query';
+import type { ColumnDef, Constraint as ConstraintNode, Node } from 'libpg-query';
+import { parseSync } from '../../parse/wasm.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
 import { isPlatformRelation } from '../../presets.js';
