@@ -52,11 +52,13 @@ export async function verifyCommand(options: VerifyCommandOptions, output: Outpu
 
 /**
  * The baseline fails when the databases differ. A baseline statement PostgreSQL rejects fails
- * it too, unless an extension PGlite lacks explains it (the chain's statement failed alike, and
+ * it too, unless the chain's same statement was rejected alike (the baseline carries what the
+ * chain did), or an extension PGlite lacks explains it (the chain's statement failed alike, and
  * anything else it costs shows up as a difference).
  */
 export function failed(report: VerifyReport): boolean {
-  return report.differences.length > 0 || (report.baselineRejections.length > 0 && report.missingExtensions.length === 0);
+  const unexplained = report.baselineRejections.filter((rejection) => rejection.rejectedAlikeInChain === undefined);
+  return report.differences.length > 0 || (unexplained.length > 0 && report.missingExtensions.length === 0);
 }
 
 function generated(analysis: Parameters<typeof emitBaseline>[0]): { name: string; text: string } {
@@ -74,7 +76,8 @@ function committed(file: string, cwd: string): { name: string; text: string } {
 
 function rejectionLines(title: string, rejections: Rejection[]): string[] {
   if (rejections.length === 0) return [];
-  return [`${title} (${rejections.length}):`, ...rejections.flatMap((r) => [`  ${r.where}  ${r.message}`, `      ${r.statement}`]), ''];
+  const alike = (r: Rejection) => (r.rejectedAlikeInChain === undefined ? '' : `  (rejected alike in the chain at ${r.rejectedAlikeInChain})`);
+  return [`${title} (${rejections.length}):`, ...rejections.flatMap((r) => [`  ${r.where}  ${r.message}${alike(r)}`, `      ${r.statement}`]), ''];
 }
 
 export function formatReport(report: VerifyReport, baselineName: string, preset: Preset): string {

@@ -1,6 +1,6 @@
 /** Runs statements one by one in a PGlite database, keeping every rejection with its place. */
 import type { PGlite } from '@electric-sql/pglite';
-import { scanSync } from 'libpg-query';
+import { scanSync } from '../parse/wasm.js';
 import type { MigrationFile } from '../discover/index.js';
 import { parseFile, skipTrivia, type ParsedFile, type Statement } from '../parse/index.js';
 import { splitSections } from '../parse/sections.js';
@@ -12,6 +12,8 @@ export interface Rejection {
   statement: string;
   /** PostgreSQL's message. */
   message: string;
+  /** For a baseline statement: where the chain has the same statement, rejected with the same message. */
+  rejectedAlikeInChain?: string;
 }
 
 export function firstLine(text: string): string {

@@ -80,8 +80,8 @@ async function applyFiles(
   standIns: string[],
   progress: (message: string) => void,
   label: string,
-): Promise<{ rejections: Rejection[]; count: number }> {
-  const rejections: Rejection[] = [];
+): Promise<{ rejections: Refused[]; count: number }> {
+  const rejections: Refused[] = [];
   let count = 0;
   for (const [position, parsed] of files.entries()) {
     if (files.length > 1 && position % 25 === 0) progress(`${label}: file ${position + 1} of ${files.length}`);
@@ -99,10 +99,26 @@ async function applyFiles(
         if (missing && !missing.some((entry) => entry.name === extension)) missing.push({ name: extension, where });
         continue;
       }
-      rejections.push({ where, statement: firstLine(text), message });
+      rejections.push({ rejection: { where, statement: firstLine(text), message }, text });
     }
   }
   return { rejections, count };
+}
+
+interface Refused {
+  rejection: Rejection;
+  /** The whole statement, to find the same one on the other side. */
+  text: string;
+}
+
+/** Baseline rejections, each marked when the chain's same statement was rejected with the same message. */
+function markRejectedAlike(baseline: Refused[], chain: Refused[]): Rejection[] {
+  const key = ({ rejection, text }: Refused) => `${rejection.message}\u0000${text.replace(/\s+/g, ' ').trim()}`;
+  const inChain = new Map(chain.map((refused) => [key(refused), refused.rejection.where]));
+  return baseline.map((refused) => {
+    const where = inChain.get(key(refused));
+    return where === undefined ? refused.rejection : { ...refused.rejection, rejectedAlikeInChain: where };
+  });
 }
 
 export async function verify(input: VerifyInput): Promise<VerifyReport> {
@@ -126,8 +142,8 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
     progress('comparing catalogs');
     const differences = diffCatalogs(await readCatalog(chainDb), await readCatalog(baselineDb));
     return {
-      chainRejections: chainRun.rejections,
-      baselineRejections: baselineRun.rejections,
+      chainRejections: chainRun.rejections.map(({ rejection }) => rejection),
+      baselineRejections: markRejectedAlike(baselineRun.rejections, chainRun.rejections),
       missingExtensions,
       differences,
       statements: { chain: chainRun.count, baseline: baselineRun.count },

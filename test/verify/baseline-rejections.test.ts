@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
+import { main, type Output } from '../../src/cli.js';
 import { summarize } from '../../src/verify/consequences.js';
 import { verify } from '../../src/verify/index.js';
 import { writeFolder } from '../support/rule-tester.js';
@@ -52,6 +54,28 @@ describe('verify: statements of the baseline PostgreSQL refuses to parse', () =>
       expect(report.baselineRejections).toEqual([
         { where: 'baseline.sql:2', statement: "comment on table a is 'never closed;", message: 'unterminated quoted string at or near "\'never closed;"' },
       ]);
+    },
+    SLOW,
+  );
+
+  it(
+    'does not fail the baseline for a statement the chain has too and PostgreSQL rejects alike (supabase/postgres grants a role only pgsodium creates)',
+    async () => {
+      const dir = writeFolder({ '001_init.sql': 'create table a (id int);\ngrant pgsodium_keyholder to postgres;\n' });
+      folders.push(dir);
+      let stdout = '';
+      const output: Output = { stdout: (text) => (stdout += text), stderr: () => undefined };
+      const code = await main(['verify', dir], output);
+      expect(stdout).toContain(
+        [
+          'Statements of the baseline PostgreSQL rejects (1):',
+          `  (generated baseline):${stdout.match(/\(generated baseline\):(\d+)/)?.[1]}  role "pgsodium_keyholder" does not exist  (rejected alike in the chain at ${path.relative(process.cwd(), path.join(dir, '001_init.sql'))}:2)`,
+          '      grant pgsodium_keyholder to postgres',
+          '',
+          'The baseline builds the same database as the chain.',
+        ].join('\n'),
+      );
+      expect(code).toBe(0);
     },
     SLOW,
   );
