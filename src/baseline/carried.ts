@@ -3,7 +3,7 @@
  * leaves out, gathered from the model's uninterpreted statements, the history and the files.
  */
 import type { HistoryEvent } from '../replay/history.js';
-import type { SchemaModel } from '../replay/model.js';
+import type { Origin, SchemaModel } from '../replay/model.js';
 import { isPlatformRelation, platformObjects, type Preset } from '../presets.js';
 import type { LeftOut } from './header.js';
 import { leftOutOfModel } from './left-out.js';
@@ -28,7 +28,16 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   const beforeTables: Carried[] = [];
   const afterTables = new Map<string, Carried>();
   const gaps = leftOutOfModel(schema, sources.files);
+  const kept = new Set(schema.uninterpreted.map((statement) => originKey(statement.origin)));
   for (const statement of schema.uninterpreted) {
+    // A call that makes partitions (or copies) of a table runs again after every table exists,
+    // unless the chain drops that table later: then it would fail, or make them on another table.
+    if (statement.kind === 'SelectStmt') {
+      const dropped = (statement.tables ?? []).filter((key) => !schema.tables.has(key));
+      if (dropped.length > 0) gaps.push({ origin: statement.origin, what: `${firstLine(statement.text)}: a call on ${dropped.join(', ')}, which the chain drops later` });
+      else afterTables.set(originKey(statement.origin), statement);
+      continue;
+    }
     // A DO block the model partly replayed is in the model already; running it again would
     // create its objects twice. What it does beyond its static statements is not carried.
     if (statement.kind === 'DoStmt' && statement.note?.startsWith('replayed')) {
@@ -38,7 +47,7 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     const node = sources.statement(statement.origin)?.node;
     const placement = node ? placementOf(statement, node) : 'after-tables';
     if (placement === 'before-tables') beforeTables.push(statement);
-    if (placement === 'after-tables') afterTables.set(`${statement.origin.path}\u0000${statement.origin.statementIndex}`, statement);
+    if (placement === 'after-tables') afterTables.set(originKey(statement.origin), statement);
   }
   // The model holds no platform objects (auth.users, storage.objects, supabase_realtime): what the chain does to
   // them is an error there (or a no-op under IF EXISTS), and is carried as written here.
@@ -47,7 +56,7 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     const platformPublication = event.objectType === 'publication' && platformObjects(preset).publications.has(event.name);
     if (!platformPublication && !isPlatformRelation(preset, event.name)) continue;
     const statement = sources.statement(event.origin);
-    if (statement) afterTables.set(`${event.origin.path}\u0000${event.origin.statementIndex}`, { origin: event.origin, text: statement.text });
+    if (statement) afterTables.set(originKey(event.origin), { origin: event.origin, text: statement.text });
   }
 
   const data: Carried[] = [];
@@ -55,7 +64,7 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   for (const { origin, statement } of sources.all()) {
     const placement = placementOf(statement, statement.node);
     if (placement === 'session') sessionCount++;
-    if (placement !== 'data') continue;
+    if (placement !== 'data' || kept.has(originKey(origin))) continue;
     const fromStdin = statement.kind === 'CopyStmt' && /\bfrom\s+stdin\b/i.test(statement.text);
     if (includeData && !fromStdin) data.push({ origin, text: statement.text });
     else gaps.push({ origin, what: fromStdin ? 'COPY ... FROM stdin (its rows are not SQL)' : `data: ${firstLine(statement.text)}` });
@@ -76,6 +85,10 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     sessionCount,
     leftOut: gaps.sort((a, b) => compareOrigins(a.origin, b.origin)).map(({ origin, what }) => ({ where: sources.where(origin), what })),
   };
+}
+
+function originKey(origin: Origin): string {
+  return `${origin.path}\u0000${origin.statementIndex}`;
 }
 
 function firstLine(text: string): string {

@@ -46,6 +46,11 @@ export class ReplayContext {
     });
   }
 
+  /** Whether this statement was found inside another one (a DO block's DDL). */
+  isNested(): boolean {
+    return this.outer !== null;
+  }
+
   /** A context for a statement found inside this one (a DO block's DDL), at the same origin. */
   child(statement: Statement): ReplayContext {
     const child = new ReplayContext(this.schema, statement, this.origin, this.events, this.ids, null, this.nested, this.chainCreates);

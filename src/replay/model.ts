@@ -330,6 +330,11 @@ export interface Uninterpreted {
   text: string;
   /** Why it is kept verbatim, when there is more to say than "not modelled". */
   note?: string;
+  /**
+   * For a SELECT calling a function that changes the schema as it runs (handlers/calls.ts): keys
+   * of the tables its string arguments name, whose partitions or copies the call makes.
+   */
+  tables?: string[];
 }
 
 export interface SchemaModel {

@@ -1,0 +1,75 @@
+/**
+ * SELECT is a query, except when it calls a function of the chain that changes the schema as it
+ * runs: hatchet's `SELECT create_v1_range_partition('v1_task', NOW()::DATE)` creates and attaches
+ * a partition whose name is built from the date, by EXECUTE. What such a call makes is known
+ * only when it runs, so the model keeps the statement as written, to run again in the baseline.
+ */
+import type { SelectStmt } from 'libpg-query';
+import type { ReplayContext } from '../context.js';
+import { qualifiedName, type FunctionObject } from '../model.js';
+import { stringsOf } from '../sql-text.js';
+
+/** A statement that creates, changes or drops a schema object, written in a body or in a string it EXECUTEs. */
+const DDL = /\b(create|alter|drop)\s+(or\s+replace\s+)?((unique|temp|temporary|unlogged|materialized)\s+)?(table|index|view|sequence|type|schema|function|procedure|trigger|policy|domain)\b/i;
+
+export function select(statement: SelectStmt, ctx: ReplayContext): void {
+  if (ctx.isNested()) return ctx.session();
+  const calls = calledFunctions(statement).filter((name) => changesSchema(name, ctx, new Set()));
+  if (calls.length === 0) return ctx.session();
+  ctx.keepUninterpreted(`calls ${[...new Set(calls.map((call) => call.join('.')))].join(', ')}, which changes the schema when it runs`);
+  const kept = ctx.schema.uninterpreted[ctx.schema.uninterpreted.length - 1];
+  if (kept) kept.tables = namedTables(statement, ctx);
+}
+
+/** The names (as written, schema first when given) of every function the statement calls. */
+function calledFunctions(statement: SelectStmt): string[][] {
+  const found: string[][] = [];
+  walk(statement, (record) => {
+    const call = record.FuncCall as { funcname?: Parameters<typeof stringsOf>[0] } | undefined;
+    if (call) found.push(stringsOf(call.funcname));
+  });
+  return found;
+}
+
+/** The chain's functions of that name, looked up as PostgreSQL would (any overload). */
+function functionsNamed(name: string[], ctx: ReplayContext): FunctionObject[] {
+  const bare = name[name.length - 1] ?? '';
+  const schemas = ctx.lookupSchemas(name.length > 1 ? name[name.length - 2] : undefined);
+  return [...ctx.schema.functions.values()].filter((fn) => fn.name === bare && schemas.includes(fn.schema));
+}
+
+/** Whether the function runs DDL, itself or through another function of the chain it calls. */
+function changesSchema(name: string[], ctx: ReplayContext, seen: Set<string>): boolean {
+  for (const fn of functionsNamed(name, ctx)) {
+    const key = qualifiedName(fn.schema, fn.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (DDL.test(fn.body)) return true;
+    for (const other of ctx.schema.functions.values()) {
+      if (other !== fn && new RegExp(`\\b${other.name.replace(/\$/g, '\\$')}\\s*\\(`, 'i').test(fn.body) && changesSchema([other.schema, other.name], ctx, seen)) return true;
+    }
+  }
+  return false;
+}
+
+/** Keys of the tables that string arguments of the statement name (`'v1_task'`, `'app.jobs'::text`). */
+function namedTables(statement: SelectStmt, ctx: ReplayContext): string[] {
+  const keys = new Set<string>();
+  walk(statement, (record) => {
+    const constant = record.A_Const as { sval?: { sval?: string } } | undefined;
+    const text = constant?.sval?.sval;
+    if (!text) return;
+    const parts = text.split('.');
+    const table = parts.length <= 2 ? ctx.findTable(parts.length === 2 ? parts[0] : undefined, parts[parts.length - 1]!) : null;
+    if (table) keys.add(qualifiedName(table.schema, table.name));
+  });
+  return [...keys];
+}
+
+function walk(value: unknown, visit: (record: Record<string, unknown>) => void): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) return value.forEach((item) => walk(item, visit));
+  const record = value as Record<string, unknown>;
+  visit(record);
+  Object.values(record).forEach((inner) => walk(inner, visit));
+}
