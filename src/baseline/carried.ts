@@ -31,10 +31,12 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   const kept = new Set(schema.uninterpreted.map((statement) => originKey(statement.origin)));
   for (const statement of schema.uninterpreted) {
     // A call that makes partitions (or copies) of a table runs again after every table exists,
-    // unless the chain drops that table later: then it would fail, or make them on another table.
-    if (statement.kind === 'SelectStmt') {
-      const dropped = (statement.tables ?? []).filter((key) => !schema.tables.has(key));
-      if (dropped.length > 0) gaps.push({ origin: statement.origin, what: `${firstLine(statement.text)}: a call on ${dropped.join(', ')}, which the chain drops later` });
+    // unless the chain drops that table or the function later: it would fail, or make them on
+    // another table.
+    if (statement.call) {
+      const functions = new Set([...schema.functions.values()].map((fn) => `${fn.schema}.${fn.name}`));
+      const dropped = [...statement.call.tables.filter((key) => !schema.tables.has(key)), ...statement.call.functions.filter((name) => !functions.has(name))];
+      if (dropped.length > 0) gaps.push({ origin: statement.origin, what: `${firstLine(statement.text)}: needs ${dropped.join(', ')}, which the chain drops later` });
       else afterTables.set(originKey(statement.origin), statement);
       continue;
     }

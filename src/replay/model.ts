@@ -331,10 +331,11 @@ export interface Uninterpreted {
   /** Why it is kept verbatim, when there is more to say than "not modelled". */
   note?: string;
   /**
-   * For a SELECT calling a function that changes the schema as it runs (handlers/calls.ts): keys
-   * of the tables its string arguments name, whose partitions or copies the call makes.
+   * For a SELECT calling a function that changes the schema as it runs (handlers/calls.ts): the
+   * functions it calls that do (`schema.name`), and the keys of the tables its string arguments
+   * name, whose partitions or copies the call makes.
    */
-  tables?: string[];
+  call?: { functions: string[]; tables: string[] };
 }
 
 export interface SchemaModel {

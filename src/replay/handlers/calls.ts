@@ -14,11 +14,13 @@ const DDL = /\b(create|alter|drop)\s+(or\s+replace\s+)?((unique|temp|temporary|u
 
 export function select(statement: SelectStmt, ctx: ReplayContext): void {
   if (ctx.isNested()) return ctx.session();
-  const calls = calledFunctions(statement).filter((name) => changesSchema(name, ctx, new Set()));
-  if (calls.length === 0) return ctx.session();
-  ctx.keepUninterpreted(`calls ${[...new Set(calls.map((call) => call.join('.')))].join(', ')}, which changes the schema when it runs`);
+  const functions = [
+    ...new Set(calledFunctions(statement).flatMap((name) => functionsNamed(name, ctx).filter((fn) => changesSchema(fn, ctx, new Set())).map((fn) => qualifiedName(fn.schema, fn.name)))),
+  ];
+  if (functions.length === 0) return ctx.session();
+  ctx.keepUninterpreted(`calls ${functions.join(', ')}, which change${functions.length === 1 ? 's' : ''} the schema when run`);
   const kept = ctx.schema.uninterpreted[ctx.schema.uninterpreted.length - 1];
-  if (kept) kept.tables = namedTables(statement, ctx);
+  if (kept) kept.call = { functions, tables: namedTables(statement, ctx) };
 }
 
 /** The names (as written, schema first when given) of every function the statement calls. */
@@ -39,17 +41,13 @@ function functionsNamed(name: string[], ctx: ReplayContext): FunctionObject[] {
 }
 
 /** Whether the function runs DDL, itself or through another function of the chain it calls. */
-function changesSchema(name: string[], ctx: ReplayContext, seen: Set<string>): boolean {
-  for (const fn of functionsNamed(name, ctx)) {
-    const key = qualifiedName(fn.schema, fn.name);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (DDL.test(fn.body)) return true;
-    for (const other of ctx.schema.functions.values()) {
-      if (other !== fn && new RegExp(`\\b${other.name.replace(/\$/g, '\\$')}\\s*\\(`, 'i').test(fn.body) && changesSchema([other.schema, other.name], ctx, seen)) return true;
-    }
-  }
-  return false;
+function changesSchema(fn: FunctionObject, ctx: ReplayContext, seen: Set<FunctionObject>): boolean {
+  if (seen.has(fn)) return false;
+  seen.add(fn);
+  if (DDL.test(fn.body)) return true;
+  return [...ctx.schema.functions.values()].some(
+    (other) => other !== fn && new RegExp(`\\b${other.name.replace(/\$/g, '\\$')}\\s*\\(`, 'i').test(fn.body) && changesSchema(other, ctx, seen),
+  );
 }
 
 /** Keys of the tables that string arguments of the statement name (`'v1_task'`, `'app.jobs'::text`). */
