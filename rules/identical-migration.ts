@@ -1,15 +1,9 @@
 import type { ParsedFile } from '../src/parse/index.js';
 import { defineRule, shortName, type Report } from '../src/rule.js';
+import { treeText } from '../src/tree-text.js';
 
 /** Statements that change nothing: two files holding only these are placeholders, not copies. */
 const INERT = new Set(['SelectStmt', 'VariableSetStmt', 'TransactionStmt']);
-
-/** Positions in a tree's JSON: JSON.stringify without a replacer is several times faster, so they are cut from its text. */
-const POSITIONS = /"(?:stmt_location|location|stmt_len)":-?\d+,?/g;
-
-function treeText(node: unknown): string {
-  return (JSON.stringify(node) ?? '').replace(POSITIONS, '');
-}
 
 /** The statements' syntax trees without positions: equal whatever the white space and comments. */
 function fingerprint(parsed: ParsedFile): string {

@@ -4,6 +4,7 @@
  */
 import type { Node, TypeName } from 'libpg-query';
 import { Deparser } from 'pgsql-deparser';
+import { treeText } from '../tree-text.js';
 
 /** pg_catalog internal names to the names format_type prints. */
 const CANONICAL_TYPES: Record<string, string> = {
@@ -82,8 +83,27 @@ export function quoteIdentifier(identifier: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(identifier) ? identifier : `"${identifier.replace(/"/g, '""')}"`;
 }
 
+/**
+ * Deparsed expressions by their tree: a folder repeats the same few defaults, checks and policy
+ * conditions (`now()`, `0`, `auth.uid() = user_id`) hundreds of times, and the deparser costs
+ * far more than the lookup. Bounded, so that a huge folder of distinct expressions cannot grow it
+ * without end.
+ */
+const deparsed = new Map<string, string>();
+const MAX_REMEMBERED = 50_000;
+
 /** An expression as SQL text on one line. */
 export function expressionText(node: Node): string {
+  const key = treeText(node);
+  let text = deparsed.get(key);
+  if (text === undefined) {
+    text = deparse(node);
+    if (deparsed.size < MAX_REMEMBERED) deparsed.set(key, text);
+  }
+  return text;
+}
+
+function deparse(node: Node): string {
   try {
     return Deparser.deparse(node, { pretty: false }).replace(/\s+/g, ' ').trim();
   } catch {
