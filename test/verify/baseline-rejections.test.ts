@@ -20,7 +20,7 @@ async function verifyAgainst(chain: Record<string, string>, baseline: string) {
   return verify({ files: analysis.files, baseline: { name: 'baseline.sql', text: baseline }, preset: analysis.preset });
 }
 
-describe('verify: statements of the baseline PostgreSQL refuses to parse', () => {
+describe('verify: statements PostgreSQL refuses to parse, and baseline statements it rejects', () => {
   it(
     'lists each with its baseline line and PostgreSQL message, next to the statements it rejects when running them',
     async () => {
@@ -54,6 +54,20 @@ describe('verify: statements of the baseline PostgreSQL refuses to parse', () =>
       expect(report.baselineRejections).toEqual([
         { where: 'baseline.sql:2', statement: "comment on table a is 'never closed;", message: 'unterminated quoted string at or near "\'never closed;"' },
       ]);
+    },
+    SLOW,
+  );
+
+  it(
+    'gives PostgreSQL a chain statement it cannot parse too, but never the down section after it',
+    async () => {
+      const chain = { '20240101000000_init.sql': '-- migrate:up\ncreate table a (id int);\ncreat table b (id int);\n\n-- migrate:down\ndrop table a;\n' };
+      const report = await verifyAgainst(chain, 'create table a (id int);\n');
+      expect(report.chainRejections.map(({ where, statement, message }) => `${path.basename(where)} ${statement}: ${message}`)).toEqual([
+        '20240101000000_init.sql:3 creat table b (id int): syntax error at or near "creat"',
+      ]);
+      expect(report.statements.chain).toBe(2);
+      expect(report.differences).toEqual([]);
     },
     SLOW,
   );
