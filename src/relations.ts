@@ -2,9 +2,9 @@
  * Which relations each statement refers to, and where each relation comes into existence
  * along the replayed chain: the facts behind missing-reference and order-dependency.
  */
-import type { Node, RangeVar } from 'libpg-query';
-import { compareOrigins, nodeOf, originOf, relationKey, replayedStatements, visitNodes, type Located } from './ast.js';
-import type { ParsedFile } from './parse/index.js';
+import type { Constraint, Node, RangeVar } from 'libpg-query';
+import { compareOrigins, nodeOf, originOf, relationKey, replayedStatements, type Located } from './ast.js';
+import type { ParsedFile, Statement } from './parse/index.js';
 import type { HistoryEvent, Origin, SchemaModel } from './replay/index.js';
 
 export interface RelationReference {
@@ -30,12 +30,23 @@ export function referencesOf(place: Located): RelationReference[] {
   if (grant && grant.objtype === 'OBJECT_TABLE' && grant.targtype === 'ACL_TARGET_OBJECT') {
     for (const object of grant.objects ?? []) if ('RangeVar' in object) add(object.RangeVar, grant.is_grant ? 'GRANT ON' : 'REVOKE ON');
   }
-  if (alter || nodeOf(statement, 'CreateStmt')) {
-    visitNodes(statement.node, 'Constraint', (constraint) => {
-      if (constraint.contype === 'CONSTR_FOREIGN') add(constraint.pktable, 'REFERENCES');
-    });
+  for (const constraint of constraintsDefinedBy(statement)) {
+    if (constraint.contype === 'CONSTR_FOREIGN') add(constraint.pktable, 'REFERENCES');
   }
   return found;
+}
+
+/** The constraints a CREATE TABLE or ALTER TABLE defines: table constraints and those on its columns. */
+function constraintsDefinedBy(statement: Statement): Constraint[] {
+  const create = nodeOf(statement, 'CreateStmt');
+  const elements = create
+    ? (create.tableElts ?? [])
+    : (nodeOf(statement, 'AlterTableStmt')?.cmds ?? []).flatMap((item) => ('AlterTableCmd' in item && item.AlterTableCmd.def ? [item.AlterTableCmd.def] : []));
+  return elements.flatMap((element) => {
+    if ('Constraint' in element) return [element.Constraint];
+    if (!('ColumnDef' in element)) return [];
+    return (element.ColumnDef.constraints ?? []).flatMap((node) => ('Constraint' in node ? [node.Constraint] : []));
+  });
 }
 
 export interface RoleReference {
