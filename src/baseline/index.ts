@@ -18,6 +18,7 @@ import { byOrigin } from './origin-order.js';
 import { defaultPrivilegeStatements, grantStatements, ownerStatements } from './privileges.js';
 import { createFunction } from './routines.js';
 import { serialSequences } from './sequences.js';
+import { statisticsStatements } from './statistics.js';
 import { carriedBlock, Sources } from './sources.js';
 import { qualified } from './sql.js';
 import { addConstraint, createTable } from './table-ddl.js';
@@ -103,6 +104,7 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     ),
     section('Sequence ownership', joined(sequences.map(ownSequence).filter((text): text is string => text !== null))),
     section('Indexes', standaloneIndexes(schema, tables.map(keyOf)).map((index) => createIndex(index, schema))),
+    section('Extended statistics', joined(statisticsStatements(schema, new Set(tables.map(keyOf))))),
     section(
       'Foreign keys to columns that a unique index (not a constraint) makes unique',
       plan.afterIndexes.map(({ table, constraint }) => addConstraint(table, constraint)).filter((text): text is string => text !== null),

@@ -1,6 +1,6 @@
 /**
  * What of the model outlives the chain's sessions: temporary tables end with the session that
- * made them, and so do their indexes, their serial sequences and the grants on them. The
+ * made them, and so do their indexes, statistics, serial sequences and the grants on them. The
  * baseline writes only the rest.
  */
 import type { SchemaModel } from '../replay/model.js';
@@ -13,6 +13,7 @@ export function persistentSchema(schema: SchemaModel): SchemaModel {
     ...schema,
     tables: kept(schema.tables, (_, key) => !temporary.has(key)),
     indexes: kept(schema.indexes, (index) => !temporary.has(index.table)),
+    statistics: kept(schema.statistics, (statistics) => !temporary.has(statistics.table)),
     sequences: kept(schema.sequences, (sequence) => !sequence.ownedBy || !temporary.has(sequence.ownedBy.table)),
     grants: schema.grants.filter((grant) => !temporary.has(grant.object)),
   };

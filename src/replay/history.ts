@@ -37,6 +37,7 @@ export type ObjectType =
   | 'grant'
   | 'comment'
   | 'publication'
+  | 'statistics'
   | 'other';
 
 export interface HistoryEvent {

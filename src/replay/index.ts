@@ -23,6 +23,7 @@ import { setSchema } from './handlers/set-schema.js';
 import { setVariable } from './handlers/set.js';
 import { alterPolicy, createPolicy, createTrigger } from './handlers/triggers-policies.js';
 import { alterDomain, alterEnum, createComposite, createDomain, createEnum, createRange } from './handlers/types.js';
+import { createStatistics } from './handlers/statistics.js';
 import { createTableAs, createView } from './handlers/views.js';
 import type { HistoryEvent } from './history.js';
 import { emptySchema, type SchemaModel } from './model.js';
@@ -60,6 +61,7 @@ const HANDLERS: Handlers = {
   AlterSeqStmt: alterSequence,
   ViewStmt: createView,
   CreateTableAsStmt: createTableAs,
+  CreateStatsStmt: createStatistics,
   CreateFunctionStmt: createFunction,
   AlterFunctionStmt: alterFunction,
   CreateTrigStmt: createTrigger,

@@ -300,6 +300,20 @@ export interface Publication {
   changes: Change[];
 }
 
+/** An extended statistics object (CREATE STATISTICS) on one table. */
+export interface StatisticsObject {
+  schema: string;
+  name: string;
+  /** Key of the table. */
+  table: string;
+  /** Kinds as written (`ndistinct`, `dependencies`, `mcv`); empty for all of them. */
+  kinds: string[];
+  /** Each target as CREATE STATISTICS writes it: a column name, or `(expression)`. */
+  targets: string[];
+  created: Origin;
+  changes: Change[];
+}
+
 export interface Index {
   schema: string;
   name: string;
@@ -361,6 +375,8 @@ export interface SchemaModel {
   defaultPrivileges: DefaultPrivilege[];
   /** By name. */
   publications: Map<string, Publication>;
+  /** Extended statistics objects, by key. */
+  statistics: Map<string, StatisticsObject>;
 }
 
 export function emptySchema(): SchemaModel {
@@ -378,6 +394,7 @@ export function emptySchema(): SchemaModel {
     grants: [],
     defaultPrivileges: [],
     publications: new Map(),
+    statistics: new Map(),
   };
 }
 

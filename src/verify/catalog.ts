@@ -83,6 +83,16 @@ export interface CatalogIndex {
   constraint: string | null;
 }
 
+/** An extended statistics object (CREATE STATISTICS). */
+export interface CatalogStatistics {
+  schema: string;
+  name: string;
+  /** `schema.name` of its table. */
+  table: string;
+  /** pg_get_statisticsobjdef: the targets, and the kinds when not all of them. */
+  definition: string;
+}
+
 export interface CatalogView {
   schema: string;
   name: string;
@@ -212,6 +222,7 @@ export interface Catalog {
   sequences: CatalogSequence[];
   tables: CatalogTable[];
   indexes: CatalogIndex[];
+  statistics: CatalogStatistics[];
   views: CatalogView[];
   functions: CatalogFunction[];
   triggers: CatalogTrigger[];
@@ -266,6 +277,7 @@ export async function readCatalog(db: CatalogDatabase, options: CatalogOptions =
     sequences: await readSequences(db, inSchema),
     tables: await readTables(db, inSchema),
     indexes: await readIndexes(db, inSchema),
+    statistics: await readStatistics(db, schemaFilter(options, 'n.nspname')),
     views: await readViews(db, inSchema),
     functions: await readFunctions(db, inSchema),
     triggers: await readTriggers(db, inSchema),
@@ -454,6 +466,17 @@ async function readIndexes(db: CatalogDatabase, inSchema: string): Promise<Catal
      from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class tc on tc.oid = i.indrelid
      join pg_namespace n on n.oid = ic.relnamespace
      where ${inSchema} and ${notExtensionMember('pg_class', 'tc.oid')}`,
+  );
+  return sorted(rows, (row) => `${row.schema}.${row.name}`);
+}
+
+async function readStatistics(db: CatalogDatabase, inSchema: string): Promise<CatalogStatistics[]> {
+  const { rows } = await db.query<CatalogStatistics>(
+    `select n.nspname as schema, s.stxname as name, tn.nspname || '.' || tc.relname as table,
+       pg_get_statisticsobjdef(s.oid) as definition
+     from pg_statistic_ext s join pg_namespace n on n.oid = s.stxnamespace
+     join pg_class tc on tc.oid = s.stxrelid join pg_namespace tn on tn.oid = tc.relnamespace
+     where ${inSchema} and ${notExtensionMember('pg_statistic_ext', 's.oid')}`,
   );
   return sorted(rows, (row) => `${row.schema}.${row.name}`);
 }
@@ -696,6 +719,7 @@ const OBJECT_KEYS: { [S in Section]: (item: Catalog[S][number]) => string } = {
   sequences: (item) => `${item.schema}.${item.name}`,
   tables: (item) => `${item.schema}.${item.name}`,
   indexes: (item) => `${item.schema}.${item.name}`,
+  statistics: (item) => `${item.schema}.${item.name}`,
   views: (item) => `${item.schema}.${item.name}`,
   functions: (item) => `${item.schema}.${item.name}(${item.arguments})`,
   triggers: (item) => `${item.schema}.${item.table}.${item.name}`,
@@ -714,6 +738,7 @@ const SINGULAR: Record<Section, string> = {
   sequences: 'sequence',
   tables: 'table',
   indexes: 'index',
+  statistics: 'statistics object',
   views: 'view',
   functions: 'function',
   triggers: 'trigger',

@@ -1,6 +1,6 @@
 /**
- * A table, view, sequence or function missing on one side takes its indexes, triggers,
- * policies, grants and comments with it. Those follow-on differences are counted under the
+ * A table, view, sequence or function missing on one side takes its indexes, statistics,
+ * triggers, policies, grants and comments with it. Those follow-on differences are counted under the
  * object they belong to instead of being listed one by one.
  */
 import type { CatalogDifference } from './catalog.js';
@@ -13,6 +13,7 @@ function owner(difference: CatalogDifference): string | null {
   if (!item || difference.path !== '') return null;
   switch (difference.section) {
     case 'indexes':
+    case 'statistics':
       return String(item.table);
     case 'triggers':
     case 'policies':

@@ -34,6 +34,9 @@ export function dropColumnDependents(schema: SchemaModel, table: Table, column: 
   for (const [key, sequence] of schema.sequences) {
     if (sequence.ownedBy?.table === tableKey && sequence.ownedBy.column === column) schema.sequences.delete(key);
   }
+  for (const [key, statistics] of schema.statistics) {
+    if (statistics.table === tableKey && statistics.targets.some((target) => statisticsTargetUses(target, table.name, column))) schema.statistics.delete(key);
+  }
   schema.grants = schema.grants.filter((grant) => !(grant.object === tableKey && grant.column === column));
 }
 
@@ -89,6 +92,7 @@ export function dropTable(schema: SchemaModel, tableKey: string): void {
     else childTable.inherits = childTable.inherits.filter((parent) => parent !== tableKey);
   }
   for (const [key, index] of schema.indexes) if (index.table === tableKey) schema.indexes.delete(key);
+  for (const [key, statistics] of schema.statistics) if (statistics.table === tableKey) schema.statistics.delete(key);
   for (const other of referencingTables(schema, tableKey)) {
     for (const constraint of other.constraints.filter((c) => c.references?.table === tableKey)) {
       dropConstraint(schema, other, constraint.name);
@@ -127,6 +131,7 @@ export function renameRelation(ctx: ReplayContext, oldKey: string, newKey: strin
     schema.views.set(newKey, view);
   }
   for (const index of schema.indexes.values()) if (index.table === oldKey) index.table = newKey;
+  for (const statistics of schema.statistics.values()) if (statistics.table === oldKey) statistics.table = newKey;
   for (const other of schema.tables.values()) {
     for (const constraint of other.constraints) {
       if (constraint.references?.table === oldKey) constraint.references.table = newKey;
@@ -153,6 +158,11 @@ export function renameRelation(ctx: ReplayContext, oldKey: string, newKey: strin
   renameGrantObject(ctx, oldKey, newKey);
 }
 
+/** Whether a statistics target (a column, or `(expression)`) involves the column. */
+function statisticsTargetUses(target: string, table: string, column: string): boolean {
+  return target.startsWith('(') ? expressionUsesColumn(target.slice(1, -1), table, column) : target === QuoteUtils.quoteIdentifier(column);
+}
+
 export function renameColumn(schema: SchemaModel, table: Table, from: string, to: string): void {
   const tableKey = qualifiedName(table.schema, table.name);
   const rename = (names: string[]) => names.map((name) => (name === from ? to : name));
@@ -169,6 +179,12 @@ export function renameColumn(schema: SchemaModel, table: Table, from: string, to
     index.keys = index.keys.map((key, position) => (index.keySql[position]?.startsWith('(') ? inExpression(key)! : key === from ? to : key));
     index.include = rename(index.include);
     index.where = inExpression(index.where);
+  }
+  for (const statistics of schema.statistics.values()) {
+    if (statistics.table !== tableKey) continue;
+    statistics.targets = statistics.targets.map((target) =>
+      target.startsWith('(') ? `(${inExpression(target.slice(1, -1))})` : target === QuoteUtils.quoteIdentifier(from) ? QuoteUtils.quoteIdentifier(to) : target,
+    );
   }
   for (const other of schema.tables.values()) {
     for (const constraint of other.constraints) {

@@ -70,6 +70,13 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, ctx: Repla
       ctx.schema.indexes.delete(key);
       return dropped('index', key, `dropped index "${key}"`, ctx.schema.tables.get(index.table)?.id ?? null);
     }
+    case 'OBJECT_STATISTIC_EXT': {
+      const key = ctx.findKey(ctx.schema.statistics, schema, name);
+      if (!key) return missing('statistics', 'statistics object', ctx.keyForCreate(schema, name));
+      const table = ctx.schema.tables.get(ctx.schema.statistics.get(key)!.table);
+      ctx.schema.statistics.delete(key);
+      return dropped('statistics', key, `dropped statistics "${key}"`, table?.id ?? null);
+    }
     case 'OBJECT_SEQUENCE': {
       const key = ctx.findKey(ctx.schema.sequences, schema, name);
       if (!key) return missing('sequence', 'sequence', ctx.keyForCreate(schema, name));
