@@ -15,6 +15,7 @@ const MODELLED_ALTER_TABLE = new Set([
   'AT_AddIdentity',
   'AT_AddInherit',
   'AT_AlterColumnType',
+  'AT_AlterConstraint',
   'AT_AttachPartition',
   'AT_ChangeOwner',
   'AT_ColumnDefault',
