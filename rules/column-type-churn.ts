@@ -1,6 +1,34 @@
 import { displayName } from '../src/names.js';
 import { defineRule, shortName, type Report } from '../src/rule.js';
-import { qualifiedName } from '../src/replay/model.js';
+import { qualifiedName, type Column, type Origin } from '../src/replay/model.js';
+
+/** One migration's net change of a column's type. */
+interface TypeChange {
+  from: string;
+  to: string;
+  at: Origin;
+}
+
+/**
+ * The column's type changes, one per migration: a file that changes the type several times
+ * changes it once, from its type before the file to its type after (reported where the file
+ * last changed it); a file that ends on the type it started from (an enum rebuilt through
+ * text, as drizzle-kit writes it) did not change the type at all.
+ */
+function changesByMigration(column: Column): TypeChange[] {
+  const steps = [...column.previousTypes.map((previous) => previous.type), column.type];
+  const changes: TypeChange[] = [];
+  column.previousTypes.forEach((previous, i) => {
+    const last = changes[changes.length - 1];
+    if (last && last.at.path === previous.until.path) {
+      last.to = steps[i + 1]!;
+      last.at = previous.until;
+    } else {
+      changes.push({ from: steps[i]!, to: steps[i + 1]!, at: previous.until });
+    }
+  });
+  return changes.filter((change) => change.from !== change.to);
+}
 
 export default defineRule({
   id: 'column-type-churn',
@@ -17,18 +45,19 @@ export default defineRule({
     const reports: Report[] = [];
     for (const table of schema.tables.values()) {
       for (const column of table.columns) {
-        if (column.previousTypes.length < 2) continue;
-        const steps = [...column.previousTypes.map((previous) => previous.type), column.type];
-        const last = column.previousTypes[column.previousTypes.length - 1]!.until;
+        const changes = changesByMigration(column);
+        if (changes.length < 2) continue;
+        const steps = [changes[0]!.from, ...changes.map((change) => change.to)];
+        const last = changes[changes.length - 1]!.at;
         reports.push({
           file: last.path,
           line: last.line,
           column: last.column,
-          message: `Column "${displayName(qualifiedName(table.schema, table.name))}.${column.name}" has changed type ${column.previousTypes.length} times: ${steps.join(' → ')}.`,
-          related: column.previousTypes.map((previous, i) => ({
-            file: previous.until.path,
-            line: previous.until.line,
-            message: `changed from ${previous.type} to ${steps[i + 1]} in ${shortName(previous.until.path)}`,
+          message: `Column "${displayName(qualifiedName(table.schema, table.name))}.${column.name}" has changed type ${changes.length} times: ${steps.join(' → ')}.`,
+          related: changes.map((change) => ({
+            file: change.at.path,
+            line: change.at.line,
+            message: `changed from ${change.from} to ${change.to} in ${shortName(change.at.path)}`,
           })),
         });
       }
