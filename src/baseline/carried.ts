@@ -3,10 +3,11 @@
  * leaves out, gathered from the model's uninterpreted statements, the history and the files.
  */
 import type { HistoryEvent } from '../replay/history.js';
-import type { Origin, SchemaModel } from '../replay/model.js';
+import type { Origin, SchemaModel, Uninterpreted } from '../replay/model.js';
 import { isPlatformRelation, platformObjects, type Preset } from '../presets.js';
 import type { LeftOut } from './header.js';
 import { leftOutOfModel } from './left-out.js';
+import { defaultsAfterCalls } from './partition-defaults.js';
 import { compareOrigins } from './origin-order.js';
 import { defaultPrivilegeRevokes, repeatedRevokes } from './revokes.js';
 import type { Carried, Sources } from './sources.js';
@@ -29,6 +30,7 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   const afterTables = new Map<string, Carried>();
   const gaps = leftOutOfModel(schema, sources.files);
   const kept = new Set(schema.uninterpreted.map((statement) => originKey(statement.origin)));
+  const calls: Uninterpreted[] = [];
   for (const statement of schema.uninterpreted) {
     // A call that makes partitions (or copies) of a table runs again after every table exists,
     // unless the chain drops that table or the function later: it would fail, or make them on
@@ -37,7 +39,7 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
       const functions = new Set([...schema.functions.values()].map((fn) => `${fn.schema}.${fn.name}`));
       const dropped = [...statement.call.tables.filter((key) => !schema.tables.has(key)), ...statement.call.functions.filter((name) => !functions.has(name))];
       if (dropped.length > 0) gaps.push({ origin: statement.origin, what: `${firstLine(statement.text)}: needs ${dropped.join(', ')}, which the chain drops later` });
-      else afterTables.set(originKey(statement.origin), statement);
+      else calls.push(statement);
       continue;
     }
     // A DO block the model partly replayed is in the model already; running it again would
@@ -51,6 +53,9 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     if (placement === 'before-tables') beforeTables.push(statement);
     if (placement === 'after-tables') afterTables.set(originKey(statement.origin), statement);
   }
+  for (const statement of calls) afterTables.set(originKey(statement.origin), statement);
+  // One ALTER TABLE (or ADD COLUMN) can give defaults to several columns: one statement each.
+  for (const statement of defaultsAfterCalls(schema, calls)) afterTables.set(`${originKey(statement.origin)}\u0000${statement.text}`, statement);
   // The model holds no platform objects (auth.users, storage.objects, supabase_realtime): what the chain does to
   // them is an error there (or a no-op under IF EXISTS), and is carried as written here.
   for (const event of history) {

@@ -24,7 +24,7 @@ function identityOptions(table: Table, column: Column): string {
  * DEFAULT takes a restricted expression (b_expr): AT TIME ZONE, AND/OR/NOT, IS, LIKE, BETWEEN,
  * IN and COLLATE need parentheses there (`DEFAULT (now() AT TIME ZONE 'utc')`).
  */
-function defaultExpression(text: string): string {
+export function defaultExpression(text: string): string {
   const outsideLiterals = text.replace(/'(?:[^']|'')*'/g, "''").replace(/"(?:[^"]|"")*"/g, '""');
   return /\b(AT\s+TIME\s+ZONE|AND|OR|NOT|IS|LIKE|ILIKE|SIMILAR|BETWEEN|IN|COLLATE)\b/i.test(outsideLiterals) ? `(${text})` : text;
 }

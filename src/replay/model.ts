@@ -36,6 +36,8 @@ export interface Column {
   collation: string | null;
   created: Origin;
   changes: Change[];
+  /** Where ALTER COLUMN SET DEFAULT set the current default; absent when the column was created with it. */
+  defaultSet?: Origin;
   /** Types the column had before each ALTER COLUMN TYPE, oldest first. */
   previousTypes: { type: string; until: Origin }[];
   /** COMMENT ON COLUMN. */

@@ -10,7 +10,7 @@ import { verify } from '../../src/verify/index.js';
  */
 describe('calls of functions that change the schema as they run', () => {
   it(
-    'are carried after every table exists, unless the table they work on or the function is dropped later',
+    'are carried after every table exists (with the defaults their partitions got later), unless the table they work on or the function is dropped later',
     async () => {
       const analysis = await analyze(path.join(import.meta.dirname, 'fixtures/runtime-partitions'), { cache: false });
       const baseline = emitBaseline(analysis, { includeData: false });
@@ -18,6 +18,12 @@ describe('calls of functions that change the schema as they run', () => {
       expect(carried).toEqual([
         "SELECT create_range_partition('v1_task', NOW()::DATE);",
         "SELECT create_partitions_around('v1_task'::text, (NOW() + INTERVAL '2 day')::DATE);",
+        "SELECT create_range_partition('v1_task', (NOW() + INTERVAL '5 day')::DATE);",
+      ]);
+      expect(baseline.split('\n').filter((line) => /^ALTER TABLE v1_task /.test(line))).toEqual([
+        'ALTER TABLE v1_task ALTER COLUMN retry_count SET DEFAULT 0;',
+        "ALTER TABLE v1_task ALTER COLUMN note SET DEFAULT 'none';",
+        'ALTER TABLE v1_task ALTER COLUMN inserted_at SET DEFAULT CURRENT_TIMESTAMP;',
       ]);
       expect(baseline.split('\n').filter((line) => /^-- {3}\d+_/.test(line))).toEqual([
         '--   001_partitions.sql:39        data: SELECT add_one(41)',

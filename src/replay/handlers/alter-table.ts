@@ -157,6 +157,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     case 'AT_ColumnDefault':
       if (!column) return missingColumn();
       column.default = command.def ? expressionText(command.def) : null;
+      column.defaultSet = ctx.origin;
       return changed(command.def ? `set default of column "${columnName}"` : `dropped default of column "${columnName}"`);
     case 'AT_SetNotNull':
       if (!column) return missingColumn();
