@@ -19,7 +19,11 @@ export default defineRule({
   check({ schema, history, files, preset }) {
     const lastDefinition = new Map<string, HistoryEvent>();
     for (const event of history) {
-      if (event.objectType === 'function' && (event.action === 'create' || event.action === 'alter')) lastDefinition.set(event.name, event);
+      if (event.objectType !== 'function') continue;
+      // ALTER FUNCTION ... OWNER TO / RENAME / SET SCHEMA (after every function in a pg_dump) are not where its security is set.
+      const kind = event.innerKind ?? event.statementKind;
+      const definesIt = event.action === 'create' || (event.action === 'alter' && (kind === 'CreateFunctionStmt' || kind === 'AlterFunctionStmt'));
+      if (definesIt) lastDefinition.set(event.name, event);
     }
     const reports: Report[] = [];
     for (const [key, fn] of schema.functions) {

@@ -26,5 +26,24 @@ ruleTester(rule, {
         { file: '003_c.sql', line: 2, message: 'f(integer)' },
       ],
     },
+    {
+      name: "pg_dump's ALTER FUNCTION ... OWNER TO and COMMENT after the definition: reported at SECURITY DEFINER, or at the ALTER FUNCTION that set it",
+      files: {
+        '001_remote_schema.sql': [
+          'CREATE OR REPLACE FUNCTION "public"."delete_user_data"("p_user_id" "uuid") RETURNS "void"',
+          '    LANGUAGE "plpgsql" SECURITY DEFINER',
+          '    AS $$ BEGIN END $$;',
+          'ALTER FUNCTION "public"."delete_user_data"("p_user_id" "uuid") OWNER TO "postgres";',
+          'COMMENT ON FUNCTION "public"."delete_user_data"("p_user_id" "uuid") IS \'Deletes a user\';',
+          'CREATE FUNCTION g() RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$;',
+          'ALTER FUNCTION g() SECURITY DEFINER;',
+          'ALTER FUNCTION g() OWNER TO postgres;',
+        ].join('\n'),
+      },
+      findings: [
+        { file: '001_remote_schema.sql', line: 2, column: 24, message: 'delete_user_data(uuid)' },
+        { file: '001_remote_schema.sql', line: 7, column: 20, message: 'Function g()' },
+      ],
+    },
   ],
 });
