@@ -1,13 +1,13 @@
-import { nodeOf, relationKey, replayedStatements } from '../src/ast.js';
+import { nodeOf, positionAt, relationKey, replayedStatements, type Located } from '../src/ast.js';
 import { displayName, listOf } from '../src/names.js';
 import type { HistoryEvent } from '../src/replay/index.js';
 import { defineRule, type Report } from '../src/rule.js';
 
 const TRUE_WORDS = new Set(['true', 'on', '1', 'yes']);
 
-/** Views given `security_invoker` later with ALTER VIEW ... SET (security_invoker = true). */
-function invokerViewsByAlter(files: Parameters<typeof replayedStatements>[0]): Map<string, boolean> {
-  const settings = new Map<string, boolean>();
+/** Views whose `security_invoker` a later ALTER VIEW ... SET / RESET decided, and where. */
+function invokerViewsByAlter(files: Parameters<typeof replayedStatements>[0]): Map<string, { invoker: boolean; place: Located }> {
+  const settings = new Map<string, { invoker: boolean; place: Located }>();
   for (const place of replayedStatements(files)) {
     const alter = nodeOf(place.statement, 'AlterTableStmt');
     if (!alter?.relation || alter.objtype !== 'OBJECT_VIEW') continue;
@@ -19,7 +19,7 @@ function invokerViewsByAlter(files: Parameters<typeof replayedStatements>[0]): M
         if (!('DefElem' in option) || option.DefElem.defname !== 'security_invoker') continue;
         const arg = option.DefElem.arg;
         const value = !arg ? 'true' : 'String' in arg ? (arg.String.sval ?? '') : 'Integer' in arg ? String(arg.Integer.ival ?? 0) : 'Boolean' in arg ? String(arg.Boolean.boolval) : '';
-        settings.set(relationKey(alter.relation), command.subtype === 'AT_SetRelOptions' && TRUE_WORDS.has(value.toLowerCase()));
+        settings.set(relationKey(alter.relation), { invoker: command.subtype === 'AT_SetRelOptions' && TRUE_WORDS.has(value.toLowerCase()), place });
       }
     }
   }
@@ -41,7 +41,8 @@ export default defineRule({
     if (preset !== 'supabase') return [];
     const lastDefinition = new Map<string, HistoryEvent>();
     for (const event of history) {
-      if (event.objectType === 'view' && (event.action === 'create' || event.action === 'alter')) lastDefinition.set(event.name, event);
+      // CREATE [OR REPLACE] VIEW, not ALTER VIEW ... OWNER TO (after every view in a pg_dump) or other alterations.
+      if (event.objectType === 'view' && (event.action === 'create' || (event.innerKind ?? event.statementKind) === 'ViewStmt')) lastDefinition.set(event.name, event);
     }
     const altered = invokerViewsByAlter(files);
     const reports: Report[] = [];
@@ -51,13 +52,13 @@ export default defineRule({
         const [name, value = 'true'] = option.split('=');
         return name === 'security_invoker' && TRUE_WORDS.has(value.toLowerCase());
       });
-      if (altered.get(key) ?? invoker) continue;
+      const alteredLast = altered.get(key);
+      if (alteredLast?.invoker ?? invoker) continue;
       const origin = lastDefinition.get(key)?.origin ?? view.created;
+      const where = alteredLast ? positionAt(alteredLast.place) : { file: origin.path, line: origin.line, column: origin.column };
       const exposedTo = [...new Set(schema.grants.filter((grant) => grant.object === key && ['anon', 'authenticated'].includes(grant.grantee)).map((grant) => grant.grantee))];
       reports.push({
-        file: origin.path,
-        line: origin.line,
-        column: origin.column,
+        ...where,
         message: `View "${displayName(key)}" runs with its owner's rights (no security_invoker) and bypasses the row level security of the tables it reads${exposedTo.length > 0 ? `; it is granted to ${listOf(exposedTo)}` : ''}.`,
         suggestion: 'CREATE VIEW ... WITH (security_invoker = true) AS ...',
       });

@@ -32,5 +32,25 @@ ruleTester(rule, {
         { file: '20240221000000_b.sql', line: 2 },
       ],
     },
+    {
+      name: "pg_dump's ALTER VIEW ... OWNER TO after the view: reported at CREATE VIEW, or at the CREATE OR REPLACE that came last",
+      layout: 'supabase',
+      files: {
+        '20251010015852_remote_schema.sql': [
+          'CREATE TABLE "public"."entries" ("id" "uuid");',
+          'CREATE OR REPLACE VIEW "public"."entry_engagement" AS',
+          ' SELECT "id" FROM "public"."entries";',
+          'ALTER VIEW "public"."entry_engagement" OWNER TO "postgres";',
+          'CREATE OR REPLACE VIEW "public"."sync_failures" AS SELECT "id" FROM "public"."entries";',
+          'ALTER VIEW "public"."sync_failures" OWNER TO "postgres";',
+          'COMMENT ON VIEW "public"."sync_failures" IS \'Failed syncs\';',
+        ].join('\n'),
+        '20251011000000_b.sql': '-- again\nCREATE OR REPLACE VIEW sync_failures AS SELECT id FROM entries;\nALTER VIEW sync_failures OWNER TO postgres;',
+      },
+      findings: [
+        { file: '20251010015852_remote_schema.sql', line: 2, column: 1, message: 'View "entry_engagement"' },
+        { file: '20251011000000_b.sql', line: 2, column: 1, message: 'View "sync_failures"' },
+      ],
+    },
   ],
 });
