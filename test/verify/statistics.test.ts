@@ -11,14 +11,14 @@ describe('verify compares extended statistics', () => {
       const analysis = await analyze(path.join(import.meta.dirname, '../fidelity/fixtures/statistics'), { cache: false });
       const written = emitBaseline(analysis, { includeData: false });
       const text = written
-        .replace(/^CREATE STATISTICS post_actions_pair .*\n/m, '')
+        .replace(/^CREATE STATISTICS post_actions_pair_stat .*\n/m, '')
         .replace('ON (voted_at IS NULL), (vote_is_upvote IS NULL), (post_id IS NULL)', 'ON (voted_at IS NULL), (vote_is_upvote IS NULL)');
       expect(text).not.toBe(written);
       const report = await verify({ files: analysis.files, baseline: { name: 'baseline', text }, preset: analysis.preset });
       expect(report.baselineRejections).toEqual([]);
       expect(report.differences.map((difference) => difference.message)).toEqual([
         'statistics object public.post_actions_liked_stat: definition differs: CREATE STATISTICS public.post_actions_liked_stat ON (voted_at IS NULL), (vote_is_upvote IS NULL), (post_id IS NULL) FROM post_actions vs CREATE STATISTICS public.post_actions_liked_stat ON (voted_at IS NULL), (vote_is_upvote IS NULL) FROM post_actions',
-        'statistics object public.post_actions_pair exists only on the left',
+        'statistics object public.post_actions_pair_stat exists only on the left',
       ]);
     },
     240_000,

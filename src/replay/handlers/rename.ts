@@ -21,6 +21,8 @@ export function rename(statement: RenameStmt, ctx: ReplayContext): void {
       return renameTableOrMember(statement, ctx);
     case 'OBJECT_SEQUENCE':
       return renameKeyed(statement, ctx, ctx.schema.sequences, 'sequence');
+    case 'OBJECT_STATISTIC_EXT':
+      return renameKeyed(statement, ctx, ctx.schema.statistics, 'statistics');
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN':
       return renameKeyed(statement, ctx, ctx.schema.types, 'type');
@@ -159,7 +161,7 @@ function renameKeyed<T extends { schema: string; name: string; changes: { origin
   statement: RenameStmt,
   ctx: ReplayContext,
   map: Map<string, T>,
-  objectType: 'sequence' | 'type',
+  objectType: 'sequence' | 'type' | 'statistics',
 ): void {
   const parts = statement.relation ? [statement.relation.schemaname, statement.relation.relname ?? ''].filter((part): part is string => part !== undefined) : nameParts(statement.object);
   const { schema, name } = schemaAndName(parts);
