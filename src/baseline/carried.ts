@@ -10,7 +10,8 @@ import { leftOutOfModel } from './left-out.js';
 import { defaultsAfterCalls } from './partition-defaults.js';
 import { compareOrigins } from './origin-order.js';
 import { defaultPrivilegeRevokes, repeatedRevokes } from './revokes.js';
-import type { Carried, Sources } from './sources.js';
+import { closed, type Carried, type Sources } from './sources.js';
+import { functionReference } from './sql.js';
 import { placementOf } from './verbatim.js';
 
 export interface CarriedStatements {
@@ -36,10 +37,9 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     // unless the chain drops that table or the function later: it would fail, or make them on
     // another table.
     if (statement.call) {
-      const functions = new Set([...schema.functions.values()].map((fn) => `${fn.schema}.${fn.name}`));
-      const dropped = [...statement.call.tables.filter((key) => !schema.tables.has(key)), ...statement.call.functions.filter((name) => !functions.has(name))];
+      const dropped = statement.call.tables.filter((key) => !schema.tables.has(key));
       if (dropped.length > 0) gaps.push({ origin: statement.origin, what: `${firstLine(statement.text)}: needs ${dropped.join(', ')}, which the chain drops later` });
-      else calls.push(statement);
+      else calls.push(withDroppedFunctions(schema, statement));
       continue;
     }
     // A DO block the model partly replayed is in the model already; running it again would
@@ -92,6 +92,19 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     sessionCount,
     leftOut: gaps.sort((a, b) => compareOrigins(a.origin, b.origin)).map(({ origin, what }) => ({ where: sources.where(origin), what })),
   };
+}
+
+/**
+ * A call of a function the chain drops later runs with that function created as it was at the
+ * call, and dropped again right after, so that the call makes what it made in the chain.
+ */
+function withDroppedFunctions(schema: SchemaModel, statement: Uninterpreted): Uninterpreted {
+  const existing = new Set([...schema.functions.values()].map((fn) => `${fn.schema}.${fn.name}`));
+  const gone = (statement.call?.definitions ?? []).filter(({ key }) => !existing.has(key.slice(0, key.indexOf('('))));
+  if (gone.length === 0) return statement;
+  const note = `-- ${gone.map(({ key }) => key).join(', ')}: dropped later in the chain; created here as it was at this call, and dropped after it.`;
+  const text = [note, ...gone.map(({ sql }) => closed(sql)), closed(statement.text), gone.map(({ key }) => `DROP FUNCTION ${functionReference(key)}`).join(';\n')].join('\n');
+  return { ...statement, text };
 }
 
 function originKey(origin: Origin): string {

@@ -348,10 +348,11 @@ export interface Uninterpreted {
   note?: string;
   /**
    * For a SELECT calling a function that changes the schema as it runs (handlers/calls.ts): the
-   * functions it calls that do (`schema.name`), and the keys of the tables its string arguments
-   * name, whose partitions or copies the call makes.
+   * functions it calls that do (`schema.name`) and their definitions at that moment (signature
+   * key and statement text), and the keys of the tables its string arguments name, whose
+   * partitions or copies the call makes.
    */
-  call?: { functions: string[]; tables: string[] };
+  call?: { functions: string[]; definitions: { key: string; sql: string }[]; tables: string[] };
 }
 
 export interface SchemaModel {

@@ -6,7 +6,7 @@
  */
 import type { SelectStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type FunctionObject } from '../model.js';
+import { functionKey, qualifiedName, type FunctionObject } from '../model.js';
 import { stringsOf } from '../sql-text.js';
 
 /** A statement that creates, changes or drops a schema object, written in a body or in a string it EXECUTEs. */
@@ -14,13 +14,13 @@ const DDL = /\b(create|alter|drop)\s+(or\s+replace\s+)?((unique|temp|temporary|u
 
 export function select(statement: SelectStmt, ctx: ReplayContext): void {
   if (ctx.isNested()) return ctx.session();
-  const functions = [
-    ...new Set(calledFunctions(statement).flatMap((name) => functionsNamed(name, ctx).filter((fn) => changesSchema(fn, ctx, new Set())).map((fn) => qualifiedName(fn.schema, fn.name)))),
-  ];
+  const called = [...new Set(calledFunctions(statement).flatMap((name) => functionsNamed(name, ctx).filter((fn) => changesSchema(fn, ctx, new Set()))))];
+  const functions = [...new Set(called.map((fn) => qualifiedName(fn.schema, fn.name)))];
   if (functions.length === 0) return ctx.session();
   ctx.keepUninterpreted(`calls ${functions.join(', ')}, which change${functions.length === 1 ? 's' : ''} the schema when run`);
   const kept = ctx.schema.uninterpreted[ctx.schema.uninterpreted.length - 1];
-  if (kept) kept.call = { functions, tables: namedTables(statement, ctx) };
+  const definitions = called.map((fn) => ({ key: functionKey(fn.schema, fn.name, fn.signatureTypes), sql: fn.sql }));
+  if (kept) kept.call = { functions, definitions, tables: namedTables(statement, ctx) };
 }
 
 /** The names (as written, schema first when given) of every function the statement calls. */
