@@ -194,6 +194,37 @@ describe('discover', () => {
     ]);
   });
 
+  it('orders a Supabase folder by name, as the Supabase CLI applies it; a timestamp folder by version', () => {
+    const files = {
+      '20250102000001_multi_tenant_schemas.sql': '',
+      '20250108_hugo_love_schema_v1.sql': '',
+      '20250114000002_create_apps.sql': '',
+      '202501150001_twelve_digits.sql': '',
+      '20250115000100_fourteen_digits.sql': '',
+      '028_leftover.sql': '',
+      'local_20240107152745_ollama.sql': '',
+    };
+    const supabase = discoverFiles(files, 'supabase');
+    expect(runnerOrder(supabase)).toEqual([
+      '028_leftover.sql 028',
+      '20250102000001_multi_tenant_schemas.sql 20250102000001',
+      '20250108_hugo_love_schema_v1.sql 20250108',
+      '20250114000002_create_apps.sql 20250114000002',
+      '20250115000100_fourteen_digits.sql 20250115000100',
+      '202501150001_twelve_digits.sql 202501150001',
+      'local_20240107152745_ollama.sql -',
+    ]);
+    expect(runnerOrder(discoverFiles(files, 'timestamp'))).toEqual([
+      '028_leftover.sql 028',
+      '20250108_hugo_love_schema_v1.sql 20250108',
+      '202501150001_twelve_digits.sql 202501150001',
+      '20250102000001_multi_tenant_schemas.sql 20250102000001',
+      '20250114000002_create_apps.sql 20250114000002',
+      '20250115000100_fourteen_digits.sql 20250115000100',
+      'local_20240107152745_ollama.sql -',
+    ]);
+  });
+
   it('detects golang-migrate; down files are discovered but not replayed', () => {
     const discovery = discoverFiles({
       '000002_b.up.sql': '',

@@ -124,7 +124,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
         order: 0,
       };
     })
-    .sort(compareRunnerOrder);
+    .sort((a, b) => compareRunnerOrder(layout, a, b));
   files.forEach((file, index) => (file.order = index));
   return { dir: absoluteDir, layout, files };
 }
@@ -174,12 +174,16 @@ function detectLayout(
   return plain.length > 0 && timestamped * 2 > plain.length ? 'timestamp' : 'numbered';
 }
 
-/** Versioned files by version then name, then unversioned files by name, then Flyway repeatables. */
-function compareRunnerOrder(a: MigrationFile, b: MigrationFile): number {
+/**
+ * Versioned files by version then name, then unversioned files by name, then Flyway repeatables.
+ * The Supabase CLI applies its files in name order (it lists the folder sorted by name and never
+ * sorts versions), so there an 8-digit `20250821_x` runs among the 14-digit files of that day.
+ */
+function compareRunnerOrder(layout: Layout, a: MigrationFile, b: MigrationFile): number {
   const rank = (file: MigrationFile) => (file.repeatable ? 2 : file.version === null ? 1 : 0);
   const byRank = rank(a) - rank(b);
   if (byRank !== 0) return byRank;
-  const byVersion = compareVersions(a.versionParts, b.versionParts);
+  const byVersion = layout === 'supabase' ? 0 : compareVersions(a.versionParts, b.versionParts);
   if (byVersion !== 0) return byVersion;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
