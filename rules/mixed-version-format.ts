@@ -1,4 +1,3 @@
-import { compareVersions } from '../src/discover/filename.js';
 import { defineRule, shortName, type Report } from '../src/rule.js';
 import type { ParsedFile } from '../src/parse/index.js';
 
@@ -17,7 +16,7 @@ export default defineRule({
   severity: 'warning',
   description: 'Versions in one folder use different formats: timestamps next to sequence numbers, 8-digit dates next to 14-digit timestamps.',
   docs: {
-    why: 'Runners compare versions as numbers, so a file numbered `028` runs before every `20260401...` timestamp, and an 8-digit `20250821` runs before every 14-digit timestamp of the same year: the order the runner uses is not the order the team wrote the files in.',
+    why: 'Most runners (golang-migrate, goose, sqlx, Flyway) compare versions as numbers, so a file numbered `028` runs before every `20260401...` timestamp, and an 8-digit `20250821` runs before every 14-digit timestamp of the same year: the order the runner uses is not the order the team wrote the files in. The Supabase CLI applies files in name order but compares the versions it recorded as text, so a 12-digit `202605110001_x` sorts after `20260511000100_y` by name and before it as a version, and `supabase db push` stops on the mismatch.',
     fix: 'Rename the odd files to the folder\'s format, with the version that puts them where they belong.',
     bad: '20250820093000_add_accounts.sql\n20250821_add_sync_configuration.sql\n028_stories_meeting_ref.sql',
     good: '20250820093000_add_accounts.sql\n20250821000000_add_sync_configuration.sql\n20250822000000_stories_meeting_ref.sql',
@@ -39,9 +38,9 @@ export default defineRule({
     for (const [format, group] of groups) {
       if (format === majorityFormat) continue;
       for (const parsed of group) {
-        const runsFirst = majority.every((other) => compareVersions(parsed.file.versionParts, other.file.versionParts) < 0);
-        const runsLast = majority.every((other) => compareVersions(parsed.file.versionParts, other.file.versionParts) > 0);
-        const position = runsFirst ? '; as a number it runs before all of them' : runsLast ? '; as a number it runs after all of them' : '';
+        const runsFirst = majority.every((other) => parsed.file.order < other.file.order);
+        const runsLast = majority.every((other) => parsed.file.order > other.file.order);
+        const position = runsFirst ? '; the runner applies it before all of them' : runsLast ? '; the runner applies it after all of them' : '';
         reports.push({
           message: `Version ${parsed.file.version} is ${formatOf(parsed.file.version!).one}, but ${majority.length} files here use ${majorityFormat} (e.g. ${shortName(example.file.path)})${position}.`,
           file: parsed.file.path,

@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'warning',
   description: 'Sorted by name, the files come in another order than the runner applies them (e.g. `00010_x` before `0002_y`).',
   docs: {
-    why: 'Runners order migrations by version as a number; people, editors, `ls` and scripts like `psql -f migrations/*.sql` order them by name. When the two orders differ, a database built by a script differs from one built by the runner, and reviewers read the history out of order.',
+    why: 'Most runners order migrations by version as a number (the Supabase CLI by name, so its folders never differ); people, editors, `ls` and scripts like `psql -f migrations/*.sql` order them by name. When the two orders differ, a database built by a script differs from one built by the runner, and reviewers read the history out of order.',
     fix: 'Zero-pad versions to one width (`0002`, `0010`), or use timestamps.',
     bad: '9_add_index.sql\n10_add_column.sql   (sorts before 9_ by name)',
     good: '009_add_index.sql\n010_add_column.sql',

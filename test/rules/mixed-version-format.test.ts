@@ -44,7 +44,7 @@ ruleTester(rule, {
           line: 1,
           column: 1,
           message:
-            'Version 20250821 is an 8-digit date, but 2 files here use 14-digit timestamps (e.g. 20250820093000_add_accounts.sql); as a number it runs before all of them.',
+            'Version 20250821 is an 8-digit date, but 2 files here use 14-digit timestamps (e.g. 20250820093000_add_accounts.sql); the runner applies it before all of them.',
           related: [{ file: '20250820093000_add_accounts.sql', line: 1 }],
         },
       ],
@@ -60,7 +60,7 @@ ruleTester(rule, {
       },
       findings: [
         { file: '028_stories_meeting_ref.sql', line: 1, message: 'Version 028 is a sequence number, but 3 files here use 14-digit timestamps' },
-        { file: '029_more.sql', line: 1, message: 'as a number it runs before all of them.', related: [{ file: '20240101000000_a.sql', line: 1 }] },
+        { file: '029_more.sql', line: 1, message: 'the runner applies it before all of them.', related: [{ file: '20240101000000_a.sql', line: 1 }] },
       ],
     },
     {
@@ -77,7 +77,29 @@ ruleTester(rule, {
         {
           file: '20240311094512_d.up.sql',
           line: 1,
-          message: 'is a 14-digit timestamp, but 3 files here use sequence numbers (e.g. 000001_a.up.sql); as a number it runs after all of them.',
+          message: 'is a 14-digit timestamp, but 3 files here use sequence numbers (e.g. 000001_a.up.sql); the runner applies it after all of them.',
+        },
+      ],
+    },
+    {
+      name: 'in a Supabase folder an 8-digit date runs where its name sorts (the CLI applies files by name)',
+      layout: 'supabase',
+      files: {
+        '20250820093000_add_accounts.sql': '',
+        '20250821_add_sync_configuration.sql': '',
+        '20250822101500_add_teams.sql': '',
+        '028_stories_meeting_ref.sql': '',
+      },
+      findings: [
+        {
+          file: '028_stories_meeting_ref.sql',
+          line: 1,
+          message: 'Version 028 is a sequence number, but 2 files here use 14-digit timestamps (e.g. 20250820093000_add_accounts.sql); the runner applies it before all of them.',
+        },
+        {
+          file: '20250821_add_sync_configuration.sql',
+          line: 1,
+          message: 'Version 20250821 is an 8-digit date, but 2 files here use 14-digit timestamps (e.g. 20250820093000_add_accounts.sql).',
         },
       ],
     },

@@ -24,6 +24,11 @@ ruleTester(rule, {
       files: { 'V1__a.sql': '', 'V1_1__b.sql': '', 'V2__c.sql': '' },
     },
     {
+      name: 'a Supabase folder runs in name order (the CLI applies files by name), whatever the version widths',
+      layout: 'supabase',
+      files: { '20250102000001_multi_tenant_schemas.sql': '', '20250108_hugo_love_schema_v1.sql': '', '20251008_vector_search_function.sql': '', '20251009000000_c.sql': '' },
+    },
+    {
       name: 'unversioned files run last and are not compared',
       files: { '1_a.sql': '', '2_b.sql': '', '0_notes.txt.sql.bak': '', 'aaa.sql': '' },
     },
