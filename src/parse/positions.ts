@@ -9,16 +9,21 @@ export interface Position {
 }
 
 export class SourcePositions {
-  private readonly lineStarts: number[] = [0];
-  /** Byte offset and string index just after every non-ASCII character. */
-  private readonly byteCheckpoints: number[] = [];
-  private readonly indexCheckpoints: number[] = [];
+  /** Built on first use: a file read from the parse cache often never needs a position. */
+  private tables: { lineStarts: number[]; byteCheckpoints: number[]; indexCheckpoints: number[] } | null = null;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  /** Line starts, and the byte offset and string index just after every non-ASCII character. */
+  private build(): NonNullable<SourcePositions['tables']> {
+    const { text } = this;
+    const lineStarts = [0];
+    const byteCheckpoints: number[] = [];
+    const indexCheckpoints: number[] = [];
     let bytes = 0;
     for (let index = 0; index < text.length; index++) {
       const code = text.charCodeAt(index);
-      if (code === 10) this.lineStarts.push(index + 1);
+      if (code === 10) lineStarts.push(index + 1);
       if (code < 0x80) {
         bytes += 1;
         continue;
@@ -32,14 +37,16 @@ export class SourcePositions {
       } else width = 3;
       bytes += width;
       index += units - 1;
-      this.byteCheckpoints.push(bytes);
-      this.indexCheckpoints.push(index + 1);
+      byteCheckpoints.push(bytes);
+      indexCheckpoints.push(index + 1);
     }
+    this.tables = { lineStarts, byteCheckpoints, indexCheckpoints };
+    return this.tables;
   }
 
   /** The string index of a UTF-8 byte offset at a character boundary. */
   indexOfByte(byteOffset: number): number {
-    const checkpoints = this.byteCheckpoints;
+    const { byteCheckpoints: checkpoints, indexCheckpoints } = this.tables ?? this.build();
     let low = 0;
     let high = checkpoints.length - 1;
     let found = -1;
@@ -51,12 +58,12 @@ export class SourcePositions {
       } else high = middle - 1;
     }
     if (found === -1) return byteOffset;
-    return this.indexCheckpoints[found]! + (byteOffset - checkpoints[found]!);
+    return indexCheckpoints[found]! + (byteOffset - checkpoints[found]!);
   }
 
   /** 1-based line and column (in UTF-16 code units, as editors count) of a string index. */
   positionOf(index: number): Position {
-    const starts = this.lineStarts;
+    const starts = (this.tables ?? this.build()).lineStarts;
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
