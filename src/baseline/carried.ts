@@ -3,11 +3,11 @@
  * leaves out, gathered from the model's uninterpreted statements, the history and the files.
  */
 import type { HistoryEvent } from '../replay/history.js';
-import type { Origin, SchemaModel, Uninterpreted } from '../replay/model.js';
+import type { Index, Origin, SchemaModel, Uninterpreted } from '../replay/model.js';
 import { isPlatformRelation, platformObjects, type Preset } from '../presets.js';
 import type { LeftOut } from './header.js';
 import { leftOutOfModel } from './left-out.js';
-import { defaultsAfterCalls } from './partition-defaults.js';
+import { afterCalls } from './after-calls.js';
 import { compareOrigins } from './origin-order.js';
 import { defaultPrivilegeRevokes, repeatedRevokes } from './revokes.js';
 import { closed, type Carried, type Sources } from './sources.js';
@@ -20,6 +20,8 @@ export interface CarriedStatements {
   defaultRevokes: Carried[];
   revokes: Carried[];
   data: Carried[];
+  /** Indexes made among the carried calls (after-calls.ts), not in the Indexes section. */
+  indexesAfterCalls: Set<Index>;
   sessionCount: number;
   leftOut: LeftOut[];
 }
@@ -55,7 +57,8 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   }
   for (const statement of calls) afterTables.set(originKey(statement.origin), statement);
   // One ALTER TABLE (or ADD COLUMN) can give defaults to several columns: one statement each.
-  for (const statement of defaultsAfterCalls(schema, calls)) afterTables.set(`${originKey(statement.origin)}\u0000${statement.text}`, statement);
+  const later = afterCalls(schema, calls);
+  for (const statement of later.statements) afterTables.set(`${originKey(statement.origin)}\u0000${statement.text}`, statement);
   // The model holds no platform objects (auth.users, storage.objects, supabase_realtime): what the chain does to
   // them is an error there (or a no-op under IF EXISTS), and is carried as written here.
   for (const event of history) {
@@ -89,6 +92,7 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     defaultRevokes: located(defaultPrivilegeRevokes(sources.files)),
     revokes: located(repeatedRevokes(schema, sources.files)),
     data,
+    indexesAfterCalls: later.indexes,
     sessionCount,
     leftOut: gaps.sort((a, b) => compareOrigins(a.origin, b.origin)).map(({ origin, what }) => ({ where: sources.where(origin), what })),
   };

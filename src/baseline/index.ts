@@ -103,7 +103,7 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
       plan.toUnknownTables.map(({ table, constraint }) => addConstraint(table, constraint)).filter((text): text is string => text !== null),
     ),
     section('Sequence ownership', joined(sequences.map(ownSequence).filter((text): text is string => text !== null))),
-    section('Indexes', standaloneIndexes(schema, tables.map(keyOf)).map((index) => createIndex(index, schema))),
+    section('Indexes', standaloneIndexes(schema, tables.map(keyOf)).filter((index) => !carried.indexesAfterCalls.has(index)).map((index) => createIndex(index, schema))),
     section('Extended statistics', joined(statisticsStatements(schema, new Set(tables.map(keyOf))))),
     section(
       'Foreign keys to columns that a unique index (not a constraint) makes unique',

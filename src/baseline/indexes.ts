@@ -16,7 +16,7 @@ export function createIndex(index: Index, schema: SchemaModel): string {
   const nulls = index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
   const where = index.where ? ` WHERE ${index.where}` : '';
   const unique = index.unique ? 'UNIQUE ' : '';
-  return `CREATE ${unique}INDEX ${ident(index.name)} ON ${qualifiedKey(index.table)}${method} (${keys})${include}${nulls}${where};`;
+  return `CREATE ${unique}INDEX ${ident(index.name)} ON ${index.only ? 'ONLY ' : ''}${qualifiedKey(index.table)}${method} (${keys})${include}${nulls}${where};`;
 }
 
 /** An index PostgreSQL creates on a partition by itself, because its parent has the same one. */

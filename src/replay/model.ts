@@ -334,6 +334,8 @@ export interface Index {
   where: string | null;
   /** True when the key columns come from a constraint (PRIMARY KEY, UNIQUE). */
   constraint: string | null;
+  /** CREATE INDEX ON ONLY a partitioned table: not built on the partitions it has then. */
+  only?: true;
   /** NULLS NOT DISTINCT on a unique index; absent for the default. */
   nullsNotDistinct?: true;
   created: Origin;

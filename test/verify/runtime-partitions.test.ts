@@ -10,7 +10,7 @@ import { verify } from '../../src/verify/index.js';
  */
 describe('calls of functions that change the schema as they run', () => {
   it(
-    'are carried after every table exists (with the defaults their partitions got later), unless the table they work on is dropped later; a function dropped later is made again for the call',
+    'are carried after every table exists (with the defaults and ON ONLY indexes their parents got later), unless the table they work on is dropped later; a function dropped later is made again for the call',
     async () => {
       const analysis = await analyze(path.join(import.meta.dirname, 'fixtures/runtime-partitions'), { cache: false });
       const baseline = emitBaseline(analysis, { includeData: false });
@@ -33,6 +33,16 @@ describe('calls of functions that change the schema as they run', () => {
       const report = await verify({ files: analysis.files, baseline: { name: 'baseline', text: baseline }, preset: analysis.preset });
       expect(report.chainRejections).toEqual([]);
       expect(report.baselineRejections).toEqual([]);
+      expect(baseline).toContain(
+        [
+          '-- 001_partitions.sql:46',
+          '-- Made ON ONLY the parent here: the partitions made above do not have it.',
+          'CREATE INDEX v1_task_note_idx ON ONLY v1_task (note);',
+          '',
+          '-- 001_partitions.sql:47',
+          "SELECT create_range_partition('v1_task', (NOW() + INTERVAL '5 day')::DATE);",
+        ].join('\n'),
+      );
       expect(baseline).toContain(
         [
           '-- 003_dropped_function.sql:10',

@@ -86,6 +86,7 @@ export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
     constraint: null,
     created: ctx.origin,
     ...(statement.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
+    ...(!relation.inh && found?.partitionBy ? { only: true as const } : {}),
   });
   ctx.emit({ action: 'create', objectType: 'index', name: key, tableId: table.id, message: `created index "${key}" on "${tableKey}"` });
 }
