@@ -1,5 +1,12 @@
 import { displayName } from '../src/names.js';
 import { defineRule, type Report } from '../src/rule.js';
+import type { Origin, Table } from '../src/replay/model.js';
+
+/** The statement that last turned row level security off: where a reviewer sees why the policies do nothing. */
+function lastDisabled(table: Table): Origin | null {
+  const change = [...table.changes].reverse().find((candidate) => candidate.description === 'disabled row level security');
+  return change?.origin ?? null;
+}
 
 export default defineRule({
   id: 'policy-exists-rls-disabled',
@@ -16,13 +23,16 @@ export default defineRule({
     const reports: Report[] = [];
     for (const table of schema.tables.values()) {
       if (table.rlsEnabled || table.policies.length === 0) continue;
+      const disabled = lastDisabled(table);
       const first = table.policies[0]!;
+      const place = disabled ?? first.created;
+      const policies = disabled ? table.policies : table.policies.slice(1);
       reports.push({
-        file: first.created.path,
-        line: first.created.line,
-        column: first.created.column,
-        message: `Table "${displayName(`${table.schema}.${table.name}`)}" has ${table.policies.length} ${table.policies.length === 1 ? 'policy' : 'policies'} but row level security is not enabled, so they do nothing.`,
-        related: table.policies.slice(1).map((policy) => ({ file: policy.created.path, line: policy.created.line, message: `policy "${policy.name}"` })),
+        file: place.path,
+        line: place.line,
+        column: place.column,
+        message: `Table "${displayName(`${table.schema}.${table.name}`)}" has ${table.policies.length} ${table.policies.length === 1 ? 'policy' : 'policies'} but row level security is ${disabled ? 'disabled here' : 'not enabled'}, so ${table.policies.length === 1 ? 'it does' : 'they do'} nothing.`,
+        related: policies.map((policy) => ({ file: policy.created.path, line: policy.created.line, message: `policy "${policy.name}"` })),
         suggestion: `ALTER TABLE ${displayName(`${table.schema}.${table.name}`)} ENABLE ROW LEVEL SECURITY;`,
       });
     }

@@ -1,5 +1,12 @@
 import { displayName } from '../src/names.js';
 import { defineRule, type Report } from '../src/rule.js';
+import type { Origin, Table } from '../src/replay/model.js';
+
+/** The statement that last turned row level security off: where a reviewer sees why the table has none. */
+function lastDisabled(table: Table): Origin | null {
+  const change = [...table.changes].reverse().find((candidate) => candidate.description === 'disabled row level security');
+  return change?.origin ?? null;
+}
 
 export default defineRule({
   id: 'rls-disabled-in-public',
@@ -18,11 +25,14 @@ export default defineRule({
     for (const table of schema.tables.values()) {
       // Foreign tables cannot have row level security; exposing them is a different problem.
       if (table.schema !== 'public' || table.rlsEnabled || table.foreign) continue;
+      const disabled = lastDisabled(table);
+      const place = disabled ?? table.created;
       reports.push({
-        file: table.created.path,
-        line: table.created.line,
-        column: table.created.column,
-        message: `Table "${displayName(`${table.schema}.${table.name}`)}" is in the public schema without row level security: the Supabase API exposes every row.`,
+        file: place.path,
+        line: place.line,
+        column: place.column,
+        message: `Table "${displayName(`${table.schema}.${table.name}`)}" is in the public schema without row level security${disabled ? ' (disabled here)' : ''}: the Supabase API exposes every row.`,
+        ...(disabled ? { related: [{ file: table.created.path, line: table.created.line, message: 'table created here' }] } : {}),
         suggestion: `ALTER TABLE ${displayName(`${table.schema}.${table.name}`)} ENABLE ROW LEVEL SECURITY;`,
       });
     }

@@ -22,5 +22,15 @@ ruleTester(rule, {
         { file: '001_a.sql', line: 3, column: 1, message: 'has 2 policies but row level security is not enabled', related: [{ file: '002_b.sql', line: 1 }] },
       ],
     },
+    {
+      name: 'RLS enabled with the policies, then disabled in a later file (oriva-platform ai_conversations): reported at the DISABLE',
+      files: {
+        '001_a.sql': 'CREATE TABLE notes (id int, owner text);\nALTER TABLE notes ENABLE ROW LEVEL SECURITY;\nCREATE POLICY own ON notes USING (owner = current_user);',
+        '002_b.sql': '-- local dev\nALTER TABLE public.notes DISABLE ROW LEVEL SECURITY;',
+      },
+      findings: [
+        { file: '002_b.sql', line: 2, column: 1, message: 'has 1 policy but row level security is disabled here, so it does nothing', related: [{ file: '001_a.sql', line: 3 }] },
+      ],
+    },
   ],
 });

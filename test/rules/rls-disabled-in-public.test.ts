@@ -26,8 +26,8 @@ ruleTester(rule, {
         '20240126100000_b.sql': 'CREATE TABLE notes (id int);\nALTER TABLE notes ENABLE ROW LEVEL SECURITY;\nALTER TABLE notes DISABLE ROW LEVEL SECURITY;',
       },
       findings: [
-        { file: '20240125100000_a.sql', line: 4, column: 1, message: 'Table "audit_events" is in the public schema without row level security' },
-        { file: '20240126100000_b.sql', line: 1 },
+        { file: '20240125100000_a.sql', line: 4, column: 1, message: 'Table "audit_events" is in the public schema without row level security: the' },
+        { file: '20240126100000_b.sql', line: 3, column: 1, message: 'Table "notes" is in the public schema without row level security (disabled here)', related: [{ file: '20240126100000_b.sql', line: 1 }] },
       ],
     },
   ],
