@@ -8,14 +8,17 @@
  *   default again at its place among the calls;
  * - an index made ON ONLY the parent is not built on the partitions it has then, while partitions
  *   made later with `LIKE parent INCLUDING INDEXES` get it: the baseline makes the index at its
- *   place among the calls instead of with the other indexes.
+ *   place among the calls instead of with the other indexes;
+ * - a CHECK added NOT VALID is given, NOT VALID, to every partition it has then, while partitions
+ *   made later with `LIKE parent INCLUDING CONSTRAINTS` get a valid copy: the baseline drops and
+ *   adds it again at its place among the calls.
  */
 import type { Carried } from './sources.js';
 import type { Index, Origin, SchemaModel, Uninterpreted } from '../replay/model.js';
 import { createIndex } from './indexes.js';
 import { compareOrigins } from './origin-order.js';
 import { ident, qualifiedKey } from './sql.js';
-import { defaultExpression } from './table-ddl.js';
+import { addConstraint, defaultExpression } from './table-ddl.js';
 
 export interface AfterCalls {
   statements: Carried[];
@@ -40,6 +43,14 @@ export function afterCalls(schema: SchemaModel, calls: Uninterpreted[]): AfterCa
       statements.push({
         origin: since,
         text: `-- The partitions made above got this default from their parent here.\nALTER TABLE ${qualifiedKey(key)} ALTER COLUMN ${ident(column.name)} SET DEFAULT ${defaultExpression(column.default)}`,
+      });
+    }
+    const table = schema.tables.get(key);
+    for (const constraint of table?.constraints ?? []) {
+      if (!table || constraint.kind !== 'check' || !constraint.notValid || compareOrigins(constraint.created, origin) <= 0) continue;
+      statements.push({
+        origin: constraint.created,
+        text: `-- Added NOT VALID here: the partitions made above got it NOT VALID too.\nALTER TABLE ${qualifiedKey(key)} DROP CONSTRAINT ${ident(constraint.name)};\n${addConstraint(table, constraint)!.replace(/;$/, '')}`,
       });
     }
     for (const index of schema.indexes.values()) {

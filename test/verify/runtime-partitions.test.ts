@@ -10,7 +10,7 @@ import { verify } from '../../src/verify/index.js';
  */
 describe('calls of functions that change the schema as they run', () => {
   it(
-    'are carried after every table exists (with the defaults and ON ONLY indexes their parents got later), unless the table they work on is dropped later; a function dropped later is made again for the call',
+    'are carried after every table exists (with the defaults, ON ONLY indexes and NOT VALID checks their parents got later), unless the table they work on is dropped later; a function dropped later is made again for the call',
     async () => {
       const analysis = await analyze(path.join(import.meta.dirname, 'fixtures/runtime-partitions'), { cache: false });
       const baseline = emitBaseline(analysis, { includeData: false });
@@ -25,6 +25,7 @@ describe('calls of functions that change the schema as they run', () => {
         'ALTER TABLE v1_task ALTER COLUMN retry_count SET DEFAULT 0;',
         "ALTER TABLE v1_task ALTER COLUMN note SET DEFAULT 'none';",
         'ALTER TABLE v1_task ALTER COLUMN inserted_at SET DEFAULT CURRENT_TIMESTAMP;',
+        'ALTER TABLE v1_task DROP CONSTRAINT v1_task_id_positive;',
       ]);
       expect(baseline.split('\n').filter((line) => /^-- {3}\d+_/.test(line))).toEqual([
         '--   001_partitions.sql:39  data: SELECT add_one(41)',
@@ -39,7 +40,13 @@ describe('calls of functions that change the schema as they run', () => {
           '-- Made ON ONLY the parent here: the partitions made above do not have it.',
           'CREATE INDEX v1_task_note_idx ON ONLY v1_task (note);',
           '',
-          '-- 001_partitions.sql:47',
+          '-- 001_partitions.sql:48',
+          '-- Added NOT VALID here: the partitions made above got it NOT VALID too.',
+          'ALTER TABLE v1_task DROP CONSTRAINT v1_task_id_positive;',
+          'ALTER TABLE v1_task',
+          '  ADD CONSTRAINT v1_task_id_positive CHECK (id > 0) NOT VALID;',
+          '',
+          '-- 001_partitions.sql:49',
           "SELECT create_range_partition('v1_task', (NOW() + INTERVAL '5 day')::DATE);",
         ].join('\n'),
       );
