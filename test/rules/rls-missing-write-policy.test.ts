@@ -17,6 +17,14 @@ ruleTester(rule, {
         '20240101000000_a.sql': 'CREATE SCHEMA basejump;\nCREATE TABLE basejump.config (id int);\nALTER TABLE basejump.config ENABLE ROW LEVEL SECURITY;\nCREATE POLICY r ON basejump.config FOR SELECT USING (true);',
       },
     },
+    {
+      name: 'a lookup table the migrations fill themselves, with no write grants, is read-only by design (exampilot-v2 subjects, badge_definitions)',
+      layout: 'supabase',
+      files: {
+        '001_syllabus.sql': "CREATE TABLE subjects (id int PRIMARY KEY, name text);\nALTER TABLE subjects ENABLE ROW LEVEL SECURITY;\nCREATE POLICY \"read subjects\" ON subjects FOR SELECT USING (auth.role() = 'authenticated');",
+        '002_seed.sql': "INSERT INTO subjects (id, name) VALUES (1, 'History'), (2, 'Geography');",
+      },
+    },
   ],
   invalid: [
     {
@@ -43,6 +51,17 @@ ruleTester(rule, {
             { file: '002_b.sql', line: 2 },
           ],
         },
+      ],
+    },
+    {
+      name: 'filled by the migrations but written by the API too (write grants), or only updated by them: still reported',
+      layout: 'supabase',
+      files: {
+        '001_a.sql': "CREATE TABLE categories (id int);\nALTER TABLE categories ENABLE ROW LEVEL SECURITY;\nCREATE POLICY r ON categories FOR SELECT USING (true);\nINSERT INTO categories VALUES (1);\nGRANT ALL ON TABLE categories TO anon;\nCREATE TABLE queue (id int, done boolean);\nALTER TABLE queue ENABLE ROW LEVEL SECURITY;\nCREATE POLICY r ON queue FOR SELECT USING (true);\nUPDATE queue SET done = true;",
+      },
+      findings: [
+        { file: '001_a.sql', line: 2, message: 'Table "categories" has row level security with only SELECT policies: INSERT, UPDATE and DELETE have no policy, yet anon is granted write privileges.' },
+        { file: '001_a.sql', line: 7, message: 'Table "queue" has row level security with only SELECT policies' },
       ],
     },
   ],
