@@ -1,4 +1,5 @@
 import { displayName } from '../src/names.js';
+import type { HistoryEvent } from '../src/replay/index.js';
 import { at, defineRule } from '../src/rule.js';
 
 export default defineRule({
@@ -13,11 +14,18 @@ export default defineRule({
     good: "-- migration\nCREATE TABLE ai_prompt_templates (name text PRIMARY KEY, body text);\n-- supabase/seed.sql\nINSERT INTO ai_prompt_templates VALUES ('welcome', 'Hello');",
   },
   check({ history }) {
-    return history
-      .filter((event) => event.action === 'data')
-      .map((event) => ({
-        ...at(event.origin),
-        message: `${(event.innerKind ?? event.statementKind).replace(/Stmt$/, '').toUpperCase()} on "${displayName(event.name)}": data in a schema migration.`,
-      }));
+    // One finding per file, statement kind and table: a seed file of 30 INSERTs into one table is one finding, at the first.
+    const groups = new Map<string, { first: HistoryEvent; count: number }>();
+    for (const event of history) {
+      if (event.action !== 'data') continue;
+      const key = `${event.origin.path}\0${event.innerKind ?? event.statementKind}\0${event.name}`;
+      const group = groups.get(key);
+      if (group) group.count++;
+      else groups.set(key, { first: event, count: 1 });
+    }
+    return [...groups.values()].map(({ first, count }) => ({
+      ...at(first.origin),
+      message: `${(first.innerKind ?? first.statementKind).replace(/Stmt$/, '').toUpperCase()} on "${displayName(first.name)}"${count > 1 ? ` (${count} statements in this file)` : ''}: data in a schema migration.`,
+    }));
   },
 });
