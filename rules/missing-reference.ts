@@ -1,14 +1,39 @@
 import { positionAt, relationKey, replayedStatements } from '../src/ast.js';
 import { displayName } from '../src/names.js';
-import { isBuiltinRole, isPlatformRelation, isPlatformRole, isRunnerTable } from '../src/presets.js';
+import { isBuiltinRole, isPlatformRelation, isPlatformRole, isRunnerTable, platformObjects, type Preset } from '../src/presets.js';
 import { createdRoles, isLikelyDynamicPartition, referencesOf, RelationTimeline, roleReferencesOf } from '../src/relations.js';
-import { defineRule, type Report } from '../src/rule.js';
+import type { HistoryEvent, ObjectType } from '../src/replay/history.js';
+import type { SchemaModel } from '../src/replay/model.js';
+import { at, defineRule, type Report } from '../src/rule.js';
+
+const BUILTIN_SCHEMAS = new Set(['public', 'pg_catalog', 'information_schema', 'pg_temp']);
+const SCHEMA_OBJECTS = new Set<ObjectType>(['table', 'view', 'function', 'type', 'sequence']);
+
+/**
+ * Objects created in a schema that no migration creates (PostgreSQL: schema "auth" does not
+ * exist), reported once per schema, at its first object: hasura-auth's folder runs on a
+ * database where the service made `auth` first.
+ */
+function missingSchemas(history: HistoryEvent[], schema: SchemaModel, preset: Preset): Report[] {
+  const created = new Set(history.filter((event) => event.objectType === 'schema' && event.action === 'create').map((event) => event.name));
+  const known = (name: string) => created.has(name) || schema.schemas.has(name) || BUILTIN_SCHEMAS.has(name) || platformObjects(preset).schemas.has(name);
+  const firstUse = new Map<string, HistoryEvent>();
+  for (const event of history) {
+    if (event.action !== 'create' || !SCHEMA_OBJECTS.has(event.objectType)) continue;
+    const name = event.name.split('.')[0]!;
+    if (!known(name) && !firstUse.has(name)) firstUse.set(name, event);
+  }
+  return [...firstUse].map(([name, event]) => ({
+    ...at(event.origin),
+    message: `CREATE ${event.objectType.toUpperCase()} "${displayName(event.name)}": no migration creates schema "${name}".`,
+  }));
+}
 
 export default defineRule({
   id: 'missing-reference',
   category: 'history',
   severity: 'error',
-  description: 'A statement uses a table (ALTER, INDEX, POLICY, TRIGGER, REFERENCES, GRANT) or a role (GRANT TO, POLICY TO) that no migration creates.',
+  description: 'A statement uses a table (ALTER, INDEX, POLICY, TRIGGER, REFERENCES, GRANT), a role (GRANT TO, POLICY TO) or a schema (CREATE TABLE auth.x) that no migration creates.',
   docs: {
     why: 'The folder cannot build the database on its own: the table was created by hand, by a file since deleted, or by another tool. A fresh environment (CI, a new developer, a preview branch) fails at this statement.',
     fix: 'Add a migration that creates the table before its first use; or, for tables a platform provides (Supabase\'s auth.users), set the matching `preset` in miglint.config.json.',
@@ -18,7 +43,7 @@ export default defineRule({
   check({ files, history, schema, preset }) {
     const timeline = new RelationTimeline(files, history);
     const roles = createdRoles(files);
-    const reports: Report[] = [];
+    const reports: Report[] = missingSchemas(history, schema, preset);
     for (const place of replayedStatements(files)) {
       for (const { role, location, usage } of roleReferencesOf(place)) {
         if (roles.has(role) || isBuiltinRole(role) || isPlatformRole(preset, role)) continue;

@@ -27,6 +27,14 @@ ruleTester(rule, {
         '002_b.sql': 'CREATE INDEX CONCURRENTLY wal_0_idx ON wal_0 (tenant);',
       },
     },
+    {
+      name: 'schemas: created by a migration (before or after a rename), built in, or the platform\'s',
+      layout: 'supabase',
+      files: {
+        '20240101000000_a.sql':
+          "CREATE SCHEMA app;\nCREATE TABLE app.jobs (id int);\nCREATE SCHEMA old;\nALTER SCHEMA old RENAME TO private;\nCREATE FUNCTION private.f() RETURNS int LANGUAGE sql AS 'SELECT 1';\nCREATE TABLE public.notes (id int);\nCREATE VIEW extensions.v AS SELECT 1 AS one;\nCREATE FUNCTION auth.is_admin() RETURNS boolean LANGUAGE sql AS 'SELECT true';",
+      },
+    },
   ],
   invalid: [
     {
@@ -64,6 +72,19 @@ ruleTester(rule, {
       layout: 'numbered',
       files: { '001_a.sql': 'CREATE TABLE profiles (id uuid REFERENCES auth.users);' },
       findings: [{ file: '001_a.sql', line: 1, message: '"auth.users"' }],
+    },
+    {
+      name: 'objects in a schema no migration creates (hasura-auth: auth is made by the service): one finding per schema, at its first object',
+      layout: 'golang-migrate',
+      files: {
+        '00001_create-initial-tables.up.sql':
+          "CREATE EXTENSION IF NOT EXISTS citext;\n\nCREATE FUNCTION auth.set_current_timestamp_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE DOMAIN auth.email AS public.citext;\nCREATE TABLE auth.users (id uuid PRIMARY KEY);\nCREATE TABLE billing.plans (id int);",
+        '00001_create-initial-tables.down.sql': 'DROP TABLE auth.users;',
+      },
+      findings: [
+        { file: '00001_create-initial-tables.up.sql', line: 3, column: 1, message: 'CREATE FUNCTION "auth.set_current_timestamp_updated_at()": no migration creates schema "auth".' },
+        { file: '00001_create-initial-tables.up.sql', line: 6, column: 1, message: 'CREATE TABLE "billing.plans": no migration creates schema "billing".' },
+      ],
     },
   ],
 });
