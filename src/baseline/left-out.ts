@@ -31,8 +31,10 @@ const MODELLED_ALTER_TABLE = new Set([
   'AT_EnableRowSecurity',
   'AT_ForceRowSecurity',
   'AT_NoForceRowSecurity',
+  'AT_ResetRelOptions',
   'AT_SetIdentity',
   'AT_SetNotNull',
+  'AT_SetRelOptions',
 ]);
 
 export interface ModelGap {

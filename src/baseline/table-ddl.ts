@@ -1,7 +1,7 @@
 /** CREATE TABLE text for one modelled table, columns in the order PostgreSQL keeps them. */
 import type { Column, Constraint, SchemaModel, Table } from '../replay/model.js';
 import { serialType } from './sequences.js';
-import { columnList, ident, qualified, qualifiedKey } from './sql.js';
+import { columnList, ident, literal, qualified, qualifiedKey } from './sql.js';
 
 function columnDefinition(schema: SchemaModel, table: Table, column: Column): string {
   const serial = serialType(schema, table, column);
@@ -59,6 +59,13 @@ function attributes(constraint: Constraint): string {
   return [constraint.deferrable ? ' DEFERRABLE' : '', constraint.initiallyDeferred ? ' INITIALLY DEFERRED' : '', constraint.notValid ? ' NOT VALID' : ''].join('');
 }
 
+/** ` WITH (name='value', ...)`: storage parameters as pg_class.reloptions holds them. */
+function storageClause(table: Table): string {
+  const parameters = table.storageParameters ?? [];
+  if (parameters.length === 0) return '';
+  return ` WITH (${parameters.map((entry) => `${entry.slice(0, entry.indexOf('='))}=${literal(entry.slice(entry.indexOf('=') + 1))}`).join(', ')})`;
+}
+
 export function createTable(schema: SchemaModel, table: Table, inlineConstraints: Constraint[]): string {
   const name = qualified(table.schema, table.name);
   const parent = table.partitionOf ? schema.tables.get(table.partitionOf) : undefined;
@@ -76,7 +83,7 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
     const lines = own.map((constraint) => `CONSTRAINT ${ident(constraint.name)} ${constraintDefinition(constraint) ?? ''}`);
     const body = lines.length > 0 ? ` (\n${lines.map((line) => `  ${line}`).join(',\n')}\n)` : '';
     const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
-    return `CREATE TABLE ${name} PARTITION OF ${qualifiedKey(parent.schema + '.' + parent.name)}${body} ${table.partitionBound}${partition};`;
+    return `CREATE TABLE ${name} PARTITION OF ${qualifiedKey(parent.schema + '.' + parent.name)}${body} ${table.partitionBound}${partition}${storageClause(table)};`;
   }
   const lines = table.columns.map((column) => columnDefinition(schema, table, column));
   for (const constraint of inlineConstraints) {
@@ -86,7 +93,7 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
   const inherits = table.inherits.length > 0 ? ` INHERITS (${table.inherits.map(qualifiedKey).join(', ')})` : '';
   const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
   const body = lines.length > 0 ? `(\n${lines.map((line) => `  ${line}`).join(',\n')}\n)` : '()';
-  return `CREATE TABLE ${name} ${body}${inherits}${partition};`;
+  return `CREATE TABLE ${name} ${body}${inherits}${partition}${storageClause(table)};`;
 }
 
 export function addConstraint(table: Table, constraint: Constraint): string | null {

@@ -102,6 +102,8 @@ export interface Table {
   comment: string | null;
   /** A foreign table (CREATE FOREIGN TABLE). */
   foreign: boolean;
+  /** Storage parameters as pg_class.reloptions holds them (`fillfactor=70`); absent when none. */
+  storageParameters?: string[];
   /**
    * CREATE TEMP TABLE: it lives in the session's own schema (pg_temp) and ends with the session,
    * so it is never part of the database the chain leaves behind. Absent for other tables.

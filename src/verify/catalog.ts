@@ -71,6 +71,8 @@ export interface CatalogTable {
   partitionBound: string | null;
   /** Parents through INHERITS, in order (partition parents excluded). */
   inherits: string[];
+  /** Storage parameters, pg_class.reloptions (`fillfactor=70`), then the TOAST table's (`toast.autovacuum_enabled=false`). */
+  storageParameters: string[];
 }
 
 export interface CatalogIndex {
@@ -382,8 +384,11 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
     partition_of: string | null;
     partition_bound: string | null;
     inherits: string[] | null;
+    reloptions: string[] | null;
   }>(
     `select c.oid, n.nspname as schema, c.relname as name, c.relkind, pg_get_userbyid(c.relowner) as owner,
+       coalesce(c.reloptions, '{}') || coalesce((select array_agg('toast.' || option) from pg_class toast, unnest(toast.reloptions) option
+          where toast.oid = c.reltoastrelid), '{}') as reloptions,
        c.relrowsecurity as rls_enabled, c.relforcerowsecurity as rls_forced,
        case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
        case when c.relispartition then (select pn.nspname || '.' || p.relname from pg_inherits i
@@ -452,6 +457,7 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
       partitionOf: table.partition_of,
       partitionBound: table.partition_bound,
       inherits: table.inherits ?? [],
+      storageParameters: table.reloptions ?? [],
     })),
     (table) => `${table.schema}.${table.name}`,
   );

@@ -7,6 +7,7 @@ import { boundText, copyPartitionedIndexes } from './create-table.js';
 import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
 import { dependentViews, dropColumnDependents, dropConstraint, dropView } from './dependents.js';
 import { locate, setOwner } from './objects.js';
+import { applyStorageParameters } from './storage.js';
 import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
 
 const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE']);
@@ -197,6 +198,14 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       if (!column) return missingColumn();
       column.generated = null;
       return changed(`dropped generation expression of column "${columnName}"`);
+    case 'AT_SetRelOptions':
+    case 'AT_ResetRelOptions': {
+      const options = command.def && 'List' in command.def ? command.def.List.items : undefined;
+      const storageParameters = applyStorageParameters(table.storageParameters ?? [], options, command.subtype === 'AT_ResetRelOptions');
+      if (storageParameters.length > 0) table.storageParameters = storageParameters;
+      else delete table.storageParameters;
+      return changed(`${command.subtype === 'AT_ResetRelOptions' ? 'reset' : 'set'} storage parameters`, null);
+    }
     case 'AT_ChangeOwner':
       table.owner = roleName(command.newowner) === 'CURRENT_USER' ? null : roleName(command.newowner);
       return changed(`owner set to ${roleName(command.newowner)}`, null);

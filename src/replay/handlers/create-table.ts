@@ -3,6 +3,7 @@ import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
+import { applyStorageParameters } from './storage.js';
 import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
@@ -42,6 +43,8 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
     foreign,
     temporary: statement.relation?.relpersistence === 't' || undefined,
   });
+  const storageParameters = applyStorageParameters([], statement.options);
+  if (storageParameters.length > 0) table.storageParameters = storageParameters;
   const parents = (statement.inhRelations ?? []).flatMap((node) => ('RangeVar' in node ? [node.RangeVar] : []));
   for (const parent of parents) {
     const parentTable = ctx.findTable(parent.schemaname, parent.relname ?? '');

@@ -4,8 +4,7 @@
 -- `miglint baseline --check <file>` and `miglint verify` proves it equal to the chain.
 -- Data statements: carried, in order, at the end.
 -- Left out as session or transaction control (BEGIN, COMMIT, SET, ...): 3 statements.
--- Not carried (1):
---   002_audit.sql:13  ALTER TABLE members: SetRelOptions
+-- Not carried: nothing.
 
 -- ----------------------------------------------------------------------------
 -- Settings: function bodies are checked when they run, not when they are created (as pg_dump does)
@@ -50,7 +49,7 @@ CREATE TABLE members (
   CONSTRAINT members_pkey PRIMARY KEY (id),
   CONSTRAINT members_team_id_fkey FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE,
   CONSTRAINT members_email_key UNIQUE (email)
-);
+) WITH (fillfactor='70');
 
 -- ----------------------------------------------------------------------------
 -- Tables, phase 4: tables that reference only tables of earlier phases
