@@ -11,6 +11,7 @@ import { afterCalls } from './after-calls.js';
 import { compareOrigins } from './origin-order.js';
 import { defaultPrivilegeRevokes, repeatedRevokes } from './revokes.js';
 import { closed, type Carried, type Sources } from './sources.js';
+import { createFunction } from './routines.js';
 import { functionReference } from './sql.js';
 import { placementOf } from './verbatim.js';
 
@@ -41,7 +42,7 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     if (statement.call) {
       const dropped = statement.call.tables.filter((key) => !schema.tables.has(key));
       if (dropped.length > 0) gaps.push({ origin: statement.origin, what: `${firstLine(statement.text)}: needs ${dropped.join(', ')}, which the chain drops later` });
-      else calls.push(withDroppedFunctions(schema, statement));
+      else calls.push(withCallTimeFunctions(schema, statement));
       continue;
     }
     // A DO block the model partly replayed is in the model already; running it again would
@@ -99,16 +100,41 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
 }
 
 /**
- * A call of a function the chain drops later runs with that function created as it was at the
- * call, and dropped again right after, so that the call makes what it made in the chain.
+ * A call runs with the functions it calls as they were at the call: one the chain drops later is
+ * created for it and dropped right after; one the chain changes later (its body, or its
+ * arguments: hatchet's create_v1_range_partition gained a fillfactor) is swapped for its earlier
+ * definition around the call, the final one dropped first (an overload would make the call
+ * ambiguous) and made again after. A function something else depends on (a trigger, a default,
+ * a check) is not swapped: the call runs with the final one.
  */
-function withDroppedFunctions(schema: SchemaModel, statement: Uninterpreted): Uninterpreted {
-  const existing = new Set([...schema.functions.values()].map((fn) => `${fn.schema}.${fn.name}`));
-  const gone = (statement.call?.definitions ?? []).filter(({ key }) => !existing.has(key.slice(0, key.indexOf('('))));
-  if (gone.length === 0) return statement;
-  const note = `-- ${gone.map(({ key }) => key).join(', ')}: dropped later in the chain; created here as it was at this call, and dropped after it.`;
-  const text = [note, ...gone.map(({ sql }) => closed(sql)), closed(statement.text), gone.map(({ key }) => `DROP FUNCTION ${functionReference(key)}`).join(';\n')].join('\n');
-  return { ...statement, text };
+function withCallTimeFunctions(schema: SchemaModel, statement: Uninterpreted): Uninterpreted {
+  const nameOf = (key: string) => key.slice(0, key.indexOf('('));
+  const earlier = (statement.call?.definitions ?? []).filter(({ key, sql }) => schema.functions.get(key)?.sql !== sql);
+  if (earlier.length === 0) return statement;
+  const names = new Set(earlier.map(({ key }) => nameOf(key)));
+  const replaced = [...schema.functions].filter(([key]) => names.has(nameOf(key)));
+  if (replaced.some(([key, fn]) => dependedOn(schema, key, fn.name))) return statement;
+  const note = `-- ${earlier.map(({ key }) => key).join(', ')}: as at this call (the chain ${replaced.length > 0 ? 'changes' : 'drops'} it later), for this call only.`;
+  const text = [
+    note,
+    ...replaced.map(([key]) => `DROP FUNCTION ${functionReference(key)};`),
+    ...earlier.map(({ sql }) => closed(sql)),
+    closed(statement.text),
+    ...earlier.map(({ key }) => `DROP FUNCTION ${functionReference(key)};`),
+    ...replaced.map(([, fn]) => createFunction(fn)),
+  ].join('\n');
+  return { ...statement, text: text.replace(/;$/, '') };
+}
+
+/** Whether a trigger calls the function, or a default or check names it. */
+function dependedOn(schema: SchemaModel, key: string, name: string): boolean {
+  const call = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\(`, 'i');
+  return [...schema.tables.values()].some(
+    (table) =>
+      table.triggers.some((trigger) => trigger.function === key) ||
+      table.columns.some((column) => call.test(column.default ?? '')) ||
+      table.constraints.some((constraint) => call.test(constraint.expression ?? '')),
+  );
 }
 
 function originKey(origin: Origin): string {

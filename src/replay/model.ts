@@ -352,9 +352,9 @@ export interface Uninterpreted {
   note?: string;
   /**
    * For a SELECT calling a function that changes the schema as it runs (handlers/calls.ts): the
-   * functions it calls that do (`schema.name`) and their definitions at that moment (signature
-   * key and statement text), and the keys of the tables its string arguments name, whose
-   * partitions or copies the call makes.
+   * functions it calls that do (`schema.name`), the definitions at that moment (signature key and
+   * statement text) of those and of the functions they call on the way, and the keys of the
+   * tables its string arguments name, whose partitions or copies the call makes.
    */
   call?: { functions: string[]; definitions: { key: string; sql: string }[]; tables: string[] };
 }

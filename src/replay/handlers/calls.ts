@@ -14,12 +14,25 @@ const DDL = /\b(create|alter|drop)\s+(or\s+replace\s+)?((unique|temp|temporary|u
 
 export function select(statement: SelectStmt, ctx: ReplayContext): void {
   if (ctx.isNested()) return ctx.session();
-  const called = [...new Set(calledFunctions(statement).flatMap((name) => functionsNamed(name, ctx).filter((fn) => changesSchema(fn, ctx, new Set()))))];
+  // The functions met on the way to the DDL (the one called, those it calls) are the ones the call ran.
+  const involved = new Set<FunctionObject>();
+  const called = [
+    ...new Set(
+      calledFunctions(statement).flatMap((name) =>
+        functionsNamed(name, ctx).filter((fn) => {
+          const seen = new Set<FunctionObject>();
+          const changes = changesSchema(fn, ctx, seen);
+          if (changes) seen.forEach((met) => involved.add(met));
+          return changes;
+        }),
+      ),
+    ),
+  ];
   const functions = [...new Set(called.map((fn) => qualifiedName(fn.schema, fn.name)))];
   if (functions.length === 0) return ctx.session();
   ctx.keepUninterpreted(`calls ${functions.join(', ')}, which change${functions.length === 1 ? 's' : ''} the schema when run`);
   const kept = ctx.schema.uninterpreted[ctx.schema.uninterpreted.length - 1];
-  const definitions = called.map((fn) => ({ key: functionKey(fn.schema, fn.name, fn.signatureTypes), sql: fn.sql }));
+  const definitions = [...involved].map((fn) => ({ key: functionKey(fn.schema, fn.name, fn.signatureTypes), sql: fn.sql }));
   if (kept) kept.call = { functions, definitions, tables: namedTables(statement, ctx) };
 }
 
