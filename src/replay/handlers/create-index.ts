@@ -1,7 +1,7 @@
 import type { IndexStmt, Node } from 'libpg-query';
 import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName } from '../model.js';
+import { qualifiedName, type Table } from '../model.js';
 import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
 import { chooseName } from './table-elements.js';
 
@@ -43,6 +43,18 @@ function keyText(node: Node): string {
   return element.name ?? (element.expr ? expressionText(element.expr) : '');
 }
 
+/**
+ * The first key or INCLUDE column the table does not have (a CREATE TABLE IF NOT EXISTS skipped
+ * because an older definition with fewer columns was there); expressions are not checked.
+ */
+function missingKeyColumn(statement: IndexStmt, table: Table): string | null {
+  for (const param of [...(statement.indexParams ?? []), ...(statement.indexIncludingParams ?? [])]) {
+    const column = 'IndexElem' in param ? param.IndexElem.name : undefined;
+    if (column !== undefined && !table.columns.some((candidate) => candidate.name === column)) return column;
+  }
+  return null;
+}
+
 export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
   const relation = statement.relation!;
   const found = ctx.findTable(relation.schemaname, relation.relname ?? '');
@@ -52,6 +64,11 @@ export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
   const tableKey = table ? qualifiedName(table.schema, table.name) : ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
   if (!table) {
     ctx.emit({ action: 'error', objectType: 'index', name: tableKey, message: `relation "${tableKey}" does not exist${view ? ' as a table or materialized view' : ''}` });
+    return;
+  }
+  const missingColumn = found ? missingKeyColumn(statement, found) : null;
+  if (missingColumn) {
+    ctx.emit({ action: 'error', objectType: 'index', name: tableKey, tableId: table.id, message: `column "${missingColumn}" does not exist` });
     return;
   }
   const keys = (statement.indexParams ?? []).map(keyText);
