@@ -26,6 +26,7 @@ import patchChain from './patch-chain.js';
 import policyExistsRlsDisabled from './policy-exists-rls-disabled.js';
 import redefinedFunction from './redefined-function.js';
 import redundantIndex from './redundant-index.js';
+import rejectedStatement from './rejected-statement.js';
 import requireConcurrentIndex from './require-concurrent-index.js';
 import rlsDisabledInPublic from './rls-disabled-in-public.js';
 import rlsEnabledNoPolicy from './rls-enabled-no-policy.js';
@@ -54,6 +55,7 @@ export const RULES: Rule[] = [
   conflictingColumnDefinition,
   missingReference,
   orderDependency,
+  rejectedStatement,
   dropRecreate,
   redefinedFunction,
   columnTypeChurn,

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import rule, { missingObjectOf } from '../../rules/rejected-statement.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'what missing-reference, order-dependency and duplicate-create-table report is not reported again',
+      layout: 'numbered',
+      files: {
+        '001_a.sql':
+          'ALTER TABLE ghosts ADD COLUMN x int;\nCREATE INDEX ON ghosts (x);\nCREATE POLICY p ON later FOR SELECT USING (true);\nCREATE TABLE early (id int, later_id int REFERENCES later (id));\nCREATE TABLE users (id int PRIMARY KEY);',
+        '002_b.sql': 'CREATE TABLE later (id int PRIMARY KEY);\nCREATE TABLE users (id int PRIMARY KEY);',
+      },
+    },
+    {
+      name: "supabase preset: storage.objects policies, an auth.users trigger, the platform's publication",
+      layout: 'supabase',
+      files: {
+        '20240101000000_a.sql':
+          "CREATE FUNCTION public.handle_new_user() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE POLICY \"own files\" ON storage.objects FOR SELECT TO authenticated USING (bucket_id = 'files' AND owner = auth.uid());\nCREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION public.handle_new_user();\nCREATE TABLE messages (id int PRIMARY KEY);\nALTER PUBLICATION supabase_realtime ADD TABLE messages;",
+      },
+    },
+    {
+      name: "objects replay cannot see made: an extension's functions, PostgreSQL's own, the runner's table, partitions made by dynamic SQL",
+      layout: 'numbered',
+      files: {
+        '001_a.sql':
+          "CREATE EXTENSION IF NOT EXISTS vector;\nGRANT ALL ON FUNCTION public.vector_in(cstring, oid, integer) TO PUBLIC;\nALTER FUNCTION pg_catalog.lo_export(oid, text) OWNER TO postgres;\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE TRIGGER t BEFORE INSERT ON __diesel_schema_migrations FOR EACH ROW EXECUTE FUNCTION f();\nCREATE TABLE wal (id int, tenant int) PARTITION BY HASH (tenant);\nSELECT create_partitions('wal', 4);\nCREATE INDEX wal_0_idx ON wal_0 (tenant);\nCREATE RECURSIVE VIEW nums (n) AS VALUES (1) UNION ALL SELECT n + 1 FROM nums WHERE n < 5;",
+      },
+    },
+    {
+      name: 'a temporary view or table next to a permanent one of that name (PostgreSQL keeps it in pg_temp)',
+      layout: 'numbered',
+      files: {
+        '001_a.sql': 'CREATE TABLE base (id int);\nCREATE TEMP VIEW base AS SELECT 1 AS one;\nCREATE TEMP TABLE scratch (id int);\nCREATE TABLE scratch (id int);',
+      },
+    },
+    {
+      name: 'a column added by a statement parse-error reports: what it would have made is not reported missing again',
+      layout: 'numbered',
+      files: {
+        '001_a.sql': 'CREATE TABLE t (id int);\nALTER TABLE t ADD COLUMN email text NOT NULL DEFAULT;\nCREATE INDEX ON t (email);',
+      },
+    },
+    {
+      name: 'a CREATE POLICY inside a DO block guarded by an EXCEPTION handler is assumed skipped',
+      layout: 'numbered',
+      files: {
+        '001_a.sql': 'CREATE TABLE t (id int);\nCREATE POLICY p ON t USING (true);',
+        '002_b.sql': 'DO $$ BEGIN\n  CREATE POLICY p ON t USING (true);\nEXCEPTION WHEN duplicate_object THEN NULL;\nEND $$;',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a policy that already exists (authority-engine repeats an earlier file)',
+      layout: 'numbered',
+      files: {
+        '001_orgs.sql': 'CREATE TABLE organizations (id uuid PRIMARY KEY);\nCREATE POLICY "Organizations are publicly readable" ON organizations FOR SELECT USING (true);',
+        '002_public_read.sql': '-- again\nCREATE POLICY "Organizations are publicly readable" ON organizations FOR SELECT USING (true);',
+      },
+      findings: [
+        {
+          file: '002_public_read.sql',
+          line: 2,
+          column: 1,
+          message: 'PostgreSQL rejects this statement here: policy "Organizations are publicly readable" for table "public.organizations" already exists (created at ',
+        },
+      ],
+    },
+    {
+      name: 'a CREATE TABLE IF NOT EXISTS skipped because the table exists with fewer columns: its indexes and comments fail (oriva-platform)',
+      layout: 'supabase',
+      files: {
+        '20250108000000_schema_v1.sql': 'CREATE SCHEMA hugo_love;\nCREATE TABLE hugo_love.conversations (id uuid PRIMARY KEY, archived_at timestamptz);',
+        '20251003000003_conversations.sql':
+          "CREATE TABLE IF NOT EXISTS hugo_love.conversations (id uuid PRIMARY KEY, match_id uuid, last_message_at timestamptz);\nCREATE INDEX idx_conversations_match ON hugo_love.conversations (match_id);\nCREATE INDEX idx_conversations_recent ON hugo_love.conversations (id) INCLUDE (last_message_at);\nCREATE INDEX idx_conversations_archived ON hugo_love.conversations (archived_at);\nCOMMENT ON COLUMN hugo_love.conversations.match_id IS 'the match';",
+      },
+      findings: [
+        { file: '20251003000003_conversations.sql', line: 2, message: 'PostgreSQL rejects this statement here: column "match_id" does not exist.' },
+        { file: '20251003000003_conversations.sql', line: 3, message: 'column "last_message_at" does not exist' },
+        { file: '20251003000003_conversations.sql', line: 5, message: 'column "hugo_love.conversations.match_id" does not exist' },
+      ],
+    },
+    {
+      name: 'a trigger on a function a later file creates',
+      layout: 'numbered',
+      files: {
+        '001_features.sql': 'CREATE TABLE features (id int, updated_at timestamptz);\nCREATE TRIGGER features_set_updated_at BEFORE UPDATE ON features FOR EACH ROW EXECUTE FUNCTION set_updated_at();',
+        '002_helpers.sql': 'CREATE FUNCTION set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;',
+      },
+      findings: [{ file: '001_features.sql', line: 2, message: 'function public.set_updated_at() does not exist' }],
+    },
+    {
+      name: 'one finding per statement: a DO block that fails as a whole lists its reasons (Rifty), a CREATE TABLE repeated in its own file',
+      layout: 'numbered',
+      files: {
+        '001_blocks.sql':
+          'DO $$ BEGIN\n  CREATE TABLE schedule_blocks (id int, goal_id int REFERENCES goals (id));\n  CREATE INDEX ON schedule_blocks (goal_id);\n  CREATE INDEX ON schedule_blocks (id);\n  CREATE POLICY p ON schedule_blocks USING (true);\n  CREATE POLICY q ON schedule_blocks USING (true);\nEND $$;\nCREATE TABLE notes (id int);\nCREATE TABLE notes (id int);',
+        '002_goals.sql': 'CREATE TABLE goals (id int PRIMARY KEY);',
+      },
+      findings: [
+        {
+          file: '001_blocks.sql',
+          line: 1,
+          message:
+            'PostgreSQL rejects this statement here: relation "public.goals" does not exist; CREATE TABLE "public.schedule_blocks" fails as a whole: the table is not created; relation "public.schedule_blocks" does not exist.',
+        },
+        { file: '001_blocks.sql', line: 9, message: 'table "public.notes" already exists (created at ' },
+      ],
+    },
+  ],
+});
+
+describe('missingObjectOf', () => {
+  it('reads what the message says does not exist, and nothing from other reasons', () => {
+    expect(missingObjectOf('relation "public.goals" does not exist; the DO block fails as a whole')).toEqual({ kind: 'relation', name: 'public.goals' });
+    expect(missingObjectOf('function public.set_updated_at() does not exist')).toEqual({ kind: 'function', name: 'public.set_updated_at()' });
+    expect(missingObjectOf('"pg_catalog.lo_export" does not exist')).toEqual({ kind: '', name: 'pg_catalog.lo_export' });
+    expect(missingObjectOf('type "public.mood" does not exist or is not an enum')).toEqual({ kind: 'enum', name: 'public.mood' });
+    expect(missingObjectOf('materialized view "public.mv" does not exist')).toEqual({ kind: 'materialized view', name: 'public.mv' });
+    expect(missingObjectOf('policy "p" for table "public.t" does not exist')).toBeNull();
+    expect(missingObjectOf('policy "p" for table "public.t" already exists')).toBeNull();
+  });
+});
