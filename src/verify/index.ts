@@ -13,7 +13,7 @@ import { loadParser } from '../parse/index.js';
 import type { Preset } from '../presets.js';
 import { PRESET_DATABASES } from './preset.js';
 import { createAssumedRoles } from './roles.js';
-import { createStandIns } from './stand-ins.js';
+import { createStandIns, extensionSchema } from './stand-ins.js';
 
 export type { Rejection } from './apply.js';
 
@@ -131,7 +131,12 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
   progress('starting an embedded PostgreSQL (PGlite)');
   const chainDb = await startDatabase(extensions, input.preset);
   const assumedRoles = await createAssumedRoles(chainDb, chain);
-  const standIns = await createStandIns(chainDb, extensions.filter((name) => !isAvailable(name)), input.preset === 'supabase' ? 'extensions' : 'public');
+  const defaultSchema = input.preset === 'supabase' ? 'extensions' : 'public';
+  const standIns = await createStandIns(
+    chainDb,
+    extensions.filter((name) => !isAvailable(name)),
+    (name) => extensionSchema(chain, name, defaultSchema, ['public', defaultSchema]),
+  );
   // A clone of the fresh database costs a tenth of a second start (no initdb).
   const baselineDb = (await chainDb.clone()) as PGlite;
   try {

@@ -6,6 +6,8 @@
  * no index methods, so statements that need those still fail, on both sides alike.
  */
 import type { PGlite } from '@electric-sql/pglite';
+import { nodeOf } from '../ast.js';
+import type { ParsedFile } from '../parse/index.js';
 
 function vectorStandIn(schema: string): string {
   const s = `"${schema.replace(/"/g, '""')}"`;
@@ -21,13 +23,35 @@ create type ${s}.vector (input = ${s}.vector_in, output = ${s}.vector_out, typmo
 
 const STAND_INS: Record<string, (schema: string) => string> = { vector: vectorStandIn };
 
-/** Creates stand-ins for the missing extensions that have one; returns their names. */
-export async function createStandIns(db: PGlite, missing: string[], schema: string): Promise<string[]> {
+/**
+ * Where the chain installs an extension: the schema its first CREATE EXTENSION names (a pg_dump
+ * writes `WITH SCHEMA public` and then `"public"."vector"`) when that schema exists before the
+ * chain runs (`existing`), else `fallback`.
+ */
+export function extensionSchema(chain: ParsedFile[], name: string, fallback: string, existing: string[]): string {
+  for (const parsed of chain) {
+    for (const statement of parsed.statements) {
+      const create = nodeOf(statement, 'CreateExtensionStmt');
+      if (create?.extname !== name) continue;
+      for (const option of create.options ?? []) {
+        if (!('DefElem' in option) || option.DefElem.defname !== 'schema') continue;
+        const argument = option.DefElem.arg;
+        const schema = argument && 'String' in argument ? argument.String.sval : undefined;
+        if (schema && existing.includes(schema)) return schema;
+      }
+      return fallback;
+    }
+  }
+  return fallback;
+}
+
+/** Creates stand-ins for the missing extensions that have one, each in its schema; returns their names. */
+export async function createStandIns(db: PGlite, missing: string[], schemaOf: (extension: string) => string): Promise<string[]> {
   const created: string[] = [];
   for (const name of missing) {
     const sql = STAND_INS[name];
     if (!sql) continue;
-    await db.exec(sql(schema));
+    await db.exec(sql(schemaOf(name)));
     created.push(name);
   }
   return created;
