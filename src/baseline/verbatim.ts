@@ -4,7 +4,7 @@
  * domains, sequences, roles) goes before the tables; everything else (event triggers, rules,
  * DO blocks, statements on kinds the model does not keep) goes after everything the model
  * writes, where every object they can name exists. Session and transaction control is not
- * carried; SELECT is data (`SELECT set_config(...)` is session).
+ * carried; SELECT and CALL are data (`SELECT set_config(...)` is session).
  */
 import type { Node } from 'libpg-query';
 import type { Uninterpreted } from '../replay/model.js';
@@ -12,7 +12,7 @@ import type { Uninterpreted } from '../replay/model.js';
 export type Placement = 'before-tables' | 'after-tables' | 'session' | 'data';
 
 /** Statements that read or change rows; carried, in order, only with `--include-data`. */
-const DATA_KINDS = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CopyStmt', 'SelectStmt']);
+const DATA_KINDS = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CopyStmt', 'SelectStmt', 'CallStmt']);
 
 const BEFORE_TABLES = new Set([
   'CreateExtensionStmt',

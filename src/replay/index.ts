@@ -8,7 +8,7 @@ import type { ParsedFile, Statement } from '../parse/index.js';
 import { ReplayContext } from './context.js';
 import { relationsCreatedBy } from './created-relations.js';
 import { alterTable } from './handlers/alter-table.js';
-import { select } from './handlers/calls.js';
+import { callingStatement } from './handlers/calls.js';
 import { createIndex } from './handlers/create-index.js';
 import { createForeignTable, createTable } from './handlers/create-table.js';
 import { dataChange } from './handlers/data.js';
@@ -89,7 +89,8 @@ const HANDLERS: Handlers = {
   DropRoleStmt: roleStatement,
   GrantRoleStmt: roleStatement,
   TransactionStmt: session,
-  SelectStmt: select,
+  SelectStmt: callingStatement,
+  CallStmt: callingStatement,
   NotifyStmt: session,
   ListenStmt: session,
   UnlistenStmt: session,

@@ -1,10 +1,10 @@
 /**
- * SELECT is a query, except when it calls a function of the chain that changes the schema as it
- * runs: hatchet's `SELECT create_v1_range_partition('v1_task', NOW()::DATE)` creates and attaches
+ * SELECT is a query, and CALL runs a procedure (a backfill, usually), except when either calls a
+ * function or procedure of the chain that changes the schema as it runs: hatchet's `SELECT create_v1_range_partition('v1_task', NOW()::DATE)` creates and attaches
  * a partition whose name is built from the date, by EXECUTE. What such a call makes is known
  * only when it runs, so the model keeps the statement as written, to run again in the baseline.
  */
-import type { SelectStmt } from 'libpg-query';
+import type { CallStmt, SelectStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { functionKey, qualifiedName, type FunctionObject } from '../model.js';
 import { stringsOf } from '../sql-text.js';
@@ -12,7 +12,7 @@ import { stringsOf } from '../sql-text.js';
 /** A statement that creates, changes or drops a schema object, written in a body or in a string it EXECUTEs. */
 const DDL = /\b(create|alter|drop)\s+(or\s+replace\s+)?((unique|temp|temporary|unlogged|materialized)\s+)?(table|index|view|sequence|type|schema|function|procedure|trigger|policy|domain)\b/i;
 
-export function select(statement: SelectStmt, ctx: ReplayContext): void {
+export function callingStatement(statement: SelectStmt | CallStmt, ctx: ReplayContext): void {
   if (ctx.isNested()) return ctx.session();
   // The functions met on the way to the DDL (the one called, those it calls) are the ones the call ran.
   const involved = new Set<FunctionObject>();
@@ -37,8 +37,9 @@ export function select(statement: SelectStmt, ctx: ReplayContext): void {
 }
 
 /** The names (as written, schema first when given) of every function the statement calls. */
-function calledFunctions(statement: SelectStmt): string[][] {
-  const found: string[][] = [];
+function calledFunctions(statement: SelectStmt | CallStmt): string[][] {
+  // CALL's own procedure sits in a `funccall` field, not under a FuncCall key as nested calls do.
+  const found: string[][] = 'funccall' in statement && statement.funccall ? [stringsOf(statement.funccall.funcname)] : [];
   walk(statement, (record) => {
     const call = record.FuncCall as { funcname?: Parameters<typeof stringsOf>[0] } | undefined;
     if (call) found.push(stringsOf(call.funcname));
@@ -64,7 +65,7 @@ function changesSchema(fn: FunctionObject, ctx: ReplayContext, seen: Set<Functio
 }
 
 /** Keys of the tables that string arguments of the statement name (`'v1_task'`, `'app.jobs'::text`). */
-function namedTables(statement: SelectStmt, ctx: ReplayContext): string[] {
+function namedTables(statement: SelectStmt | CallStmt, ctx: ReplayContext): string[] {
   const keys = new Set<string>();
   walk(statement, (record) => {
     const constant = record.A_Const as { sval?: { sval?: string } } | undefined;
