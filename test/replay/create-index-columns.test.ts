@@ -21,3 +21,25 @@ describe('CREATE INDEX on a column the table does not have', () => {
     expect([...schema.indexes.keys()]).toEqual(['public.conversations_pkey', 'public.conversations_archived_idx']);
   });
 });
+
+describe('CREATE INDEX with a function that is not IMMUTABLE', () => {
+  it('is rejected in a predicate or an expression, as PostgreSQL does; immutable calls and CHECK constraints are fine', async () => {
+    const { schema, history } = await replayFolder({
+      '001_a.sql': [
+        'create table refresh_tokens (user_id uuid, is_active boolean, expires_at timestamptz, created_at timestamptz check (created_at <= now()));',
+        'create index active_valid_idx on refresh_tokens (user_id, is_active) where is_active = true and expires_at > now();',
+        'create index recent_idx on refresh_tokens (user_id) where expires_at > current_timestamp;',
+        'create index age_idx on refresh_tokens ((age(expires_at)));',
+        'create index span_idx on refresh_tokens ((age(expires_at, created_at)));',
+        'create index lower_idx on refresh_tokens (lower(user_id::text)) where is_active;',
+        '',
+      ].join('\n'),
+    });
+    expect(describeEvents(history, ['error'])).toEqual([
+      'error index public.refresh_tokens: functions in index predicate must be marked IMMUTABLE @001_a.sql:2',
+      'error index public.refresh_tokens: functions in index predicate must be marked IMMUTABLE @001_a.sql:3',
+      'error index public.refresh_tokens: functions in index expression must be marked IMMUTABLE @001_a.sql:4',
+    ]);
+    expect([...schema.indexes.keys()].sort()).toEqual(['public.lower_idx', 'public.span_idx']);
+  });
+});

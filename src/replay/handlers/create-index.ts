@@ -55,6 +55,38 @@ function missingKeyColumn(statement: IndexStmt, table: Table): string | null {
   return null;
 }
 
+/**
+ * Built-in functions that are not IMMUTABLE, which PostgreSQL refuses in an index expression or
+ * predicate (`WHERE expires_at > now()`, a classic: the index would answer differently tomorrow).
+ * Functions of the chain are not judged: their volatility is not modelled.
+ */
+const NOT_IMMUTABLE = new Set(['now', 'clock_timestamp', 'statement_timestamp', 'transaction_timestamp', 'timeofday', 'random', 'gen_random_uuid', 'uuid_generate_v4', 'current_setting', 'nextval', 'txid_current', 'age']);
+
+/** True when the expression calls one of those, or uses CURRENT_TIMESTAMP, CURRENT_DATE, CURRENT_USER and the like. */
+function callsNotImmutable(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(callsNotImmutable);
+  const record = value as Record<string, unknown>;
+  if ('SQLValueFunction' in record) return true;
+  const call = record.FuncCall as { funcname?: Node[]; args?: Node[] } | undefined;
+  if (call) {
+    const name = stringsOf(call.funcname);
+    const schema = name.length > 1 ? name[0] : 'pg_catalog';
+    // age(x) alone reads the current date; age(x, y) is immutable.
+    const bare = name[name.length - 1] ?? '';
+    if (schema === 'pg_catalog' && NOT_IMMUTABLE.has(bare) && !(bare === 'age' && (call.args?.length ?? 0) > 1)) return true;
+  }
+  return Object.values(record).some(callsNotImmutable);
+}
+
+/** PostgreSQL's refusal of an index whose expressions or predicate are not immutable; null when none. */
+function notImmutableReason(statement: IndexStmt): string | null {
+  const expressions = (statement.indexParams ?? []).map((param) => ('IndexElem' in param ? param.IndexElem.expr : undefined));
+  if (callsNotImmutable(expressions)) return 'functions in index expression must be marked IMMUTABLE';
+  if (callsNotImmutable(statement.whereClause)) return 'functions in index predicate must be marked IMMUTABLE';
+  return null;
+}
+
 export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
   const relation = statement.relation!;
   const found = ctx.findTable(relation.schemaname, relation.relname ?? '');
@@ -69,6 +101,11 @@ export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
   const missingColumn = found ? missingKeyColumn(statement, found) : null;
   if (missingColumn) {
     ctx.emit({ action: 'error', objectType: 'index', name: tableKey, tableId: table.id, message: `column "${missingColumn}" does not exist` });
+    return;
+  }
+  const notImmutable = notImmutableReason(statement);
+  if (notImmutable) {
+    ctx.emit({ action: 'error', objectType: 'index', name: tableKey, tableId: table.id, message: notImmutable });
     return;
   }
   const keys = (statement.indexParams ?? []).map(keyText);
