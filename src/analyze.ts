@@ -24,7 +24,9 @@ export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOpt
   // Replay parses DO-block bodies with the same parser: it must be loaded even when every file
   // came from the cache.
   await loadParser();
+  // The cache's writes go on during replay; they are waited for only afterwards.
   const replayed = replay(files);
+  await cache?.flush();
   return { layout: discovery.layout, preset: resolvePreset(discovery.layout, options.preset, discovery.files.map((file) => file.source)), files, ...replayed };
 }
 

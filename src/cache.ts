@@ -12,11 +12,12 @@
  * recompute from the source (statement text, line index) are not stored.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node, ParseResult } from 'libpg-query';
+import { BackgroundWriter } from './cache-writer.js';
 import type { MigrationFile } from './discover/index.js';
 import type { ParsedFile, ParseProblem, Statement } from './parse/index.js';
 import { SourcePositions } from './parse/positions.js';
@@ -153,6 +154,8 @@ export function cacheRoot(cwd: string, env: NodeJS.ProcessEnv = process.env): st
 export class ParseCache {
   private readonly dir: string;
   private prepared = false;
+  private written = 0;
+  private readonly writer = new BackgroundWriter();
 
   constructor(
     private readonly root: string,
@@ -187,25 +190,22 @@ export class ParseCache {
   }
 
   /**
-   * Stores an encoded entry through a temporary file and a rename, so that a reader never sees
-   * half an entry. Synchronous: an entry is freed as soon as it is written (asynchronous writes
-   * held thousands of them, and cost more in scheduling than the write itself). Never throws:
-   * failures (read-only disk, full disk) only cost the next run a parse.
+   * Stores an encoded entry, on a worker thread (see cache-writer.ts): call flush() before the
+   * process ends. Never throws: failures (read-only disk, full disk) only cost the next run a parse.
    */
   put(key: string, encoded: string): void {
     const target = this.entryPath(key);
-    const temporary = `${target}.${process.pid}.tmp`;
     try {
       this.prepare();
-      writeFileSync(temporary, encoded);
-      renameSync(temporary, target);
     } catch {
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // Nothing was written where nothing can be removed.
-      }
+      return;
     }
+    this.writer.write(target, `${target}.${process.pid}.${++this.written}.tmp`, encoded);
+  }
+
+  /** Settles when every entry put so far is on disk. */
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 
   /**

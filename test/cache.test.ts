@@ -103,13 +103,14 @@ describe('cache entries', () => {
 });
 
 describe('ParseCache', () => {
-  it('stores and finds entries by key; other parser versions get their own folder, the oldest beyond three are removed', () => {
+  it('stores and finds entries by key; other parser versions get their own folder, the oldest beyond three are removed', async () => {
     const root = temporaryDir();
     const file = fileOf('CREATE TABLE a (id int);');
     const key = contentKey(file.source!);
     const first = new ParseCache(root, 'aaaaaaaaaaaaaaaa');
     expect(first.get(file, key)).toBeNull();
     first.put(key, encodeEntry(parseFile(file))!);
+    await first.flush();
     expect(first.get(file, key)?.statements.map((statement) => statement.text)).toEqual(['CREATE TABLE a (id int)']);
 
     const versions = ['bbbbbbbbbbbbbbbb', 'cccccccccccccccc', 'dddddddddddddddd'];
@@ -117,26 +118,29 @@ describe('ParseCache', () => {
       const cache = new ParseCache(root, fingerprint);
       expect(cache.get(file, key)).toBeNull();
       cache.put(key, encodeEntry(parseFile(file))!);
+      await cache.flush();
       const stamp = new Date(Date.now() + (age + 1) * 60_000);
       utimesSync(path.join(root, fingerprint), stamp, stamp);
     }
     expect(readdirSync(root).sort()).toEqual(versions);
   });
 
-  it('treats a corrupt entry as a miss', () => {
+  it('treats a corrupt entry as a miss', async () => {
     const root = temporaryDir();
     const file = fileOf('SELECT 1;');
     const key = contentKey(file.source!);
     const cache = new ParseCache(root, 'cccccccccccccccc');
     cache.put(key, '{"format":1,"statem');
+    await cache.flush();
     expect(cache.get(file, key)).toBeNull();
   });
 
-  it('never fails a run when it cannot write', () => {
+  it('never fails a run when it cannot write', async () => {
     const blocker = path.join(temporaryDir(), 'not-a-folder');
     writeFileSync(blocker, '');
     const cache = new ParseCache(blocker, 'dddddddddddddddd');
     expect(() => cache.put('k', '{}')).not.toThrow();
+    await cache.flush();
   });
 
   it('lives in node_modules/.cache/miglint of the nearest package, can be moved or turned off', () => {

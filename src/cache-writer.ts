@@ -1,0 +1,78 @@
+/**
+ * Writes parse-cache entries on a worker thread, so that the disk never stalls the main thread:
+ * a cold 1,000-file run writes about 25 MB, and written synchronously that cost 0.3 to 1.2 s of
+ * waiting on the disk, depending on the machine. The entries travel as strings (a copy, no
+ * encoding) and are written in order through a temporary name and a rename, so a reader never
+ * sees half an entry. Failures are ignored: a missing entry only costs the next run a parse.
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+
+/** The worker's whole program (CommonJS, evaluated: no file to find next to the compiled code). */
+const PROGRAM = `
+const { parentPort } = require('node:worker_threads');
+const { renameSync, rmSync, writeFileSync } = require('node:fs');
+parentPort.on('message', (message) => {
+  if (message === 'flush') return parentPort.postMessage('flushed');
+  const [target, temporary, text] = message;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+  } catch {
+    try { rmSync(temporary, { force: true }); } catch {}
+  }
+});
+`;
+
+export class BackgroundWriter {
+  private worker: Worker | null = null;
+  private unavailable = false;
+
+  /** Queues a file for writing; writes it here and now when no worker thread can run. */
+  write(target: string, temporary: string, text: string): void {
+    const worker = this.start();
+    if (worker) worker.postMessage([target, temporary, text]);
+    else writeNow(target, temporary, text);
+  }
+
+  /** Settles when every queued file is written; the worker thread then ends. */
+  async flush(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    // Held while the last writes finish: an idle worker never keeps the process alive otherwise.
+    worker.ref();
+    await new Promise<void>((resolve) => {
+      worker.once('message', () => resolve());
+      worker.once('error', () => resolve());
+      worker.once('exit', () => resolve());
+      worker.postMessage('flush');
+    });
+    await worker.terminate();
+  }
+
+  private start(): Worker | null {
+    if (this.worker || this.unavailable) return this.worker;
+    try {
+      this.worker = new Worker(PROGRAM, { eval: true });
+      this.worker.unref();
+      this.worker.on('error', () => undefined);
+    } catch {
+      this.unavailable = true;
+    }
+    return this.worker;
+  }
+}
+
+function writeNow(target: string, temporary: string, text: string): void {
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written where nothing can be removed.
+    }
+  }
+}
