@@ -5,6 +5,7 @@
  * only when it runs, so the model keeps the statement as written, to run again in the baseline.
  */
 import type { CallStmt, SelectStmt } from 'libpg-query';
+import { visitNodes } from '../../ast.js';
 import type { ReplayContext } from '../context.js';
 import { functionKey, qualifiedName, type FunctionObject } from '../model.js';
 import { stringsOf } from '../sql-text.js';
@@ -40,10 +41,7 @@ export function callingStatement(statement: SelectStmt | CallStmt, ctx: ReplayCo
 function calledFunctions(statement: SelectStmt | CallStmt): string[][] {
   // CALL's own procedure sits in a `funccall` field, not under a FuncCall key as nested calls do.
   const found: string[][] = 'funccall' in statement && statement.funccall ? [stringsOf(statement.funccall.funcname)] : [];
-  walk(statement, (record) => {
-    const call = record.FuncCall as { funcname?: Parameters<typeof stringsOf>[0] } | undefined;
-    if (call) found.push(stringsOf(call.funcname));
-  });
+  visitNodes(statement, 'FuncCall', (call) => void found.push(stringsOf(call.funcname)));
   return found;
 }
 
@@ -67,21 +65,12 @@ function changesSchema(fn: FunctionObject, ctx: ReplayContext, seen: Set<Functio
 /** Keys of the tables that string arguments of the statement name (`'v1_task'`, `'app.jobs'::text`). */
 function namedTables(statement: SelectStmt | CallStmt, ctx: ReplayContext): string[] {
   const keys = new Set<string>();
-  walk(statement, (record) => {
-    const constant = record.A_Const as { sval?: { sval?: string } } | undefined;
-    const text = constant?.sval?.sval;
+  visitNodes(statement, 'A_Const', (constant) => {
+    const text = constant.sval?.sval;
     if (!text) return;
     const parts = text.split('.');
     const table = parts.length <= 2 ? ctx.findTable(parts.length === 2 ? parts[0] : undefined, parts[parts.length - 1]!) : null;
     if (table) keys.add(qualifiedName(table.schema, table.name));
   });
   return [...keys];
-}
-
-function walk(value: unknown, visit: (record: Record<string, unknown>) => void): void {
-  if (value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) return value.forEach((item) => walk(item, visit));
-  const record = value as Record<string, unknown>;
-  visit(record);
-  Object.values(record).forEach((inner) => walk(inner, visit));
 }

@@ -1,5 +1,6 @@
 import type { IndexStmt, Node } from 'libpg-query';
 import { QuoteUtils } from 'pgsql-deparser';
+import { visitNodes } from '../../ast.js';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
@@ -63,20 +64,17 @@ function missingKeyColumn(statement: IndexStmt, table: Table): string | null {
 const NOT_IMMUTABLE = new Set(['now', 'clock_timestamp', 'statement_timestamp', 'transaction_timestamp', 'timeofday', 'random', 'gen_random_uuid', 'uuid_generate_v4', 'current_setting', 'nextval', 'txid_current', 'age']);
 
 /** True when the expression calls one of those, or uses CURRENT_TIMESTAMP, CURRENT_DATE, CURRENT_USER and the like. */
-function callsNotImmutable(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(callsNotImmutable);
-  const record = value as Record<string, unknown>;
-  if ('SQLValueFunction' in record) return true;
-  const call = record.FuncCall as { funcname?: Node[]; args?: Node[] } | undefined;
-  if (call) {
+function callsNotImmutable(expression: unknown): boolean {
+  let found = false;
+  visitNodes(expression, 'SQLValueFunction', () => void (found = true));
+  visitNodes(expression, 'FuncCall', (call) => {
     const name = stringsOf(call.funcname);
     const schema = name.length > 1 ? name[0] : 'pg_catalog';
-    // age(x) alone reads the current date; age(x, y) is immutable.
     const bare = name[name.length - 1] ?? '';
-    if (schema === 'pg_catalog' && NOT_IMMUTABLE.has(bare) && !(bare === 'age' && (call.args?.length ?? 0) > 1)) return true;
-  }
-  return Object.values(record).some(callsNotImmutable);
+    // age(x) alone reads the current date; age(x, y) is immutable.
+    if (schema === 'pg_catalog' && NOT_IMMUTABLE.has(bare) && !(bare === 'age' && (call.args?.length ?? 0) > 1)) found = true;
+  });
+  return found;
 }
 
 /** PostgreSQL's refusal of an index whose expressions or predicate are not immutable; null when none. */
