@@ -161,6 +161,25 @@ export class ReplayContext {
   }
 
   /** A statement with no effect on the schema (transaction control, queries, session settings). */
+  /**
+   * Records that the relation a statement names does not exist at this point of the chain
+   * (PostgreSQL: relation "x" does not exist); a no-op with IF EXISTS.
+   */
+  relationMissing(
+    relation: { schemaname?: string | undefined; relname?: string | undefined } | undefined,
+    objectType: HistoryEvent['objectType'],
+    options: { missingOk?: boolean | undefined; member?: string } = {},
+  ): void {
+    const missing = this.keyForCreate(relation?.schemaname, relation?.relname ?? '');
+    this.emit({
+      action: options.missingOk ? 'noop' : 'error',
+      objectType,
+      name: missing,
+      ...(options.member !== undefined ? { member: options.member } : {}),
+      message: `relation "${missing}" does not exist`,
+    });
+  }
+
   session(): void {
     this.emit({ action: 'session', objectType: 'other', name: '', message: `${this.statement.kind} does not change the schema` });
   }

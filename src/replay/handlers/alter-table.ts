@@ -253,8 +253,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       const parent = command.def && 'RangeVar' in command.def ? command.def.RangeVar : undefined;
       const parentTable = parent ? ctx.findTable(parent.schemaname, parent.relname ?? '') : null;
       if (!parentTable) {
-        const missing = ctx.keyForCreate(parent?.schemaname, parent?.relname ?? '');
-        ctx.emit({ action: 'error', objectType: 'table', name: missing, message: `relation "${missing}" does not exist` });
+        ctx.relationMissing(parent, 'table');
         return;
       }
       const parentKey = qualifiedName(parentTable.schema, parentTable.name);

@@ -49,8 +49,7 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   for (const parent of parents) {
     const parentTable = ctx.findTable(parent.schemaname, parent.relname ?? '');
     if (!parentTable) {
-      const missing = ctx.keyForCreate(parent.schemaname, parent.relname ?? '');
-      ctx.emit({ action: 'error', objectType: 'table', name: missing, message: `relation "${missing}" does not exist` });
+      ctx.relationMissing(parent, 'table');
       return;
     }
     const parentKey = qualifiedName(parentTable.schema, parentTable.name);

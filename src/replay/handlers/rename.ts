@@ -135,8 +135,7 @@ function renameIndex(statement: RenameStmt, ctx: ReplayContext): void {
   const relation = statement.relation!;
   const key = ctx.findKey(ctx.schema.indexes, relation.schemaname, relation.relname ?? '');
   if (!key) {
-    const missing = ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
-    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'index', name: missing, message: `relation "${missing}" does not exist` });
+    ctx.relationMissing(relation, 'index', { missingOk: statement.missing_ok });
     return;
   }
   const index = ctx.schema.indexes.get(key)!;

@@ -74,8 +74,7 @@ export function alterSequence(statement: AlterSeqStmt, ctx: ReplayContext): void
   const key = ctx.findKey(ctx.schema.sequences, relation.schemaname, relation.relname ?? '');
   const sequence = key ? ctx.schema.sequences.get(key) : undefined;
   if (!key || !sequence) {
-    const missing = ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
-    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'sequence', name: missing, message: `relation "${missing}" does not exist` });
+    ctx.relationMissing(relation, 'sequence', { missingOk: statement.missing_ok });
     return;
   }
   const problem = applyOptions(sequence, statement.options, ctx);

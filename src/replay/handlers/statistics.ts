@@ -44,8 +44,7 @@ export function createStatistics(statement: CreateStatsStmt, ctx: ReplayContext)
   const written = targets as Target[];
   const table = ctx.findTable(relation.schemaname, relation.relname ?? '');
   if (!table) {
-    const missing = ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
-    ctx.emit({ action: 'error', objectType: 'statistics', name: missing, message: `relation "${missing}" does not exist` });
+    ctx.relationMissing(relation, 'statistics');
     return;
   }
   const tableKey = qualifiedName(table.schema, table.name);

@@ -39,8 +39,7 @@ export function createTrigger(statement: CreateTrigStmt, ctx: ReplayContext): vo
   const name = statement.trigname ?? '';
   const found = triggerHost(ctx, statement.relation?.schemaname, statement.relation?.relname ?? '');
   if (!found) {
-    const missing = ctx.keyForCreate(statement.relation?.schemaname, statement.relation?.relname ?? '');
-    ctx.emit({ action: 'error', objectType: 'trigger', name: missing, member: name, message: `relation "${missing}" does not exist` });
+    ctx.relationMissing(statement.relation, 'trigger', { member: name });
     return;
   }
   const { host: table, key } = found;
