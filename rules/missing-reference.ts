@@ -1,7 +1,7 @@
 import { positionAt, relationKey, replayedStatements } from '../src/ast.js';
 import { displayName } from '../src/names.js';
 import { isBuiltinRole, isPlatformRelation, isPlatformRole, isRunnerTable, platformObjects, type Preset } from '../src/presets.js';
-import { createdRoles, isLikelyDynamicPartition, referencesOf, RelationTimeline, roleReferencesOf } from '../src/relations.js';
+import { createdRoles, isLikelyDynamicPartition, referencesOf, relationTimeline, roleReferencesOf } from '../src/relations.js';
 import type { HistoryEvent, ObjectType } from '../src/replay/history.js';
 import type { SchemaModel } from '../src/replay/model.js';
 import { at, defineRule, type Report } from '../src/rule.js';
@@ -41,7 +41,7 @@ export default defineRule({
     good: 'CREATE TABLE users (id uuid PRIMARY KEY);\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
   },
   check({ files, history, schema, preset }) {
-    const timeline = new RelationTimeline(files, history);
+    const timeline = relationTimeline(files, history);
     const roles = createdRoles(files);
     const reports: Report[] = missingSchemas(history, schema, preset);
     for (const place of replayedStatements(files)) {

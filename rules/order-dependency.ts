@@ -1,7 +1,7 @@
 import { compareOrigins, originOf, positionAt, relationKey, replayedStatements } from '../src/ast.js';
 import { displayName } from '../src/names.js';
 import { isPlatformRelation } from '../src/presets.js';
-import { referencesOf, RelationTimeline } from '../src/relations.js';
+import { referencesOf, relationTimeline } from '../src/relations.js';
 import { defineRule, where, type Report } from '../src/rule.js';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
     good: '-- 029_document_relationships.sql\nCREATE TABLE document_relationships (...);\n-- 030_document_relationships_note.sql\nALTER TABLE document_relationships ADD COLUMN note text;',
   },
   check({ files, history, preset }) {
-    const timeline = new RelationTimeline(files, history);
+    const timeline = relationTimeline(files, history);
     const reports: Report[] = [];
     for (const place of replayedStatements(files)) {
       for (const { relation, usage } of referencesOf(place)) {

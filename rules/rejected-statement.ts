@@ -3,7 +3,7 @@ import { compareOrigins, nodeOf, originOf } from '../src/ast.js';
 import { statementAt } from '../src/history-queries.js';
 import type { ParsedFile } from '../src/parse/index.js';
 import { isPlatformRelation, isRunnerTable, platformObjects, type Preset } from '../src/presets.js';
-import { isLikelyDynamicPartition, referencesOf, RelationTimeline } from '../src/relations.js';
+import { isLikelyDynamicPartition, referencesOf, relationTimeline, type RelationTimeline } from '../src/relations.js';
 import type { HistoryEvent, Origin, SchemaModel } from '../src/replay/index.js';
 import { at, defineRule, type Report } from '../src/rule.js';
 
@@ -187,7 +187,7 @@ export default defineRule({
     good: '-- 001_profiles.sql\nCREATE TABLE profiles (id uuid PRIMARY KEY);\nCREATE POLICY "read own" ON profiles FOR SELECT USING (true);\n-- 002_fix_policies.sql\nDROP POLICY IF EXISTS "read own" ON profiles;\nCREATE POLICY "read own" ON profiles FOR SELECT USING (true);',
   },
   check({ files, history, schema, preset }) {
-    const timeline = new RelationTimeline(files, history);
+    const timeline = relationTimeline(files, history);
     const unseen = new Unseen(history, schema);
     const unparsed = new UnparsedText(files);
     const lastCreateTable = new Map<string, HistoryEvent>();

@@ -128,6 +128,18 @@ export class RelationTimeline {
   }
 }
 
+const timelines = new WeakMap<HistoryEvent[], RelationTimeline>();
+
+/** The folder's relation timeline, built once per replay for the rules that read it. */
+export function relationTimeline(files: ParsedFile[], history: HistoryEvent[]): RelationTimeline {
+  let timeline = timelines.get(history);
+  if (!timeline) {
+    timeline = new RelationTimeline(files, history);
+    timelines.set(history, timeline);
+  }
+  return timeline;
+}
+
 function keepEarliest(seen: Map<string, Origin>, key: string, origin: Origin): void {
   const known = seen.get(key);
   if (!known || compareOrigins(origin, known) < 0) seen.set(key, origin);
