@@ -27,6 +27,7 @@ import policyExistsRlsDisabled from './policy-exists-rls-disabled.js';
 import redefinedFunction from './redefined-function.js';
 import redundantIndex from './redundant-index.js';
 import rejectedStatement from './rejected-statement.js';
+import runnerFileMismatch from './runner-file-mismatch.js';
 import requireConcurrentIndex from './require-concurrent-index.js';
 import rlsDisabledInPublic from './rls-disabled-in-public.js';
 import rlsEnabledNoPolicy from './rls-enabled-no-policy.js';
@@ -37,6 +38,7 @@ import shadowedCreate from './shadowed-create.js';
 import sortOrderMismatch from './sort-order-mismatch.js';
 import unindexedForeignKey from './unindexed-foreign-key.js';
 import unsafeColumnTypeChange from './unsafe-column-type-change.js';
+import unplacedFile from './unplaced-file.js';
 import unversionedFile from './unversioned-file.js';
 import versionCollision from './version-collision.js';
 import versionGap from './version-gap.js';
@@ -48,6 +50,8 @@ export const RULES: Rule[] = [
   patchChain,
   versionCollision,
   unversionedFile,
+  unplacedFile,
+  runnerFileMismatch,
   mixedVersionFormat,
   sortOrderMismatch,
   shadowedCreate,

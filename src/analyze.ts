@@ -3,7 +3,7 @@ import { contentKey, encodeEntry, ParseCache } from './cache.js';
 import { discover, type DiscoverOptions, type Discovery, type MigrationFile } from './discover/index.js';
 import type { Analysis } from './engine.js';
 import { loadParser, parseFileWithTree, type ParsedFile } from './parse/index.js';
-import { resolvePreset, type Preset } from './presets.js';
+import { detectPreset, type Preset } from './presets.js';
 import { replay } from './replay/index.js';
 
 export interface AnalyzeOptions extends DiscoverOptions {
@@ -27,7 +27,8 @@ export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOpt
   // The cache's writes go on during replay; they are waited for only afterwards.
   const replayed = replay(files);
   await cache?.flush();
-  return { layout: discovery.layout, preset: resolvePreset(discovery.layout, options.preset, discovery.files.map((file) => file.source)), files, ...replayed };
+  const { preset } = detectPreset(discovery.layout, options.preset, discovery.files.map((file) => file.source));
+  return { layout: discovery.layout, preset, unplaced: discovery.unplaced, runnerIssues: discovery.runnerIssues, files, ...replayed };
 }
 
 /** Parses every file, reading unchanged ones from the cache and storing the new ones in it. */

@@ -3,7 +3,7 @@
  * the findings in the order a reader goes through the folder.
  */
 import type { EffectiveRule } from './config.js';
-import type { Layout } from './discover/index.js';
+import type { Layout, RunnerIssue, UnplacedFile } from './discover/index.js';
 import type { ParsedFile } from './parse/index.js';
 import type { Preset } from './presets.js';
 import type { Replay } from './replay/index.js';
@@ -14,6 +14,9 @@ export interface Analysis extends Replay {
   layout: Layout;
   preset: Preset;
   files: ParsedFile[];
+  /** .sql files under the folder that the layout's runner never applies. */
+  unplaced: UnplacedFile[];
+  runnerIssues: RunnerIssue[];
 }
 
 export interface LintResult {

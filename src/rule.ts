@@ -3,7 +3,7 @@
  * reads the parsed files, the history and the final schema, and returns what it found.
  */
 import type { z } from 'zod';
-import type { Layout } from './discover/index.js';
+import type { Layout, RunnerIssue, UnplacedFile } from './discover/index.js';
 import type { ParsedFile, Statement } from './parse/index.js';
 import type { Preset } from './presets.js';
 import type { HistoryEvent, Origin, SchemaModel } from './replay/index.js';
@@ -57,6 +57,10 @@ export interface RuleContext<Options> {
   preset: Preset;
   /** Every discovered file in runner order, including ones that failed to parse. */
   files: ParsedFile[];
+  /** .sql files under the folder that the layout's runner never applies. */
+  unplaced: UnplacedFile[];
+  /** What the runner's own order or integrity files say is broken. */
+  runnerIssues: RunnerIssue[];
   history: HistoryEvent[];
   schema: SchemaModel;
   options: Options;
