@@ -40,13 +40,13 @@ export default defineRule({
     bad: '-- no migration creates users\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
     good: 'CREATE TABLE users (id uuid PRIMARY KEY);\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
   },
-  check({ files, history, schema, preset }) {
+  check({ files, history, schema, preset, providedRoles }) {
     const timeline = relationTimeline(files, history);
     const roles = createdRoles(files);
     const reports: Report[] = missingSchemas(history, schema, preset);
     for (const place of replayedStatements(files)) {
       for (const { role, location, usage } of roleReferencesOf(place)) {
-        if (roles.has(role) || isBuiltinRole(role) || isPlatformRole(preset, role)) continue;
+        if (roles.has(role) || isBuiltinRole(role) || isPlatformRole(preset, role) || providedRoles.includes(role)) continue;
         reports.push({ ...positionAt(place, location), message: `${usage} "${role}": no migration creates role "${role}".` });
       }
       for (const { relation, usage } of referencesOf(place)) {

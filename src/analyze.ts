@@ -28,7 +28,7 @@ export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOpt
   const replayed = replay(files);
   await cache?.flush();
   const { preset } = detectPreset(discovery.layout, options.preset, discovery.files.map((file) => file.source));
-  return { layout: discovery.layout, preset, unplaced: discovery.unplaced, runnerIssues: discovery.runnerIssues, files, ...replayed };
+  return { layout: discovery.layout, preset, unplaced: discovery.unplaced, runnerIssues: discovery.runnerIssues, providedRoles: discovery.providedRoles, files, ...replayed };
 }
 
 /** Parses every file, reading unchanged ones from the cache and storing the new ones in it. */

@@ -31,6 +31,8 @@ function readsFolder<T>(command: Argv<T>) {
   return command
     .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
     .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
+    .option('preset', { choices: PRESETS, describe: 'Platform the migrations run on (detected from the layout and what the migrations use when not given)' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Say which layout and preset were chosen, and why' })
     .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' });
 }
 
@@ -55,6 +57,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
               dir: args.dir,
               format: args.format as FormatName,
               layout: args.layout as Layout | undefined,
+              preset: args.preset as Preset | undefined,
+              verbose: args.verbose,
               config: args.config,
               maxWarnings: args.maxWarnings,
               color: useColor(args.color),
@@ -80,7 +84,10 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             .option('format', { alias: 'f', choices: SCHEMA_FORMATS, default: 'json' as SchemaFormat, describe: 'json (model with provenance) or sql' }),
         async (args) => {
           const { schemaCommand } = await import('./commands/schema.js');
-          exitCode = await schemaCommand({ dir: args.dir, format: args.format as SchemaFormat, layout: args.layout as Layout | undefined, config: args.config }, output);
+          exitCode = await schemaCommand(
+            { dir: args.dir, format: args.format as SchemaFormat, layout: args.layout as Layout | undefined, preset: args.preset as Preset | undefined, verbose: args.verbose, config: args.config },
+            output,
+          );
         },
       )
       .command(
@@ -102,6 +109,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
               force: args.force,
               includeData: args.includeData,
               layout: args.layout as Layout | undefined,
+              preset: args.preset as Preset | undefined,
+              verbose: args.verbose,
               config: args.config,
             },
             output,
@@ -112,13 +121,11 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         'verify [dir]',
         'Prove the baseline: replay the chain and the baseline into two embedded PostgreSQL databases and compare them',
         (command) =>
-          readsFolder(command)
-            .option('baseline', { type: 'string', describe: 'A committed baseline to prove (default: the one miglint would write)' })
-            .option('preset', { choices: PRESETS, describe: 'What the database holds before the first migration (default: from the layout)' }),
+          readsFolder(command).option('baseline', { type: 'string', describe: 'A committed baseline to prove (default: the one miglint would write)' }),
         async (args) => {
           const { verifyCommand } = await import('./commands/verify.js');
           exitCode = await verifyCommand(
-            { dir: args.dir, baseline: args.baseline, preset: args.preset as Preset | undefined, layout: args.layout as Layout | undefined, config: args.config },
+            { dir: args.dir, baseline: args.baseline, preset: args.preset as Preset | undefined, verbose: args.verbose, layout: args.layout as Layout | undefined, config: args.config },
             output,
           );
         },

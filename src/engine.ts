@@ -17,6 +17,8 @@ export interface Analysis extends Replay {
   /** .sql files under the folder that the layout's runner never applies. */
   unplaced: UnplacedFile[];
   runnerIssues: RunnerIssue[];
+  /** Roles the runner's environment provides (graphile-migrate's placeholders). */
+  providedRoles: string[];
 }
 
 export interface LintResult {

@@ -36,7 +36,7 @@ export function lintResultKey(inputs: LintInputs): string {
   hash.update(`${FORMAT}\0${codeFingerprint()}\0${inputs.cwd}\0${inputs.discovery.dir}\0${inputs.discovery.layout}\0`);
   hash.update(`${inputs.preset ?? ''}\0${inputs.unusedDisableSeverity}\0`);
   for (const { rule, severity, options } of inputs.rules) hash.update(`${rule.id}\0${severity}\0${JSON.stringify(options)}\0`);
-  hash.update(JSON.stringify([inputs.discovery.unplaced, inputs.discovery.runnerIssues])).update('\0');
+  hash.update(JSON.stringify([inputs.discovery.unplaced, inputs.discovery.runnerIssues, inputs.discovery.providedRoles])).update('\0');
   for (const file of inputs.discovery.files) {
     const { source, ...metadata } = file;
     hash.update(JSON.stringify(metadata)).update('\0');

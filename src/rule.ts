@@ -61,6 +61,8 @@ export interface RuleContext<Options> {
   unplaced: UnplacedFile[];
   /** What the runner's own order or integrity files say is broken. */
   runnerIssues: RunnerIssue[];
+  /** Roles the runner's environment provides (graphile-migrate's placeholders). */
+  providedRoles: string[];
   history: HistoryEvent[];
   schema: SchemaModel;
   options: Options;

@@ -1,12 +1,13 @@
 /**
  * Whether migrations use what only a Supabase project has: its auth functions and tables, its
  * storage tables, its API roles. A folder that creates these itself (its own `auth` schema, its
- * own `authenticated` role, as a PostgREST project does) shows nothing about Supabase.
+ * own `authenticated` role as a PostgREST project does, Supabase's storage service creating
+ * `storage.objects`) is not running on Supabase's: it owns them.
  */
 
 const PLATFORM_OBJECTS = /\bauth\s*\.\s*(?:uid|jwt|role)\s*\(|\bauth\s*\.\s*users\b|\bstorage\s*\.\s*(?:objects|buckets)\b/i;
 const PLATFORM_ROLES = /\b(?:to|from)\s+(?:"?\w+"?\s*,\s*)*"?(?:anon|authenticated|service_role)"?(?=\s*(?:[,;)]|$|using\b|with\b|granted\b))/im;
-const OWN_PLATFORM = /\bcreate\s+(?:schema\s+(?:if\s+not\s+exists\s+)?"?auth"?\b|role\s+"?(?:anon|authenticated|service_role)"?\b|table\s+(?:if\s+not\s+exists\s+)?"?auth"?\s*\.\s*"?users"?\b)/i;
+const OWN_PLATFORM = /\bcreate\s+(?:schema\s+(?:if\s+not\s+exists\s+)?"?(?:auth|storage)"?\b|role\s+"?(?:anon|authenticated|service_role)"?\b|table\s+(?:if\s+not\s+exists\s+)?(?:"?auth"?\s*\.\s*"?users|"?storage"?\s*\.\s*"?(?:objects|buckets))"?\b)/i;
 
 export interface SupabaseUsage {
   /** Files that use Supabase's objects or roles. */

@@ -26,6 +26,7 @@ describe('detectPreset', () => {
   it('does not take a folder that creates its own auth schema or API roles for a Supabase one', () => {
     expect(presetOf('numbered', undefined, ['CREATE ROLE authenticated;', 'GRANT SELECT ON t TO authenticated;'])).toBe('none');
     expect(presetOf('numbered', undefined, ['CREATE SCHEMA auth;', 'CREATE TABLE auth.users (id int);'])).toBe('none');
+    expect(presetOf('numbered', undefined, ['CREATE SCHEMA storage;', 'CREATE TABLE IF NOT EXISTS storage.objects (id int);', 'SELECT * FROM storage.buckets;'])).toBe('none');
     expect(presetOf('numbered', undefined, ["COMMENT ON TABLE t IS 'visible to authenticated users';", 'SELECT anon FROM x;'])).toBe('none');
   });
 });

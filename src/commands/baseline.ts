@@ -5,12 +5,14 @@
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { analyze } from '../analyze.js';
+import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline, isMiglintBaseline } from '../baseline/index.js';
 import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
-import { toDisplayPath, type Layout } from '../discover/index.js';
+import { discover, toDisplayPath, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
+import type { Preset } from '../presets.js';
+import { reportChoice } from './choice.js';
 import { EXIT, migrationsDir } from './lint.js';
 
 export const DEFAULT_BASELINE_NAME = '000_baseline_schema.sql';
@@ -23,24 +25,30 @@ export interface BaselineCommandOptions {
   force: boolean;
   includeData: boolean;
   layout?: Layout | undefined;
+  preset?: Preset | undefined;
+  verbose?: boolean | undefined;
   config?: string | undefined;
 }
 
 /** The baseline text for a folder, and the folder it was read from. */
 export async function buildBaseline(
-  options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'config' | 'includeData'>,
+  options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'preset' | 'verbose' | 'config' | 'includeData'>,
   cwd: string,
+  output: Output,
 ): Promise<{ dir: string; text: string }> {
   const { config } = loadConfig(cwd, options.config);
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
-  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const preset = options.preset ?? config.preset;
+  reportChoice(options.verbose, discovery, preset, cwd, output);
+  const analysis = await analyzeDiscovery(discovery, { preset, cwd });
   return { dir: path.resolve(cwd, dir), text: emitBaseline(analysis, { includeData: options.includeData }) };
 }
 
 export async function baselineCommand(options: BaselineCommandOptions, output: Output): Promise<number> {
   if (options.check !== undefined && options.output !== undefined) throw new UsageError('Use either --check or -o, not both.');
   const cwd = process.cwd();
-  const { dir, text } = await buildBaseline(options, cwd);
+  const { dir, text } = await buildBaseline(options, cwd, output);
 
   if (options.check !== undefined) return check(path.resolve(cwd, options.check), text, cwd, output);
   if (options.output === undefined) {

@@ -9,11 +9,15 @@ import { RULES } from '../../rules/index.js';
 import parseError from '../../rules/parse-error.js';
 import type { Output } from '../cli.js';
 import { EXIT } from './exit-codes.js';
+import { reportChoice } from './choice.js';
+import type { Preset } from '../presets.js';
 
 export interface LintOptions {
   dir?: string | undefined;
   format: FormatName;
   layout?: Layout | undefined;
+  preset?: Preset | undefined;
+  verbose?: boolean | undefined;
   config?: string | undefined;
   maxWarnings?: number | undefined;
   color: boolean;
@@ -43,11 +47,13 @@ export async function lintCommand(options: LintOptions, output: Output): Promise
   const unusedSeverity = typeof unusedDisable === 'string' ? unusedDisable : (unusedDisable?.[0] ?? 'warning');
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
   const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const preset = options.preset ?? config.preset;
+  reportChoice(options.verbose, discovery, preset, cwd, output);
   const cache = ResultCache.open(cwd);
-  const key = cache ? lintResultKey({ cwd, discovery, rules, unusedDisableSeverity: unusedSeverity, preset: config.preset }) : null;
+  const key = cache ? lintResultKey({ cwd, discovery, rules, unusedDisableSeverity: unusedSeverity, preset }) : null;
   let result = cache && key ? cache.get(key) : null;
   if (result === null) {
-    const analysis = await analyzeDiscovery(discovery, { preset: config.preset, cwd });
+    const analysis = await analyzeDiscovery(discovery, { preset, cwd });
     result = runRules(analysis, rules, unusedSeverity);
     if (cache && key) cache.put(key, result);
   }

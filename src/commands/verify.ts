@@ -6,15 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../analyze.js';
+import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline } from '../baseline/index.js';
 import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
-import { toDisplayPath, type Layout } from '../discover/index.js';
+import { discover, toDisplayPath, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
 import type { Preset } from '../presets.js';
 import { summarize } from '../verify/consequences.js';
 import { verify, type Rejection, type VerifyReport } from '../verify/index.js';
+import { reportChoice } from './choice.js';
 import { EXIT, migrationsDir } from './lint.js';
 
 export interface VerifyCommandOptions {
@@ -22,6 +23,7 @@ export interface VerifyCommandOptions {
   /** A committed baseline to prove; the one miglint would write when absent. */
   baseline?: string | undefined;
   preset?: Preset | undefined;
+  verbose?: boolean | undefined;
   layout?: Layout | undefined;
   config?: string | undefined;
 }
@@ -34,7 +36,10 @@ export async function verifyCommand(options: VerifyCommandOptions, output: Outpu
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, options.config);
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
-  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd, preset: options.preset ?? config.preset });
+  const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const preset = options.preset ?? config.preset;
+  reportChoice(options.verbose, discovery, preset, cwd, output);
+  const analysis = await analyzeDiscovery(discovery, { cwd, preset });
   const baseline = options.baseline === undefined ? generated(analysis) : committed(path.resolve(cwd, options.baseline), cwd);
 
   const report = await verify({

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { usesSupabase } from '../supabase-usage.js';
 import { isMiglintBaseline } from '../baseline/header.js';
 import { nothingFoundMessage } from './nothing-found.js';
-import { drizzlePlacement, graphilePlacement, prismaPlacement, runnerMarker, sqitchPlacement, type RunnerPlacement, type RunnerProblem } from './runner-files.js';
+import { drizzlePlacement, graphilePlacement, prismaPlacement, runnerMarker, sqitchPlacement, graphilePlaceholderRoles, withGraphilePlaceholders, type RunnerPlacement, type RunnerProblem } from './runner-files.js';
 
 export const LAYOUTS = [
   'supabase',
@@ -63,6 +63,8 @@ export interface Discovery {
   files: MigrationFile[];
   unplaced: UnplacedFile[];
   runnerIssues: RunnerIssue[];
+  /** Roles the runner's environment provides (graphile-migrate's placeholders), as the model names them. */
+  providedRoles: string[];
 }
 
 /** Layouts whose runner orders migrations by its own order file or folder names, not by a version. */
@@ -145,7 +147,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
       absolutePath,
       path: toDisplayPath(cwd, absolutePath),
       name,
-      source,
+      source: layout === 'graphile-migrate' && source !== null ? withGraphilePlaceholders(source) : source,
       readError,
       replayed: meaning.direction !== 'down' && !meaning.undo,
       order: 0,
@@ -168,7 +170,8 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
     line: problem.line,
     message: problem.message,
   }));
-  return { dir: absoluteDir, layout, layoutReason: detected.because, files, unplaced, runnerIssues };
+  const providedRoles = layout === 'graphile-migrate' ? graphilePlaceholderRoles(files.map((file) => sources.get(file.name)!.source)) : [];
+  return { dir: absoluteDir, layout, layoutReason: detected.because, files, unplaced, runnerIssues, providedRoles };
 }
 
 /** The files the layout's runner applies, with what their names mean to it. */
@@ -187,7 +190,7 @@ function placeFiles(
     case 'sqitch':
       return sqitchPlacement(dir, names);
     case 'graphile-migrate':
-      return graphilePlacement(names, sourceOf);
+      return graphilePlacement(dir, names, sourceOf);
     default: {
       const accepted = SCHEMES_BY_LAYOUT[layout];
       const applied = candidates

@@ -132,9 +132,11 @@ const GRAPHILE_COMMITTED = /^committed\/(\d+)(-[-_a-zA-Z0-9]*)?\.sql$/;
  * graphile-migrate: `committed/000001.sql`, ... in name order, each signed with a hash of its
  * body and of the previous migration's hash (`--! Previous:` / `--! Hash:`): graphile-migrate
  * refuses a chain whose links or hashes do not match. `current.sql` (or `current/`) is work in
- * progress: known, not part of the committed history.
+ * progress: known, not part of the committed history. The `afterReset` SQL files `.gmrc` names
+ * run first: a database built by `graphile-migrate reset` has what they create.
  */
-export function graphilePlacement(names: string[], sourceOf: (name: string) => string | null): RunnerPlacement {
+export function graphilePlacement(dir: string, names: string[], sourceOf: (name: string) => string | null): RunnerPlacement {
+  const afterReset = graphileAfterReset(dir, names).map((name) => ({ name, meaning: meaning(null, 'afterReset') }));
   const committed = names.filter((name) => GRAPHILE_COMMITTED.test(name)).sort((a, b) => a.localeCompare(b, 'en'));
   const problems: RunnerProblem[] = [];
   let previousHash: string | null = null;
@@ -146,7 +148,7 @@ export function graphilePlacement(names: string[], sourceOf: (name: string) => s
     return { name, meaning: meaning(number!, (slug ?? '').replace(/^-/, '')) };
   });
   const known = new Set(names.filter((name) => name === 'current.sql' || name.startsWith('current/')));
-  return { applied, known, problems };
+  return { applied: [...afterReset, ...applied], known, problems };
 }
 
 function headers(text: string): Record<string, string> {
@@ -191,4 +193,37 @@ export function runnerMarker(dir: string, names: string[]): { layout: 'prisma' |
   const folders = names.filter((name) => /^\d{14}_[^/]+\/migration\.sql$/.test(name)).length;
   if (folders > 0 && folders * 2 > names.length) return { layout: 'prisma', because: `${folders} <timestamp>_<name>/migration.sql folders` };
   return null;
+}
+
+/**
+ * graphile-migrate substitutes its placeholders (`:DATABASE_OWNER`, `:DATABASE_VISITOR`: a colon
+ * and capitals, by its convention) before it runs a file. Each becomes an identifier of the same
+ * length (`_DATABASE_OWNER`), so the file parses and every line and column stays where it was.
+ */
+export function withGraphilePlaceholders(text: string): string {
+  return text.replace(GRAPHILE_PLACEHOLDER, '_$1');
+}
+
+const GRAPHILE_PLACEHOLDER = /(?<![:\w]):([A-Z][A-Z0-9_]*)\b/g;
+
+/** The roles graphile-migrate's placeholders stand for, as the model names them: the environment provides them. */
+export function graphilePlaceholderRoles(texts: (string | null)[]): string[] {
+  const roles = new Set<string>();
+  for (const text of texts) for (const match of (text ?? '').matchAll(GRAPHILE_PLACEHOLDER)) roles.add(`_${match[1]!.toLowerCase()}`);
+  return [...roles].sort();
+}
+
+/**
+ * The SQL files graphile-migrate's `.gmrc` (next to the migrations folder) runs after a reset,
+ * before the migrations: `"afterReset": ["!afterReset.sql"]` (`!` runs it as the superuser).
+ * Relative to the migrations folder.
+ */
+export function graphileAfterReset(dir: string, names: string[]): string[] {
+  for (const gmrc of [path.join(dir, '..', '.gmrc'), path.join(dir, '.gmrc')]) {
+    if (!existsSync(gmrc)) continue;
+    const list = /"afterReset"\s*:\s*\[([^\]]*)\]/.exec(readFileSync(gmrc, 'utf8'))?.[1] ?? '';
+    const files = [...list.matchAll(/"!?([^"]+\.sql)"/g)].map((match) => match[1]!);
+    return files.filter((name) => names.includes(name));
+  }
+  return [];
 }
