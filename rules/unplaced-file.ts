@@ -1,4 +1,21 @@
+import type { Layout } from '../src/discover/index.js';
 import { defineRule } from '../src/rule.js';
+
+/** What the runner applies, said where a file is not part of it. */
+const APPLIES: Record<Layout, string> = {
+  supabase: 'the Supabase CLI applies only <timestamp>_<name>.sql files directly in supabase/migrations',
+  timestamp: 'only files directly in the folder are migrations',
+  numbered: 'only files directly in the folder are migrations',
+  dbmate: 'dbmate applies only files directly in its folder',
+  goose: 'goose applies only files directly in its folder',
+  'golang-migrate': 'golang-migrate applies only files directly in its folder',
+  flyway: 'Flyway applies only V<version>__<name>.sql and R__<name>.sql files',
+  diesel: 'Diesel applies only <version>_<name>/up.sql',
+  prisma: 'Prisma applies only <folder>/migration.sql',
+  drizzle: 'meta/_journal.json does not list it',
+  sqitch: 'sqitch.plan does not list it',
+  'graphile-migrate': 'graphile-migrate applies only committed/<number>.sql (and the afterReset files .gmrc names)',
+};
 
 export default defineRule({
   id: 'unplaced-file',
@@ -13,7 +30,7 @@ export default defineRule({
   },
   check({ unplaced, layout }) {
     return unplaced.map((file) => ({
-      message: `${file.name} is under the migrations folder, but the ${layout} layout never applies it; miglint did not replay it.`,
+      message: `${file.name} is never applied: ${APPLIES[layout]}. miglint did not replay it.`,
       file: file.path,
       line: 1,
       column: 1,

@@ -20,6 +20,13 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a numbered Supabase folder, no configuration: the preset comes from what it uses (auth.users, authenticated)',
+      files: {
+        '001_profiles.sql': 'CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users (id));\nCREATE POLICY "read" ON profiles FOR SELECT TO authenticated USING (true);',
+        '002_grants.sql': 'GRANT SELECT ON profiles TO anon;\nGRANT ALL ON profiles TO service_role;',
+      },
+    },
+    {
       name: "the runner's own table (Lemmy); partitions a function creates with dynamic SQL (Hatchet)",
       files: {
         '001_a.sql':
@@ -39,6 +46,7 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'the seed audit: nothing creates users or system_config',
+      preset: 'none',
       files: {
         '001_a.sql': 'CREATE TABLE feedback (\n  id int PRIMARY KEY,\n  user_id int REFERENCES users(id)\n);',
         '015_b.sql':
@@ -57,6 +65,7 @@ ruleTester(rule, {
     {
       name: 'roles: granted to, named in policies, granted; created ones, built-in ones and PUBLIC are known',
       layout: 'numbered',
+      preset: 'none',
       files: {
         '001_a.sql':
           'CREATE ROLE app;\nCREATE TABLE t (id int);\nGRANT SELECT ON t TO app, PUBLIC, pg_read_all_data, postgres;\nGRANT SELECT ON t TO anon;\nCREATE POLICY p ON t TO authenticated USING (true);\nGRANT reporting TO app;',
@@ -68,8 +77,9 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'without the preset, auth.users is missing',
+      name: 'without the preset (configured off), auth.users is missing',
       layout: 'numbered',
+      preset: 'none',
       files: { '001_a.sql': 'CREATE TABLE profiles (id uuid REFERENCES auth.users);' },
       findings: [{ file: '001_a.sql', line: 1, message: '"auth.users"' }],
     },
