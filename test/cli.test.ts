@@ -354,3 +354,64 @@ describe.concurrent('miglint rules', SLOW, () => {
   });
 });
 
+
+describe.concurrent('folders with nothing to lint are errors, never "0 files, no problems"', SLOW, () => {
+  const cases: [string, Record<string, string>, string][] = [
+    ['an empty folder', {}, 'is empty: there is no migration file to lint.'],
+    ['a folder without .sql', { 'db/README.md': '# notes' }, 'No .sql file in db (it holds 1 other entry: README.md).'],
+    ['.sql files only in subfolders', { 'db/tenant/0001-a.sql': 'SELECT 1;', 'db/multitenant/0001-b.sql': 'SELECT 1;' }, '1 .sql file in multitenant/, 1 in tenant/: these look like two migration sets'],
+  ];
+  for (const [name, files, message] of cases) {
+    it(`${name}: lint, baseline, verify and schema exit 2 and say what is there`, async () => {
+      await inFolder(files, async (dir) => {
+        const target = Object.keys(files).length === 0 ? '.' : 'db';
+        for (const command of ['lint', 'baseline', 'verify', 'schema']) {
+          const run = await miglint(dir, command, target);
+          expect([command, run.status, run.stdout]).toEqual([command, 2, '']);
+          expect(run.stderr).toContain(message);
+        }
+      });
+    });
+  }
+
+  it('examples/two-sets names both sets with their counts', async () => {
+    const run = await miglint(ROOT, 'lint', 'examples/two-sets');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'miglint: No migration file directly in examples/two-sets: 2 .sql files in tenant/, 1 in multitenant/: these look like two migration sets; lint each one (miglint lint examples/two-sets/tenant), or use --layout if one runner reads them all.\n',
+    );
+  });
+});
+
+describe.concurrent('runner layouts and the preset through the CLI', SLOW, () => {
+  it('lints the Prisma, drizzle, sqitch and graphile-migrate examples with their findings and exit codes', async () => {
+    const expected: [string, number, number, string[]][] = [
+      ['examples/prisma', 0, 3, ['unindexed-foreign-key', 'unindexed-foreign-key', 'unplaced-file']],
+      ['examples/drizzle', 1, 3, ['adding-required-column', 'unplaced-file']],
+      ['examples/sqitch', 0, 4, ['unindexed-foreign-key', 'function-search-path', 'unplaced-file']],
+      ['examples/graphile-migrate', 1, 4, ['unindexed-foreign-key', 'runner-file-mismatch']],
+    ];
+    for (const [folder, status, files, rules] of expected) {
+      const run = await miglint(ROOT, 'lint', folder, '--format', 'json');
+      expect([folder, run.status, json(run).files, json(run).findings.map((finding) => finding.ruleId)]).toEqual([folder, status, files, rules]);
+    }
+  });
+
+  it('--verbose says which layout and preset were chosen and why; --preset overrides the preset on lint, baseline and schema', async () => {
+    const verbose = await miglint(ROOT, 'lint', 'examples/supabase-numbered', '--verbose');
+    expect(verbose.status).toBe(0);
+    expect(verbose.stderr).toBe(
+      "miglint: examples/supabase-numbered: layout numbered (2 numbered file names); preset supabase (2 of 2 files use Supabase's auth.users, authenticated); 2 files replayed\n",
+    );
+    const without = await miglint(ROOT, 'lint', 'examples/supabase-numbered', '--preset', 'none', '--format', 'json');
+    expect(without.status).toBe(1);
+    expect(json(without).findings.filter((finding) => finding.ruleId === 'missing-reference')).toHaveLength(7);
+    const baseline = await miglint(ROOT, 'baseline', 'examples/supabase-numbered', '--preset', 'none', '--verbose');
+    expect([baseline.status, baseline.stderr]).toEqual([0, "miglint: examples/supabase-numbered: layout numbered (2 numbered file names); preset none (given); 2 files replayed\n"]);
+    const schema = await miglint(ROOT, 'schema', 'examples/prisma', '--preset', 'supabase', '--verbose', '--format', 'sql');
+    expect(schema.status).toBe(0);
+    expect(schema.stderr).toBe('miglint: examples/prisma: layout prisma (migration_lock.toml); preset supabase (given); 3 files replayed, 1 .sql not applied by this layout\n');
+    expect(schema.stdout).toContain('CREATE TABLE "Comment"');
+    expect((await miglint(ROOT, 'lint', 'examples/prisma', '--preset', 'heroku')).status).toBe(2);
+  });
+});
