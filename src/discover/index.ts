@@ -4,6 +4,7 @@ import fg from 'fast-glob';
 import { compareVersions, parseMigrationName, type NameScheme, type ParsedName } from './filename.js';
 import { UsageError } from '../errors.js';
 import { isMiglintBaseline } from '../baseline/header.js';
+import { runsInTransaction } from './transactions.js';
 
 export const LAYOUTS = [
   'supabase',
@@ -31,6 +32,8 @@ export interface MigrationFile extends ParsedName {
   replayed: boolean;
   /** Position in the order a runner would apply the folder. */
   order: number;
+  /** True when the runner applies the file in one transaction (see transactions.ts). */
+  transaction: boolean;
 }
 
 export interface Discovery {
@@ -122,6 +125,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
         readError,
         replayed: meaning.direction !== 'down' && !meaning.undo,
         order: 0,
+        transaction: runsInTransaction(layout, absolutePath, source),
       };
     })
     .sort((a, b) => compareRunnerOrder(layout, a, b));

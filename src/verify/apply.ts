@@ -104,6 +104,7 @@ export function parseText(name: string, text: string): ParsedFile {
     readError: null,
     replayed: true,
     order: 0,
+    transaction: false,
   };
   return parseFile(file);
 }
