@@ -4,7 +4,7 @@
  * `error` event and replay goes on.
  */
 import type { Node } from 'libpg-query';
-import type { ParsedFile, Statement } from '../parse/index.js';
+import type { ParsedFile, ParseProblem, Statement } from '../parse/index.js';
 import { ReplayContext } from './context.js';
 import { relationsCreatedBy } from './created-relations.js';
 import { rejectsForCertain } from './rollback.js';
@@ -136,6 +136,26 @@ export interface Replay {
   history: HistoryEvent[];
 }
 
+/**
+ * A file its runner applies in one transaction, with text PostgreSQL cannot parse: nothing in
+ * it applies. Recorded at the text, with the file's statements as rolled back or never run.
+ */
+function unparsedFileRejection(parsed: ParsedFile, problem: ParseProblem): HistoryEvent {
+  const following = parsed.statements.findIndex((statement) => statement.line > problem.line);
+  const before = following === -1 ? parsed.statements.length : following;
+  return {
+    action: 'error',
+    objectType: 'other',
+    name: '',
+    tableId: null,
+    member: null,
+    origin: { path: parsed.file.path, fileOrder: parsed.file.order, statementIndex: before, line: problem.line, column: problem.column },
+    statementKind: 'Unparsed',
+    message: problem.message,
+    rolledBack: { undone: before, notRun: parsed.statements.length - before },
+  };
+}
+
 export function replay(files: ParsedFile[]): Replay {
   let schema = emptySchema();
   const history: HistoryEvent[] = [];
@@ -144,6 +164,10 @@ export function replay(files: ParsedFile[]): Replay {
   for (const parsed of files) {
     if (!parsed.file.replayed) continue;
     schema.searchPath = ['public'];
+    if (parsed.file.transaction && parsed.problems.length > 0) {
+      history.push(unparsedFileRejection(parsed, parsed.problems[0]!));
+      continue;
+    }
     // A file applied in one transaction: the state to return to when PostgreSQL rejects one of its statements.
     const before = parsed.file.transaction ? { schema: structuredClone(schema), events: history.length } : null;
     for (const [position, statement] of parsed.statements.entries()) {

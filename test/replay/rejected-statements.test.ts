@@ -176,3 +176,15 @@ describe('a file its runner applies in one transaction applies nothing when Post
     expect([...schema.tables.keys()]).toEqual(['public.a', 'public.b', 'public.c']);
   });
 });
+
+describe('a file its runner applies in one transaction, with text that does not parse', () => {
+  it('applies nothing: the rejection is recorded at the text, with the statements around it', async () => {
+    const { schema, history } = await replayFolder({
+      '20240101000000_init.sql': '-- migrate:up\ncreate table a (id int);\ncreat table b (id int);\ncreate table c (id int);\n\n-- migrate:down\ndrop table a;\n',
+      '20240102000000_next.sql': '-- migrate:up\ncreate table d (id int);\n',
+    });
+    expect(describeEvents(history, ['error'])).toEqual(['error other : syntax error at or near "creat" @20240101000000_init.sql:3']);
+    expect(history.find((event) => event.action === 'error')!.rolledBack).toEqual({ undone: 1, notRun: 1 });
+    expect([...schema.tables.keys()]).toEqual(['public.d']);
+  });
+});
