@@ -188,3 +188,19 @@ describe('a file its runner applies in one transaction, with text that does not 
     expect([...schema.tables.keys()]).toEqual(['public.d']);
   });
 });
+
+describe('a foreign key to a table created later (issue 10)', () => {
+  it('is rejected the same way whether the later CREATE is top-level or inside a DO block', async () => {
+    const later = 'create table r (id int primary key);';
+    const folders = [later, `do $$ begin ${later} end $$;`].map((create) => ({
+      '001_a.sql': `create table q (id int, r_id int references r (id));\n${create}\n`,
+    }));
+    const [topLevel, inDoBlock] = await Promise.all(folders.map((folder) => replayFolder(folder)));
+    for (const { schema, history } of [topLevel!, inDoBlock!]) {
+      expect(describeEvents(history, ['error'])).toEqual([
+        'error table public.q: relation "public.r" does not exist; CREATE TABLE "public.q" fails as a whole: the table is not created @001_a.sql:1',
+      ]);
+      expect([...schema.tables.keys()]).toEqual(['public.r']);
+    }
+  });
+});
