@@ -334,7 +334,7 @@ describe.concurrent('output to a pipe', SLOW, () => {
 });
 
 describe.concurrent('miglint lint <files> (what lint-staged and pre-commit pass)', SLOW, () => {
-  it('replays the whole folder and reports only the findings located in the given files', async () => {
+  it('replays the whole folder and reports only the findings located in the given files or pointing at them', async () => {
     const later = await miglint(fixture('errors'), 'lint', 'migrations/002_users_again.sql', '--format', 'json');
     expect(later.status).toBe(1);
     const report = json(later);
@@ -342,9 +342,12 @@ describe.concurrent('miglint lint <files> (what lint-staged and pre-commit pass)
     expect(report.findings.map(({ ruleId, file, line }) => ({ ruleId, file, line }))).toEqual([
       { ruleId: 'duplicate-create-table', file: 'migrations/002_users_again.sql', line: 3 },
     ]);
-    const earlier = await miglint(fixture('errors'), 'lint', 'migrations/001_users.sql', '--format', 'json');
-    expect(earlier.status).toBe(0);
-    expect(json(earlier).findings).toEqual([]);
+    const untouched = await miglint(fixture('errors'), 'lint', 'migrations/001_users.sql', '--format', 'json');
+    expect(ofFixtureRules(json(untouched)).map(({ ruleId, file }) => `${file} ${ruleId}`)).toEqual(['migrations/002_users_again.sql duplicate-create-table']);
+    // A new 003_teams.sql collides with the 003_teams_name.sql already there, which sorts after it and carries the finding.
+    const collidingEarlier = await miglint(fixture('errors'), 'lint', 'migrations/003_teams.sql', '--format', 'json');
+    expect(collidingEarlier.status).toBe(1);
+    expect(ofFixtureRules(json(collidingEarlier)).map(({ ruleId, file }) => `${file} ${ruleId}`)).toEqual(['migrations/003_teams_name.sql version-collision']);
   });
 
   it('replays each folder once when the files are in several folders', async () => {

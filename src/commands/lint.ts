@@ -9,7 +9,7 @@ import { RULES } from '../../rules/index.js';
 import parseError from '../../rules/parse-error.js';
 import type { Output } from '../cli.js';
 import { EXIT } from './exit-codes.js';
-import { groupByMigrationsFolder, mergeResults, onlyFindingsIn } from './lint-files.js';
+import { groupByMigrationsFolder, mergeResults, onlyFindingsAbout } from './lint-files.js';
 
 export interface LintOptions extends LintRunOptions {
   format: FormatName;
@@ -31,7 +31,7 @@ export function migrationsDir(given: string | undefined, configured: string | un
 /** Options that decide what a lint run finds, shared by the CLI and the programmatic API. */
 export interface LintRunOptions {
   dir?: string | undefined;
-  /** Migration files: their folders are replayed whole, and only findings located in these files are kept. */
+  /** Migration files: their folders are replayed whole, and only findings located in these files or pointing at them are kept. */
   files?: string[] | undefined;
   layout?: Layout | undefined;
   config?: string | undefined;
@@ -59,7 +59,7 @@ export async function lintFolder(options: LintRunOptions, cwd: string): Promise<
 
   const results: LintResult[] = [];
   for (const [dir, files] of groupByMigrationsFolder(options.files, config.migrationsDir, cwd)) {
-    results.push(onlyFindingsIn(await lintDir(dir), files));
+    results.push(onlyFindingsAbout(await lintDir(dir), files));
   }
   return mergeResults(results);
 }
