@@ -41,18 +41,19 @@ export async function main(argv: string[], output: Output = processOutput): Prom
       .scriptName('miglint')
       .usage('$0 <command> [options]')
       .command(
-        ['lint [dir]', '$0 [dir]'],
-        'Lint a folder of PostgreSQL migrations',
+        ['lint [paths..]', '$0 [paths..]'],
+        'Lint a folder of PostgreSQL migrations (or given migration files, each within its whole folder)',
         (command) =>
           readsFolder(command)
+            .positional('paths', { type: 'string', array: true, describe: 'A migrations folder, or migration files (only findings about them are shown)' })
             .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'stylish' as FormatName, describe: 'Output format' })
             .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
             .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal)' }),
         async (args) => {
-          const { lintCommand } = await import('./commands/lint.js');
+          const [{ lintCommand }, { folderOrFiles }] = await Promise.all([import('./commands/lint.js'), import('./commands/lint-files.js')]);
           exitCode = await lintCommand(
             {
-              dir: args.dir,
+              ...folderOrFiles(args.paths ?? [], process.cwd()),
               format: args.format as FormatName,
               layout: args.layout as Layout | undefined,
               config: args.config,

@@ -5,11 +5,11 @@
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { analyze } from '../analyze.js';
+import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline, isMiglintBaseline } from '../baseline/index.js';
 import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
-import { toDisplayPath, type Layout } from '../discover/index.js';
+import { discover, toDisplayPath, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
 import { EXIT, migrationsDir } from './lint.js';
 
@@ -26,15 +26,16 @@ export interface BaselineCommandOptions {
   config?: string | undefined;
 }
 
-/** The baseline text for a folder, and the folder it was read from. */
+/** The baseline text for a folder, and the migrations folder it was read from (a project folder's own migrations folder). */
 export async function buildBaseline(
   options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'config' | 'includeData'>,
   cwd: string,
 ): Promise<{ dir: string; text: string }> {
   const { config } = loadConfig(cwd, options.config);
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
-  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
-  return { dir: path.resolve(cwd, dir), text: emitBaseline(analysis, { includeData: options.includeData }) };
+  const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const analysis = await analyzeDiscovery(discovery, { cwd });
+  return { dir: discovery.dir, text: emitBaseline(analysis, { includeData: options.includeData }) };
 }
 
 export async function baselineCommand(options: BaselineCommandOptions, output: Output): Promise<number> {
