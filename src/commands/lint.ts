@@ -1,9 +1,13 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { analyzeDiscovery } from '../analyze.js';
 import { loadConfig, resolveRules } from '../config.js';
 import { defaultMigrationsDir, discover, type Layout } from '../discover/index.js';
 import { runRules, UNUSED_DISABLE } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../format/index.js';
+import { changedFiles, type ChangeSet } from '../lint/git-changes.js';
+import { onlyFindingsIn } from '../lint/only-files.js';
 import { lintResultKey, ResultCache } from '../result-cache.js';
 import { RULES } from '../../rules/index.js';
 import parseError from '../../rules/parse-error.js';
@@ -17,6 +21,8 @@ export interface LintOptions {
   config?: string | undefined;
   maxWarnings?: number | undefined;
   color: boolean;
+  /** Report only the findings in the files git lists as staged, or changed since a ref. */
+  changes?: ChangeSet | undefined;
 }
 
 export { EXIT } from './exit-codes.js';
@@ -50,6 +56,11 @@ export async function lintCommand(options: LintOptions, output: Output): Promise
     const analysis = await analyzeDiscovery(discovery, { preset: config.preset, cwd });
     result = runRules(analysis, rules, unusedSeverity);
     if (cache && key) cache.put(key, result);
+  }
+  if (options.changes) {
+    const changed = changedFiles(discovery.dir, options.changes);
+    const realDir = realpathSync(discovery.dir);
+    result = onlyFindingsIn(result, new Set(discovery.files.filter((file) => changed.has(path.join(realDir, file.name))).map((file) => file.path)));
   }
 
   output.stdout(FORMATTERS[options.format](result, { color: options.color }));
