@@ -30,6 +30,19 @@ export interface Related {
   message: string;
 }
 
+/**
+ * The same finding told from the other file, for findings about two files that neither owns (two
+ * files on one version): a run that reports only some files' findings shows it there when only
+ * that file is among them.
+ */
+export interface OtherSide {
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  related: Related[];
+}
+
 /** What a rule returns: where, what, and the other places that explain it. */
 export interface Report {
   message: string;
@@ -38,6 +51,7 @@ export interface Report {
   column: number;
   related?: Related[];
   suggestion?: string;
+  otherSide?: OtherSide;
 }
 
 export interface Finding {
@@ -49,6 +63,7 @@ export interface Finding {
   column: number;
   related: Related[];
   suggestion?: string;
+  otherSide?: OtherSide;
 }
 
 export interface RuleContext<Options> {

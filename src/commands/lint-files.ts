@@ -47,12 +47,6 @@ function nearestMigrationsFolder(file: string): string | null {
   return null;
 }
 
-/** The result with only the findings located in `files`, or related to a place in them (paths as findings print them). */
-export function onlyFindingsAbout(result: LintResult, files: Set<string>): LintResult {
-  const about = (finding: LintResult['findings'][number]) => files.has(finding.file) || finding.related.some((related) => files.has(related.file));
-  return { ...result, findings: result.findings.filter(about) };
-}
-
 /** Several folders' results as one: their counts added, their findings folder after folder. */
 export function mergeResults(results: LintResult[]): LintResult {
   return {
