@@ -49,6 +49,8 @@ export interface Finding {
   column: number;
   related: Related[];
   suggestion?: string;
+  /** Stable across line shifts: rule, file name and the statement's tree (src/fingerprint.ts). */
+  fingerprint?: string;
 }
 
 export interface RuleContext<Options> {

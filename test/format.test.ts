@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../src/engine.js';
 import { FORMATTERS } from '../src/format/index.js';
+import { sarifLog } from '../src/format/sarif.js';
+import { webAddress } from '../src/package-info.js';
+import { ROOT as REPOSITORY } from './support/run-cli.js';
 
 const result: LintResult = {
   files: 2,
@@ -44,13 +47,13 @@ describe('formats', () => {
   });
 
   it('sarif maps severities to levels and keeps related locations', () => {
-    const sarif = JSON.parse(FORMATTERS.sarif(result, { color: false }));
+    const sarif = JSON.parse(FORMATTERS.sarif(result, { color: false, cwd: REPOSITORY }));
     expect(sarif.version).toBe('2.1.0');
     const [first, second] = sarif.runs[0].results;
     expect(first.level).toBe('error');
     expect(second.level).toBe('note');
     expect(first.locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: 'migrations/002_b,c.sql' },
+      artifactLocation: { uri: 'migrations/002_b,c.sql', uriBaseId: '%SRCROOT%' },
       region: { startLine: 4, startColumn: 2 },
     });
     expect(first.relatedLocations[0].physicalLocation.region).toEqual({ startLine: 1 });
@@ -58,6 +61,27 @@ describe('formats', () => {
       'duplicate-create-table',
       'empty-migration',
     ]);
+  });
+
+  it('sarif escapes brackets in messages, so that only its links to related places are links', () => {
+    const bracketed: LintResult = {
+      ...result,
+      findings: [{ ...result.findings[0]!, message: 'Column "tags" text[] is [odd](2)', related: [{ file: 'migrations/001_a.sql', line: 1, message: 'first [here]' }] }],
+    };
+    const [only] = JSON.parse(FORMATTERS.sarif(bracketed, { color: false, cwd: REPOSITORY })).runs[0].results;
+    expect(only.message.text).toBe('Column "tags" text\\[\\] is \\[odd\\](2) See [first \\[here\\]](1).');
+    expect(only.relatedLocations[0].message.text).toBe('first \\[here\\]');
+  });
+
+  it('sarif links each rule to its docs page in the repository package.json names', () => {
+    const log = sarifLog(result, REPOSITORY, { version: '1.2.3', repositoryUrl: webAddress('git+https://github.com/acme/miglint.git') });
+    expect(log.runs[0]!.tool.driver.rules!.map((rule) => rule.helpUri)).toEqual([
+      'https://github.com/acme/miglint/blob/HEAD/docs/rules/duplicate-create-table.md',
+      'https://github.com/acme/miglint/blob/HEAD/docs/rules/empty-migration.md',
+    ]);
+    expect(log.runs[0]!.tool.driver.version).toBe('1.2.3');
+    expect(['github:acme/miglint', 'acme/miglint', 'git@github.com:acme/miglint.git'].map(webAddress)).toEqual(Array(3).fill('https://github.com/acme/miglint'));
+    expect(webAddress('https://gitlab.com/acme/miglint')).toBeNull();
   });
 
   it('stylish groups by file and counts by severity', () => {
