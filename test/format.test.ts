@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../src/engine.js';
 import { FORMATTERS } from '../src/format/index.js';
+import { formatMarkdown } from '../src/format/markdown.js';
 import { sarifLog } from '../src/format/sarif.js';
 import { webAddress } from '../src/package-info.js';
 import { ROOT as REPOSITORY } from './support/run-cli.js';
@@ -82,6 +84,45 @@ describe('formats', () => {
     expect(log.runs[0]!.tool.driver.version).toBe('1.2.3');
     expect(['github:acme/miglint', 'acme/miglint', 'git@github.com:acme/miglint.git'].map(webAddress)).toEqual(Array(3).fill('https://github.com/acme/miglint'));
     expect(webAddress('https://gitlab.com/acme/miglint')).toBeNull();
+  });
+
+  it('markdown: a table of rules, then findings by file with links to their lines', () => {
+    const text = formatMarkdown(result, { cwd: REPOSITORY, docsRepositoryUrl: null });
+    expect(text).toBe(
+      [
+        '## miglint',
+        '',
+        '**2 problems** (1 error, 0 warnings, 1 info) in 2 files, 3 statements.',
+        '',
+        '| Rule | Severity | Findings |',
+        '| --- | --- | ---: |',
+        '| `duplicate-create-table` | 🔴 error | 1 |',
+        '| `empty-migration` | 🔵 info | 1 |',
+        '',
+        '### [migrations/002\\_b,c.sql](migrations/002_b%2Cc.sql)',
+        '',
+        '- 🔴 [line 4](migrations/002_b%2Cc.sql#L4) Table "a" is created again, 100% sure: really (`duplicate-create-table`)',
+        '  - [migrations/001\\_a.sql:1](migrations/001_a.sql#L1) "a" first created here',
+        '',
+        '### [migrations/003\\_c.sql](migrations/003_c.sql)',
+        '',
+        '- 🔵 [line 1](migrations/003_c.sql#L1) empty (`empty-migration`)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('markdown links to the commit from the repository root, and rules to their pages, when given where', () => {
+    const sub = path.join(REPOSITORY, 'test');
+    const text = formatMarkdown(result, { cwd: sub, linkBase: 'https://github.com/o/r/blob/abc/', docsRepositoryUrl: 'https://github.com/acme/miglint' });
+    expect(text).toContain('| [`duplicate-create-table`](https://github.com/acme/miglint/blob/HEAD/docs/rules/duplicate-create-table.md) | 🔴 error | 1 |');
+    expect(text).toContain('- 🔴 [line 4](https://github.com/o/r/blob/abc/test/migrations/002_b%2Cc.sql#L4) ');
+  });
+
+  it('markdown says when there is nothing, and escapes what would break its layout', () => {
+    expect(formatMarkdown({ files: 1, statements: 1, findings: [], ruleFailures: [] })).toBe('## miglint\n\n✅ No problems in 1 file, 1 statement.\n');
+    const odd: LintResult = { ...result, findings: [{ ...result.findings[1]!, message: 'a | b\n# c [d](e) `f`' }] };
+    expect(formatMarkdown(odd, { docsRepositoryUrl: null })).toContain('[line 1](migrations/003_c.sql#L1) a \\| b \\# c \\[d\\](e) \\`f\\` (`empty-migration`)');
   });
 
   it('stylish groups by file and counts by severity', () => {
