@@ -23,8 +23,14 @@ export function ruleDocsBody(rule: RuleEntry): string {
   return sections.join('\n\n') + '\n';
 }
 
+/** The page as `miglint rules <id>` prints it. */
+export function ruleDocsText(rule: RuleEntry): string {
+  return `# ${rule.id}\n\n${ruleDocsBody(rule)}`;
+}
+
+/** The page as docs/rules/<id>.md holds it. */
 export function ruleDocsPage(rule: RuleEntry): string {
-  return `<!-- Generated from the rule's docs by \`npm run docs\`; edit the rule, not this page. -->\n\n# ${rule.id}\n\n${ruleDocsBody(rule)}`;
+  return `<!-- Generated from the rule's docs by \`npm run docs\`; edit the rule, not this page. -->\n\n${ruleDocsText(rule)}`;
 }
 
 function configureSection(rule: RuleEntry): string {
