@@ -112,6 +112,15 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         },
       )
       .command(
+        'sum [dir]',
+        'Write miglint.sum in the folder: a hash per migration, so that edits are found and branches adding migrations conflict',
+        (command) => readsFolder(command),
+        async (args) => {
+          const { sumCommand } = await import('./commands/sum.js');
+          exitCode = sumCommand({ dir: args.dir, layout: args.layout as Layout | undefined, config: args.config }, output);
+        },
+      )
+      .command(
         'verify [dir]',
         'Prove the baseline: replay the chain and the baseline into two embedded PostgreSQL databases and compare them',
         (command) =>

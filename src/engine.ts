@@ -9,12 +9,15 @@ import type { Preset } from './presets.js';
 import type { Replay } from './replay/index.js';
 import type { Finding, Severity } from './rule.js';
 import { fingerprintFindings } from './fingerprint.js';
+import type { RecordedSum } from './sum.js';
 import { applyDirectives, readDirectives, unusedDirectives } from './suppressions.js';
 
 export interface Analysis extends Replay {
   layout: Layout;
   preset: Preset;
   files: ParsedFile[];
+  /** The folder's miglint.sum, read; null when it has none. */
+  sum: RecordedSum | null;
 }
 
 export interface LintResult {
