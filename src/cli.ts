@@ -69,12 +69,15 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         },
       )
       .command(
-        'rules',
-        'List every rule with its default severity and description',
-        (command) => command.option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
+        'rules [id]',
+        'List every rule with its default severity and description, or print one rule\'s docs page',
+        (command) =>
+          command
+            .positional('id', { type: 'string', describe: 'A rule id: print its page (why, fix, examples, configuration)' })
+            .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
         async (args) => {
           const { rulesCommand } = await import('./commands/rules.js');
-          exitCode = rulesCommand(args.format, output);
+          exitCode = rulesCommand(args.format, output, args.id);
         },
       )
       .command(
@@ -111,6 +114,15 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             },
             output,
           );
+        },
+      )
+      .command(
+        'sum [dir]',
+        'Write miglint.sum in the folder: a hash per migration, so that edits are found and branches adding migrations conflict',
+        (command) => readsFolder(command),
+        async (args) => {
+          const { sumCommand } = await import('./commands/sum.js');
+          exitCode = sumCommand({ dir: args.dir, layout: args.layout as Layout | undefined, config: args.config }, output);
         },
       )
       .command(
