@@ -5,6 +5,7 @@ import type { Analysis } from './engine.js';
 import { loadParser, parseFileWithTree, type ParsedFile } from './parse/index.js';
 import { detectPreset, type Preset } from './presets.js';
 import { replay } from './replay/index.js';
+import { parseSum } from './sum.js';
 
 export interface AnalyzeOptions extends DiscoverOptions {
   /** The platform preset from configuration; detected from the layout when absent. */
@@ -28,7 +29,16 @@ export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOpt
   const replayed = replay(files);
   await cache?.flush();
   const { preset } = detectPreset(discovery.layout, options.preset, discovery.files.map((file) => file.source));
-  return { layout: discovery.layout, preset, unplaced: discovery.unplaced, runnerIssues: discovery.runnerIssues, providedRoles: discovery.providedRoles, files, ...replayed };
+  return {
+    layout: discovery.layout,
+    sum: discovery.sum ? parseSum(discovery.sum) : null,
+    preset,
+    unplaced: discovery.unplaced,
+    runnerIssues: discovery.runnerIssues,
+    providedRoles: discovery.providedRoles,
+    files,
+    ...replayed,
+  };
 }
 
 /** Parses every file, reading unchanged ones from the cache and storing the new ones in it. */

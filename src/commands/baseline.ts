@@ -9,9 +9,10 @@ import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline, isMiglintBaseline } from '../baseline/index.js';
 import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
-import { discover, toDisplayPath, type Layout } from '../discover/index.js';
+import { discover, toDisplayPath, type Discovery, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
 import type { Preset } from '../presets.js';
+import { supabaseBaselineWarning } from './baseline-warnings.js';
 import { reportChoice } from './choice.js';
 import { EXIT, migrationsDir } from './lint.js';
 
@@ -30,25 +31,26 @@ export interface BaselineCommandOptions {
   config?: string | undefined;
 }
 
-/** The baseline text for a folder, and the folder it was read from. */
+/** The baseline text for a folder, and the migrations folder it was read from (a project folder's own migrations folder). */
 export async function buildBaseline(
-  options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'preset' | 'verbose' | 'config' | 'includeData'>,
+  options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'preset' | 'config' | 'includeData'>,
   cwd: string,
-  output: Output,
-): Promise<{ dir: string; text: string }> {
+  onDiscovery: (discovery: Discovery, preset: Preset | undefined) => void = () => {},
+): Promise<{ dir: string; text: string; layout: Layout; names: string[] }> {
   const { config } = loadConfig(cwd, options.config);
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
   const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
   const preset = options.preset ?? config.preset;
-  reportChoice(options.verbose, discovery, preset, cwd, output);
+  onDiscovery(discovery, preset);
   const analysis = await analyzeDiscovery(discovery, { preset, cwd });
-  return { dir: path.resolve(cwd, dir), text: emitBaseline(analysis, { includeData: options.includeData }) };
+  const names = analysis.files.map((parsed) => parsed.file.name);
+  return { dir: discovery.dir, text: emitBaseline(analysis, { includeData: options.includeData }), layout: analysis.layout, names };
 }
 
 export async function baselineCommand(options: BaselineCommandOptions, output: Output): Promise<number> {
   if (options.check !== undefined && options.output !== undefined) throw new UsageError('Use either --check or -o, not both.');
   const cwd = process.cwd();
-  const { dir, text } = await buildBaseline(options, cwd, output);
+  const { dir, text, layout, names } = await buildBaseline(options, cwd, (discovery, preset) => reportChoice(options.verbose, discovery, preset, cwd, output));
 
   if (options.check !== undefined) return check(path.resolve(cwd, options.check), text, cwd, output);
   if (options.output === undefined) {
@@ -57,7 +59,10 @@ export async function baselineCommand(options: BaselineCommandOptions, output: O
   }
   const target = options.output === '' ? path.join(dir, DEFAULT_BASELINE_NAME) : path.resolve(cwd, options.output);
   writeBaseline(target, text, options.force);
-  output.stderr(`miglint: wrote ${toDisplayPath(cwd, target)}\n`);
+  const shown = toDisplayPath(cwd, target);
+  output.stderr(`miglint: wrote ${shown}\n`);
+  const warning = supabaseBaselineWarning({ layout, dir, target, names, shown });
+  if (warning) output.stderr(warning);
   return EXIT.ok;
 }
 

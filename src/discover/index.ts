@@ -7,6 +7,8 @@ import { usesSupabase } from '../supabase-usage.js';
 import { isMiglintBaseline } from '../baseline/header.js';
 import { nothingFoundMessage } from './nothing-found.js';
 import { drizzlePlacement, graphilePlacement, prismaPlacement, runnerMarker, sqitchPlacement, graphilePlaceholderRoles, withGraphilePlaceholders, type RunnerPlacement, type RunnerProblem } from './runner-files.js';
+import { runsInTransaction } from './transactions.js';
+import { SUM_FILE, type SumSource } from '../sum.js';
 
 export const LAYOUTS = [
   'supabase',
@@ -38,6 +40,8 @@ export interface MigrationFile extends ParsedName {
   replayed: boolean;
   /** Position in the order a runner would apply the folder. */
   order: number;
+  /** True when the runner applies the file in one transaction (see transactions.ts). */
+  transaction: boolean;
 }
 
 /** A .sql file under the migrations folder that the layout's runner never applies. */
@@ -65,6 +69,8 @@ export interface Discovery {
   runnerIssues: RunnerIssue[];
   /** Roles the runner's environment provides (graphile-migrate's placeholders), as the model names them. */
   providedRoles: string[];
+  /** The folder's miglint.sum, when there is one. */
+  sum: SumSource | null;
 }
 
 /** Layouts whose runner orders migrations by its own order file or folder names, not by a version. */
@@ -151,6 +157,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
       readError,
       replayed: meaning.direction !== 'down' && !meaning.undo,
       order: 0,
+      transaction: runsInTransaction(layout, absolutePath, source),
     };
   };
   const files = ORDERED_BY_RUNNER_FILES.has(layout)
@@ -171,7 +178,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
     message: problem.message,
   }));
   const providedRoles = layout === 'graphile-migrate' ? graphilePlaceholderRoles(files.map((file) => sources.get(file.name)!.source)) : [];
-  return { dir: absoluteDir, layout, layoutReason: detected.because, files, unplaced, runnerIssues, providedRoles };
+  return { dir: absoluteDir, layout, layoutReason: detected.because, files, unplaced, runnerIssues, providedRoles, sum: readSum(absoluteDir, cwd) };
 }
 
 /** The files the layout's runner applies, with what their names mean to it. */
@@ -312,6 +319,17 @@ function readSource(absolutePath: string): { source: string | null; readError: s
     return { source: UTF8.decode(bytes).replace(/^\uFEFF/, ''), readError: null };
   } catch {
     return { source: null, readError: 'file is not valid UTF-8 text' };
+  }
+}
+
+function readSum(dir: string, cwd: string): SumSource | null {
+  const file = path.join(dir, SUM_FILE);
+  const shown = toDisplayPath(cwd, file);
+  try {
+    return { path: shown, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UsageError(`Cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
   }
 }
 
