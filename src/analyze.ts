@@ -25,9 +25,10 @@ export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOpt
   // came from the cache.
   await loadParser();
   // The cache's writes go on during replay; they are waited for only afterwards.
-  const replayed = replay(files);
+  const preset = resolvePreset(discovery.layout, options.preset, discovery.files.map((file) => file.source));
+  const replayed = replay(files, preset);
   await cache?.flush();
-  return { layout: discovery.layout, preset: resolvePreset(discovery.layout, options.preset, discovery.files.map((file) => file.source)), files, ...replayed };
+  return { layout: discovery.layout, preset, files, ...replayed };
 }
 
 /** Parses every file, reading unchanged ones from the cache and storing the new ones in it. */

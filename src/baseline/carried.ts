@@ -9,7 +9,7 @@ import type { LeftOut } from './header.js';
 import { leftOutOfModel } from './left-out.js';
 import { afterCalls } from './after-calls.js';
 import { compareOrigins } from './origin-order.js';
-import { defaultPrivilegeRevokes, repeatedRevokes } from './revokes.js';
+import { repeatedRevokes } from './revokes.js';
 import { closed, type Carried, type Sources } from './sources.js';
 import { createFunction } from './routines.js';
 import { functionReference } from './sql.js';
@@ -18,7 +18,6 @@ import { placementOf } from './verbatim.js';
 export interface CarriedStatements {
   beforeTables: Carried[];
   afterTables: Carried[];
-  defaultRevokes: Carried[];
   revokes: Carried[];
   data: Carried[];
   /** Indexes made among the carried calls (after-calls.ts), not in the Indexes section. */
@@ -90,7 +89,6 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   return {
     beforeTables,
     afterTables: [...afterTables.values()].sort(byOrigin),
-    defaultRevokes: located(defaultPrivilegeRevokes(sources.files)),
     revokes: located(repeatedRevokes(schema, sources.files)),
     data,
     indexesAfterCalls: later.indexes,

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'libpg-query';
 import type { ParsedFile, Statement } from '../parse/index.js';
+import type { Preset } from '../presets.js';
 import { ReplayContext } from './context.js';
 import { relationsCreatedBy } from './created-relations.js';
 import { alterTable } from './handlers/alter-table.js';
@@ -15,7 +16,7 @@ import { dataChange } from './handlers/data.js';
 import { doBlock } from './handlers/do-block.js';
 import { drop } from './handlers/drop.js';
 import { alterFunction, createFunction } from './handlers/functions.js';
-import { alterDefaultPrivileges, grant } from './handlers/grants.js';
+import { alterDefaultPrivileges, grant, seedPrivileges } from './handlers/grants.js';
 import { alterOwner, alterPublication, comment, createExtension, createPublication, createSchema } from './handlers/objects.js';
 import { rename } from './handlers/rename.js';
 import { alterSequence, createSequence } from './handlers/sequences.js';
@@ -135,8 +136,10 @@ export interface Replay {
   history: HistoryEvent[];
 }
 
-export function replay(files: ParsedFile[]): Replay {
+/** `preset`: the platform the files run on, whose grants and default privileges are in force from the start. */
+export function replay(files: ParsedFile[], preset: Preset = 'none'): Replay {
   const schema = emptySchema();
+  seedPrivileges(schema, preset);
   const history: HistoryEvent[] = [];
   const ids = { next: 1 };
   const chainCreates = relationsCreatedBy(files);

@@ -7,6 +7,7 @@ import { parseSync } from '../../parse/wasm.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
 import { isPlatformRelation } from '../../presets.js';
+import { applyDefaultPrivileges } from './grants.js';
 import { qualifiedName, type Column, type Constraint, type ConstraintKind, type ForeignKeyTarget, type Table } from '../model.js';
 import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
 import { keySql } from './create-index.js';
@@ -318,6 +319,7 @@ export function buildColumn(
       created: ctx.origin,
       changes: [],
     });
+    applyDefaultPrivileges(ctx, 'sequences', table.schema, qualifiedName(table.schema, sequence), 'sequence');
   }
   const remaining: ConstraintNode[] = [];
   for (const item of definition.constraints ?? []) {
