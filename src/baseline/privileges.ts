@@ -9,7 +9,7 @@
  */
 import type { Preset } from '../presets.js';
 import { ALL_PRIVILEGES, defaultGrants, initialPrivileges, privilegeFamily } from '../replay/handlers/grants.js';
-import type { DefaultPrivilege, Grant, SchemaModel } from '../replay/model.js';
+import type { DefaultPrivilege, Grant, Origin, SchemaModel } from '../replay/model.js';
 import { functionReference, ident, qualified, qualifiedKey } from './sql.js';
 
 function roleText(role: string): string {
@@ -50,61 +50,85 @@ function byRoles(perRole: Map<string, string>, statement: (privileges: string, r
 
 const grantKey = (grant: Pick<Grant, 'object' | 'column' | 'grantee' | 'privilege'>) => [grant.object, grant.column ?? '', grant.grantee, grant.privilege].join('\u0000');
 
-/** What each object the baseline creates (or finds, like schema public) holds before any GRANT or REVOKE. */
-function initialGrants(schema: SchemaModel, preset: Preset): Map<string, { objectType: Grant['objectType']; grants: Grant[] }> {
-  const { defaults, grants } = initialPrivileges(preset);
-  const objects = new Map<string, { objectType: Grant['objectType']; grants: Grant[] }>();
-  const add = (objectType: Grant['objectType'], key: string, found: Grant[]) => objects.set(key, { objectType, grants: found });
-  for (const grant of grants) if (schema.schemas.has(grant.object)) add('schema', grant.object, grants.filter((item) => item.object === grant.object));
-  for (const [key, table] of schema.tables) add('table', key, defaultGrants(defaults, 'tables', table.schema, key, 'table'));
-  for (const [key, view] of schema.views) add('view', key, defaultGrants(defaults, 'tables', view.schema, key, 'view'));
-  for (const [key, sequence] of schema.sequences) add('sequence', key, defaultGrants(defaults, 'sequences', sequence.schema, key, 'sequence'));
-  for (const [key, fn] of schema.functions) add(fn.kind, key, defaultGrants(defaults, 'functions', fn.schema, key, fn.kind));
-  for (const grant of schema.grants) if (!objects.has(grant.object)) add(grant.objectType === 'column' ? 'table' : grant.objectType, grant.object, []);
-  return objects;
+/** One object's privileges: what it holds when the baseline creates it (or finds it, like schema public), and at the end of the chain. */
+export interface ObjectPrivileges {
+  object: string;
+  objectType: Grant['objectType'];
+  initial: Grant[];
+  held: Grant[];
+  /** Null for what exists before the first migration (schema public). */
+  created: Origin | null;
 }
 
-export function grantStatements(schema: SchemaModel, preset: Preset): string[] {
-  const final = new Map<string, Grant[]>();
-  for (const grant of schema.grants) final.set(grant.object, [...(final.get(grant.object) ?? []), grant]);
+export function privilegeObjects(schema: SchemaModel, preset: Preset): ObjectPrivileges[] {
+  const { defaults, grants } = initialPrivileges(preset);
+  const held = new Map<string, Grant[]>();
+  for (const grant of schema.grants) held.set(grant.object, [...(held.get(grant.object) ?? []), grant]);
+  const objects = new Map<string, ObjectPrivileges>();
+  const add = (objectType: Grant['objectType'], object: string, initial: Grant[], created: Origin | null) =>
+    objects.set(object, { object, objectType, initial, held: held.get(object) ?? [], created });
+  for (const grant of grants) {
+    const item = schema.schemas.get(grant.object);
+    if (item) add('schema', grant.object, grants.filter((other) => other.object === grant.object), item.created);
+  }
+  for (const [key, table] of schema.tables) add('table', key, defaultGrants(defaults, 'tables', table.schema, key, 'table'), table.created);
+  for (const [key, view] of schema.views) add('view', key, defaultGrants(defaults, 'tables', view.schema, key, 'view'), view.created);
+  for (const [key, sequence] of schema.sequences) add('sequence', key, defaultGrants(defaults, 'sequences', sequence.schema, key, 'sequence'), sequence.created);
+  for (const [key, fn] of schema.functions) add(fn.kind, key, defaultGrants(defaults, 'functions', fn.schema, key, fn.kind), fn.created);
+  for (const grant of schema.grants) {
+    if (objects.has(grant.object)) continue;
+    const created = schema.schemas.get(grant.object)?.created ?? schema.types.get(grant.object)?.created ?? null;
+    add(grant.objectType === 'column' ? 'table' : grant.objectType, grant.object, [], created);
+  }
+  return [...objects.values()];
+}
+
+/**
+ * The REVOKEs and GRANTs that take the object from what it gets at creation to what it held at
+ * the end of the chain. `reset` first revokes everything from every role concerned, for an
+ * object that a statement the model cannot interpret may have changed in the baseline though
+ * the object did not exist yet when that statement ran in the chain.
+ */
+export function privilegeStatements({ object, objectType, initial, held }: ObjectPrivileges, reset: boolean): string[] {
+  const family = privilegeFamily(objectType);
+  const target = objectText({ objectType, object });
+  const heldKeys = new Set(held.map(grantKey));
+  const before = reset ? [] : initial;
+  const initialByKey = new Map(before.map((grant) => [grantKey(grant), grant]));
   const statements: string[] = [];
-  for (const [object, { objectType, grants: initial }] of initialGrants(schema, preset)) {
-    const family = privilegeFamily(objectType);
-    const target = objectText({ objectType, object });
-    const held = final.get(object) ?? [];
-    const heldKeys = new Set(held.map(grantKey));
-    const initialByKey = new Map(initial.map((grant) => [grantKey(grant), grant]));
+  if (reset) {
+    const roles = [...new Set([...initial, ...held].map((grant) => grant.grantee))];
+    if (roles.length > 0) statements.push(`REVOKE ALL ON ${target} FROM ${roles.map(roleText).join(', ')};`);
+  }
+  const revoked = new Map<string, Set<string>>();
+  for (const grant of before) {
+    if (heldKeys.has(grantKey(grant))) continue;
+    revoked.set(grant.grantee, (revoked.get(grant.grantee) ?? new Set()).add(grant.privilege));
+  }
+  const revokeText = new Map([...revoked].map(([role, privileges]) => [role, privilegeList(privileges, family)]));
+  statements.push(...byRoles(revokeText, (privileges, roles) => `REVOKE ${privileges} ON ${target} FROM ${roles};`));
 
-    const revoked = new Map<string, Set<string>>();
-    for (const grant of initial) {
-      if (heldKeys.has(grantKey(grant))) continue;
-      revoked.set(grant.grantee, (revoked.get(grant.grantee) ?? new Set()).add(grant.privilege));
-    }
-    const revokeText = new Map([...revoked].map(([role, privileges]) => [role, privilegeList(privileges, family)]));
-    statements.push(...byRoles(revokeText, (privileges, roles) => `REVOKE ${privileges} ON ${target} FROM ${roles};`));
-
-    for (const grantable of [false, true]) {
-      const tableLevel = new Map<string, Set<string>>();
-      const columnLevel = new Map<string, Map<string, string[]>>();
-      for (const grant of held) {
-        if (grant.grantable !== grantable) continue;
-        const before = initialByKey.get(grantKey(grant));
-        if (before && (before.grantable || !grantable)) continue;
-        if (grant.column === null) tableLevel.set(grant.grantee, (tableLevel.get(grant.grantee) ?? new Set()).add(grant.privilege));
-        else {
-          const perPrivilege = columnLevel.get(grant.grantee) ?? new Map<string, string[]>();
-          perPrivilege.set(grant.privilege, [...(perPrivilege.get(grant.privilege) ?? []), grant.column]);
-          columnLevel.set(grant.grantee, perPrivilege);
-        }
+  for (const grantable of [false, true]) {
+    const tableLevel = new Map<string, Set<string>>();
+    const columnLevel = new Map<string, Map<string, string[]>>();
+    for (const grant of held) {
+      if (grant.grantable !== grantable) continue;
+      const already = initialByKey.get(grantKey(grant));
+      if (already && (already.grantable || !grantable)) continue;
+      if (grant.column === null) tableLevel.set(grant.grantee, (tableLevel.get(grant.grantee) ?? new Set()).add(grant.privilege));
+      else {
+        const perPrivilege = columnLevel.get(grant.grantee) ?? new Map<string, string[]>();
+        perPrivilege.set(grant.privilege, [...(perPrivilege.get(grant.privilege) ?? []), grant.column]);
+        columnLevel.set(grant.grantee, perPrivilege);
       }
-      const option = grantable ? ' WITH GRANT OPTION' : '';
-      const grantText = new Map([...tableLevel].map(([role, privileges]) => [role, privilegeList(privileges, family)]));
-      statements.push(...byRoles(grantText, (privileges, roles) => `GRANT ${privileges} ON ${target} TO ${roles}${option};`));
-      const columnText = new Map(
-        [...columnLevel].map(([role, perPrivilege]) => [role, [...perPrivilege].map(([privilege, columns]) => `${privilege} (${columns.map(ident).join(', ')})`).join(', ')]),
-      );
-      statements.push(...byRoles(columnText, (privileges, roles) => `GRANT ${privileges} ON ${target} TO ${roles}${option};`));
     }
+    const option = grantable ? ' WITH GRANT OPTION' : '';
+    const grantText = new Map([...tableLevel].map(([role, privileges]) => [role, privilegeList(privileges, family)]));
+    statements.push(...byRoles(grantText, (privileges, roles) => `GRANT ${privileges} ON ${target} TO ${roles}${option};`));
+    const columnText = new Map(
+      [...columnLevel].map(([role, perPrivilege]) => [role, [...perPrivilege].map(([privilege, columns]) => `${privilege} (${columns.map(ident).join(', ')})`).join(', ')]),
+    );
+    statements.push(...byRoles(columnText, (privileges, roles) => `GRANT ${privileges} ON ${target} TO ${roles}${option};`));
   }
   return statements;
 }
