@@ -101,13 +101,15 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a rejection that undoes its file is reported even when missing-reference names its cause',
+      name: 'a rejection that undoes its file is reported even when order-dependency names its cause',
       layout: 'golang-migrate',
       files: {
-        '001_a.up.sql': 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int, x int REFERENCES nowhere (id));',
+        '001_a.up.sql': 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int, x int REFERENCES c (id));',
         '001_a.down.sql': 'DROP TABLE a;',
+        '002_c.up.sql': 'CREATE TABLE c (id int PRIMARY KEY);',
+        '002_c.down.sql': 'DROP TABLE c;',
       },
-      findings: [{ file: '001_a.up.sql', line: 2, message: 'relation "public.nowhere" does not exist; CREATE TABLE "public.b" fails as a whole: the table is not created. The runner applies this file in one transaction, so nothing in it applies (1 statement before it rolled back)' }],
+      findings: [{ file: '001_a.up.sql', line: 2, message: 'relation "public.c" does not exist; CREATE TABLE "public.b" fails as a whole: the table is not created. The runner applies this file in one transaction, so nothing in it applies (1 statement before it rolled back)' }],
     },
     {
       name: 'a column constraint, a function and a column type PostgreSQL rejects (issue 10)',
