@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emitBaseline } from '../../src/baseline/index.js';
 import { describeEvents, replayFolder } from './support.js';
 
 describe('a statement PostgreSQL rejects changes nothing', () => {
@@ -202,5 +203,31 @@ describe('a foreign key to a table created later (issue 10)', () => {
       ]);
       expect([...schema.tables.keys()]).toEqual(['public.r']);
     }
+  });
+});
+
+describe('a trigger created twice on a platform relation (auth.users under the supabase preset)', () => {
+  const created = 'create function public.handle_new_user() returns trigger language plpgsql as $$ begin return new; end $$;\n';
+  const trigger = 'create trigger on_auth_user_created after insert on auth.users for each row execute function public.handle_new_user();\n';
+
+  it('is rejected the second time: the Supabase CLI undoes that file, and the baseline creates the trigger once', async () => {
+    const analysis = await replayFolder({
+      'supabase/migrations/20240101000000_a.sql': created + trigger,
+      'supabase/migrations/20240102000000_b.sql': `create table notes (id int primary key);\n${trigger}`,
+    });
+    expect(describeEvents(analysis.history, ['error']).filter((line) => !line.includes('does not exist'))).toEqual([
+      'error trigger auth.users.on_auth_user_created: trigger "on_auth_user_created" for relation "auth.users" already exists (created at supabase/migrations/20240101000000_a.sql:2) @supabase/migrations/20240102000000_b.sql:2',
+    ]);
+    expect([...analysis.schema.tables.keys()]).toEqual([]);
+    const baseline = emitBaseline(analysis, { includeData: false });
+    expect(baseline.match(/create trigger on_auth_user_created/g)).toHaveLength(1);
+  });
+
+  it('is not rejected after a DROP TRIGGER on that relation, nor as CREATE OR REPLACE', async () => {
+    const { history } = await replayFolder({
+      'supabase/migrations/20240101000000_a.sql': created + trigger,
+      'supabase/migrations/20240102000000_b.sql': `drop trigger if exists on_auth_user_created on auth.users;\n${trigger}${trigger.replace('create trigger', 'create or replace trigger')}`,
+    });
+    expect(history.filter((event) => event.knownRejection)).toEqual([]);
   });
 });
