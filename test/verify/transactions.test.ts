@@ -65,4 +65,23 @@ describe('verify applies a file in one transaction when its runner does', () => 
     },
     SLOW,
   );
+
+  it(
+    'a rejection that only an extension PGlite lacks explains (hnsw without vector) does not undo the file',
+    async () => {
+      const dir = writeFolder({
+        '20240101000000_items.sql':
+          '-- +goose Up\nCREATE EXTENSION IF NOT EXISTS vector;\nCREATE TABLE items (id int PRIMARY KEY, embedding vector(3));\nCREATE INDEX items_embedding_idx ON items USING hnsw (embedding vector_l2_ops);\nCREATE TABLE after_index (id int PRIMARY KEY);\n',
+      });
+      try {
+        const result = await cli(['verify', dir]);
+        expect(result.stdout).toMatch(/20240101000000_items\.sql:4 {2}access method "hnsw" does not exist\n/);
+        expect(result.stdout).not.toContain('nothing in it applied');
+        expect(result.stdout).toContain('The baseline builds the same database as the chain.');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
 });
