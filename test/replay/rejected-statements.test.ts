@@ -171,6 +171,21 @@ describe('a file its runner applies in one transaction applies nothing when Post
     expect([...schema.tables.keys()]).toEqual(['public.a', 'public.b']);
   });
 
+  it('goose: several undone files, each replayed from the state before it', async () => {
+    const up = (sql: string) => `-- +goose Up\n${sql}\n`;
+    const { schema, history } = await replayFolder({
+      '20240101000000_a.sql': up('create table a (id int primary key);'),
+      '20240102000000_b.sql': up('alter table a add column b int;\nalter table a add constraint a_b check (nope > 0);'),
+      '20240103000000_c.sql': up('alter table a add column c int;\ncreate table c (id int primary key, a_id int references a);'),
+      '20240104000000_d.sql': up('alter table a add column d int;\ncreate function f(x int default 1, y int) returns int language sql as $$ select 1 $$;'),
+      '20240105000000_e.sql': up('alter table a add column e int;'),
+    });
+    expect(describeEvents(history, ['error']).map((line) => line.replace(/:.*@/, ' @'))).toEqual(['error table public.a @20240102000000_b.sql:3', 'error function public.f(integer, integer) @20240104000000_d.sql:3']);
+    expect(schema.tables.get('public.a')!.columns.map((column) => column.name)).toEqual(['id', 'c', 'e']);
+    expect([...schema.tables.keys()]).toEqual(['public.a', 'public.c']);
+    expect(history.filter((event) => event.action === 'alter' && event.member !== null).map((event) => `${event.member} @${event.origin.path}`)).toEqual(['c @20240103000000_c.sql', 'e @20240105000000_e.sql']);
+  });
+
   it('goose: a file marked NO TRANSACTION keeps what ran before the rejected statement', async () => {
     const { schema, history } = await replayFolder(folder('-- +goose NO TRANSACTION\n'));
     expect(history.find((event) => event.action === 'error')!.rolledBack).toBeUndefined();
