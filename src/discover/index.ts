@@ -5,6 +5,7 @@ import { compareVersions, parseMigrationName, type NameScheme, type ParsedName }
 import { UsageError } from '../errors.js';
 import { isMiglintBaseline } from '../baseline/header.js';
 import { runsInTransaction } from './transactions.js';
+import { SUM_FILE, type SumSource } from '../sum.js';
 
 export const LAYOUTS = [
   'supabase',
@@ -40,6 +41,8 @@ export interface Discovery {
   dir: string;
   layout: Layout;
   files: MigrationFile[];
+  /** The folder's miglint.sum, when there is one. */
+  sum: SumSource | null;
 }
 
 export interface DiscoverOptions {
@@ -130,7 +133,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
     })
     .sort((a, b) => compareRunnerOrder(layout, a, b));
   files.forEach((file, index) => (file.order = index));
-  return { dir: absoluteDir, layout, files };
+  return { dir: absoluteDir, layout, files, sum: readSum(absoluteDir, cwd) };
 }
 
 /** Nested files are migrations only where the runner reads subfolders (Diesel, Flyway). */
@@ -219,6 +222,17 @@ function readSource(absolutePath: string): { source: string | null; readError: s
     return { source: UTF8.decode(bytes).replace(/^\uFEFF/, ''), readError: null };
   } catch {
     return { source: null, readError: 'file is not valid UTF-8 text' };
+  }
+}
+
+function readSum(dir: string, cwd: string): SumSource | null {
+  const file = path.join(dir, SUM_FILE);
+  const shown = toDisplayPath(cwd, file);
+  try {
+    return { path: shown, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UsageError(`Cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
   }
 }
 

@@ -1,7 +1,8 @@
 import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
-import { expressionText } from '../sql-text.js';
+import { QuoteUtils } from 'pgsql-deparser';
+import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { applyStorageParameters } from './storage.js';
 import { missingExtensionType } from '../extension-types.js';
@@ -187,11 +188,17 @@ export function boundText(bound: NonNullable<CreateStmt['partbound']>): string {
   }
 }
 
+/** `RANGE ("createdAt")`: the key as PARTITION BY takes it again, names quoted where PostgreSQL needs it. */
 function partitionText(statement: CreateStmt): string {
   const spec = statement.partspec!;
-  const keys = (spec.partParams ?? []).map((param) =>
-    'PartitionElem' in param ? (param.PartitionElem.name ?? (param.PartitionElem.expr ? expressionText(param.PartitionElem.expr) : '')) : '',
-  );
+  const keys = (spec.partParams ?? []).map((param) => {
+    if (!('PartitionElem' in param)) return '';
+    const element = param.PartitionElem;
+    const key = element.name !== undefined ? QuoteUtils.quoteIdentifier(element.name) : element.expr ? `(${expressionText(element.expr)})` : '';
+    const collation = element.collation?.length ? ` COLLATE ${stringsOf(element.collation).map(QuoteUtils.quoteIdentifier).join('.')}` : '';
+    const opclass = element.opclass?.length ? ` ${stringsOf(element.opclass).map(QuoteUtils.quoteIdentifier).join('.')}` : '';
+    return `${key}${collation}${opclass}`;
+  });
   const strategy = String(spec.strategy ?? '').replace('PARTITION_STRATEGY_', '');
   return `${strategy} (${keys.join(', ')})`;
 }
