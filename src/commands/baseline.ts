@@ -11,6 +11,7 @@ import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
 import { discover, toDisplayPath, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
+import { supabaseBaselineWarning } from './baseline-warnings.js';
 import { EXIT, migrationsDir } from './lint.js';
 
 export const DEFAULT_BASELINE_NAME = '000_baseline_schema.sql';
@@ -30,18 +31,19 @@ export interface BaselineCommandOptions {
 export async function buildBaseline(
   options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'config' | 'includeData'>,
   cwd: string,
-): Promise<{ dir: string; text: string }> {
+): Promise<{ dir: string; text: string; layout: Layout; names: string[] }> {
   const { config } = loadConfig(cwd, options.config);
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
   const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
   const analysis = await analyzeDiscovery(discovery, { cwd });
-  return { dir: discovery.dir, text: emitBaseline(analysis, { includeData: options.includeData }) };
+  const names = analysis.files.map((parsed) => parsed.file.name);
+  return { dir: discovery.dir, text: emitBaseline(analysis, { includeData: options.includeData }), layout: analysis.layout, names };
 }
 
 export async function baselineCommand(options: BaselineCommandOptions, output: Output): Promise<number> {
   if (options.check !== undefined && options.output !== undefined) throw new UsageError('Use either --check or -o, not both.');
   const cwd = process.cwd();
-  const { dir, text } = await buildBaseline(options, cwd);
+  const { dir, text, layout, names } = await buildBaseline(options, cwd);
 
   if (options.check !== undefined) return check(path.resolve(cwd, options.check), text, cwd, output);
   if (options.output === undefined) {
@@ -50,7 +52,10 @@ export async function baselineCommand(options: BaselineCommandOptions, output: O
   }
   const target = options.output === '' ? path.join(dir, DEFAULT_BASELINE_NAME) : path.resolve(cwd, options.output);
   writeBaseline(target, text, options.force);
-  output.stderr(`miglint: wrote ${toDisplayPath(cwd, target)}\n`);
+  const shown = toDisplayPath(cwd, target);
+  output.stderr(`miglint: wrote ${shown}\n`);
+  const warning = supabaseBaselineWarning({ layout, dir, target, names, shown });
+  if (warning) output.stderr(warning);
   return EXIT.ok;
 }
 

@@ -1,8 +1,7 @@
 /**
  * `miglint lint a.sql b.sql` (what lint-staged and pre-commit pass): findings are about the
  * history across files, so each file's whole migrations folder is replayed, once per folder,
- * and only the findings about the given files are kept: located in one, or pointing at one (a
- * new file that collides with an old one sorting after it is reported on the old one).
+ * and only the findings located in the given files are kept (src/lint/only-files.ts).
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -45,12 +44,6 @@ function nearestMigrationsFolder(file: string): string | null {
     if (path.basename(dir) === 'migrations') return dir;
   }
   return null;
-}
-
-/** The result with only the findings located in `files`, or related to a place in them (paths as findings print them). */
-export function onlyFindingsAbout(result: LintResult, files: Set<string>): LintResult {
-  const about = (finding: LintResult['findings'][number]) => files.has(finding.file) || finding.related.some((related) => files.has(related.file));
-  return { ...result, findings: result.findings.filter(about) };
 }
 
 /** Several folders' results as one: their counts added, their findings folder after folder. */

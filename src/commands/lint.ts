@@ -1,15 +1,19 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { analyzeDiscovery } from '../analyze.js';
 import { loadConfig, resolveRules } from '../config.js';
 import { defaultMigrationsDir, discover, type Layout } from '../discover/index.js';
 import { runRules, UNUSED_DISABLE, type LintResult } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../format/index.js';
+import { changedFiles, type ChangeSet } from '../lint/git-changes.js';
+import { onlyFindingsIn } from '../lint/only-files.js';
 import { lintResultKey, ResultCache } from '../result-cache.js';
 import { RULES } from '../../rules/index.js';
 import parseError from '../../rules/parse-error.js';
 import type { Output } from '../cli.js';
 import { EXIT } from './exit-codes.js';
-import { groupByMigrationsFolder, mergeResults, onlyFindingsAbout } from './lint-files.js';
+import { groupByMigrationsFolder, mergeResults } from './lint-files.js';
 
 export interface LintOptions extends LintRunOptions {
   format: FormatName;
@@ -31,10 +35,12 @@ export function migrationsDir(given: string | undefined, configured: string | un
 /** Options that decide what a lint run finds, shared by the CLI and the programmatic API. */
 export interface LintRunOptions {
   dir?: string | undefined;
-  /** Migration files: their folders are replayed whole, and only findings located in these files or pointing at them are kept. */
+  /** Migration files: their folders are replayed whole, and only findings located in these files are kept. */
   files?: string[] | undefined;
   layout?: Layout | undefined;
   config?: string | undefined;
+  /** Report only the findings in the files git lists as staged, or changed since a ref. */
+  changes?: ChangeSet | undefined;
 }
 
 /** Discovers, replays and checks the folder (or the folders of the given files). */
@@ -55,11 +61,21 @@ export async function lintFolder(options: LintRunOptions, cwd: string): Promise<
     if (cache && key) cache.put(key, result);
     return result;
   };
-  if (options.files === undefined || options.files.length === 0) return lintDir(migrationsDir(options.dir, config.migrationsDir, cwd));
+  const lintChanged = async (dir: string, changes: ChangeSet): Promise<LintResult> => {
+    const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+    const changed = changedFiles(discovery.dir, changes);
+    const realDir = realpathSync(discovery.dir);
+    const inChange = discovery.files.filter((file) => changed.has(path.join(realDir, file.name))).map((file) => file.path);
+    return onlyFindingsIn(await lintDir(dir), new Set(inChange));
+  };
+  if (options.files === undefined || options.files.length === 0) {
+    const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
+    return options.changes ? lintChanged(dir, options.changes) : lintDir(dir);
+  }
 
   const results: LintResult[] = [];
   for (const [dir, files] of groupByMigrationsFolder(options.files, config.migrationsDir, cwd)) {
-    results.push(onlyFindingsAbout(await lintDir(dir), files));
+    results.push(onlyFindingsIn(await lintDir(dir), files));
   }
   return mergeResults(results);
 }

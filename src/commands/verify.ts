@@ -80,7 +80,8 @@ function committed(file: string, cwd: string): { name: string; text: string } {
 function rejectionLines(title: string, rejections: Rejection[]): string[] {
   if (rejections.length === 0) return [];
   const alike = (r: Rejection) => (r.rejectedAlikeInChain === undefined ? '' : `  (rejected alike in the chain at ${r.rejectedAlikeInChain})`);
-  return [`${title} (${rejections.length}):`, ...rejections.flatMap((r) => [`  ${r.where}  ${r.message}${alike(r)}`, `      ${r.statement}`]), ''];
+  const undone = (r: Rejection) => (r.fileRolledBack ? '  (the runner applies this file in one transaction: nothing in it applied)' : '');
+  return [`${title} (${rejections.length}):`, ...rejections.flatMap((r) => [`  ${r.where}  ${r.message}${alike(r)}${undone(r)}`, `      ${r.statement}`]), ''];
 }
 
 export function formatReport(report: VerifyReport, baselineName: string, preset: Preset): string {
