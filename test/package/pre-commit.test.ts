@@ -77,10 +77,11 @@ describe.skipIf(!HAS_PRE_COMMIT && !process.env.CI)('the pre-commit hook', () =>
     await git(project, 'add', 'migrations');
     const refused = await run(project, 'git', 'commit', '-m', 'teams');
     expect(refused.status).toBe(1);
+    // The collision is shown on the file the commit adds, though 001_teams.sql sorts first.
     expect(refused.output).toContain(
-      'migrations/001_users.sql\n' +
-        '  1:1  error    Version 001 is also the version of 001_teams.sql; a runner applies only one of them, or refuses both.  version-collision\n' +
-        '                migrations/001_teams.sql:1  also version 001\n',
+      'migrations/001_teams.sql\n' +
+        '  1:1  error    Version 001 is also the version of 001_users.sql; a runner applies only one of them, or refuses both.  version-collision\n' +
+        '                migrations/001_users.sql:1  also version 001\n',
     );
     expect(await git(project, 'rev-list', '--count', 'HEAD')).toBe('1');
 
