@@ -384,6 +384,21 @@ describe.concurrent('miglint lint <files> (what lint-staged and pre-commit pass)
     ]);
   });
 
+  it('exits 2 for a given file its folder does not read as a migration, rather than passing it unchecked', async () => {
+    const files = {
+      'migrations/001_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'migrations/archive/000_old.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'miglint.config.json': '{ "ignore": ["archive/**"] }',
+    };
+    const run = await inFolder(files, (dir) => miglint(dir, 'lint', 'migrations/archive/000_old.sql', 'migrations/001_users.sql'));
+    expect(run).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'miglint: migrations/archive/000_old.sql: not a migration of migrations as miglint reads it (numbered layout, 1 file), so there is nothing to check. Lint the folder with --layout, or leave it out.\n',
+    });
+  });
+
   it('exits 2 for a missing file, or a folder given with files', async () => {
     expect(await miglint(fixture('errors'), 'lint', 'migrations/001_users.sql', 'migrations/009_gone.sql')).toEqual({
       status: 2,
@@ -401,17 +416,14 @@ describe.concurrent('miglint lint <files> (what lint-staged and pre-commit pass)
 describe.concurrent('miglint baseline -o', SLOW, () => {
   it('writes into the migrations folder of a project folder, and a later lint of the project reads the same files', async () => {
     const files = {
-      'app/supabase/migrations/20240101000000_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
-      'app/supabase/migrations/20240102000000_email.sql': 'ALTER TABLE users ADD COLUMN email text;',
+      'app/migrations/001_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'app/migrations/002_email.sql': 'ALTER TABLE users ADD COLUMN email text;',
     };
     await inFolder(files, async (dir) => {
       const written = await miglint(dir, 'baseline', 'app', '-o');
-      expect(written.status).toBe(0);
-      expect(written.stderr.split('\n')[0]).toBe('miglint: wrote app/supabase/migrations/000_baseline_schema.sql');
-      // Next to the files it consolidates, the Supabase CLI would apply it first: said, as a warning.
-      expect(written.stderr).toContain('miglint: warning: the Supabase CLI applies app/supabase/migrations/000_baseline_schema.sql first');
+      expect(written).toEqual({ status: 0, stdout: '', stderr: 'miglint: wrote app/migrations/000_baseline_schema.sql\n' });
       expect(existsSync(path.join(dir, 'app', '000_baseline_schema.sql'))).toBe(false);
-      expect(readFileSync(path.join(dir, 'app/supabase/migrations/000_baseline_schema.sql'), 'utf8')).toContain('email text');
+      expect(readFileSync(path.join(dir, 'app/migrations/000_baseline_schema.sql'), 'utf8')).toContain('email text');
       const linted = await miglint(dir, 'lint', 'app', '--format', 'json');
       expect(json(linted).files).toBe(2);
     });
