@@ -31,6 +31,19 @@ export interface Related {
   message: string;
 }
 
+/**
+ * The same finding told from the other file, for findings about two files that neither owns (two
+ * files on one version): a run that reports only some files' findings shows it there when only
+ * that file is among them.
+ */
+export interface OtherSide {
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  related: Related[];
+}
+
 /** What a rule returns: where, what, and the other places that explain it. */
 export interface Report {
   message: string;
@@ -39,6 +52,7 @@ export interface Report {
   column: number;
   related?: Related[];
   suggestion?: string;
+  otherSide?: OtherSide;
 }
 
 export interface Finding {
@@ -52,6 +66,7 @@ export interface Finding {
   suggestion?: string;
   /** Stable across line shifts: rule, file name and the statement's tree (src/fingerprint.ts). */
   fingerprint?: string;
+  otherSide?: OtherSide;
 }
 
 export interface RuleContext<Options> {

@@ -5,11 +5,11 @@
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { analyze } from '../analyze.js';
+import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline, isMiglintBaseline } from '../baseline/index.js';
 import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
-import { toDisplayPath, type Layout } from '../discover/index.js';
+import { discover, toDisplayPath, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
 import { supabaseBaselineWarning } from './baseline-warnings.js';
 import { EXIT, migrationsDir } from './lint.js';
@@ -27,16 +27,17 @@ export interface BaselineCommandOptions {
   config?: string | undefined;
 }
 
-/** The baseline text for a folder, and the folder it was read from. */
+/** The baseline text for a folder, and the migrations folder it was read from (a project folder's own migrations folder). */
 export async function buildBaseline(
   options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'config' | 'includeData'>,
   cwd: string,
 ): Promise<{ dir: string; text: string; layout: Layout; names: string[] }> {
   const { config } = loadConfig(cwd, options.config);
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
-  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const analysis = await analyzeDiscovery(discovery, { cwd });
   const names = analysis.files.map((parsed) => parsed.file.name);
-  return { dir: path.resolve(cwd, dir), text: emitBaseline(analysis, { includeData: options.includeData }), layout: analysis.layout, names };
+  return { dir: discovery.dir, text: emitBaseline(analysis, { includeData: options.includeData }), layout: analysis.layout, names };
 }
 
 export async function baselineCommand(options: BaselineCommandOptions, output: Output): Promise<number> {

@@ -5,6 +5,7 @@ import { compareVersions, parseMigrationName, type NameScheme, type ParsedName }
 import { UsageError } from '../errors.js';
 import { isMiglintBaseline } from '../baseline/header.js';
 import { SUM_FILE, type SumSource } from '../sum.js';
+import { runsInTransaction } from './transactions.js';
 
 export const LAYOUTS = [
   'supabase',
@@ -32,6 +33,8 @@ export interface MigrationFile extends ParsedName {
   replayed: boolean;
   /** Position in the order a runner would apply the folder. */
   order: number;
+  /** True when the runner applies the file in one transaction (see transactions.ts). */
+  transaction: boolean;
 }
 
 export interface Discovery {
@@ -125,6 +128,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
         readError,
         replayed: meaning.direction !== 'down' && !meaning.undo,
         order: 0,
+        transaction: runsInTransaction(layout, absolutePath, source),
       };
     })
     .sort((a, b) => compareRunnerOrder(layout, a, b));

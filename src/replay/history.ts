@@ -58,4 +58,16 @@ export interface HistoryEvent {
   /** For a statement replayed from inside another (a DO block's DDL): its own node type. */
   innerKind?: string;
   message: string;
+  /**
+   * On a statement PostgreSQL rejects in a file its runner applies in one transaction: the file
+   * applied nothing, and what it did before this statement is undone in the model.
+   */
+  rolledBack?: RolledBack;
+}
+
+export interface RolledBack {
+  /** Statements of the file before this one, undone. */
+  undone: number;
+  /** Statements of the file after this one, never run. */
+  notRun: number;
 }

@@ -4,9 +4,10 @@
  * `error` event and replay goes on.
  */
 import type { Node } from 'libpg-query';
-import type { ParsedFile, Statement } from '../parse/index.js';
+import type { ParsedFile, ParseProblem, Statement } from '../parse/index.js';
 import { ReplayContext } from './context.js';
 import { relationsCreatedBy } from './created-relations.js';
+import { rejectsForCertain } from './rollback.js';
 import { alterTable } from './handlers/alter-table.js';
 import { callingStatement } from './handlers/calls.js';
 import { createIndex } from './handlers/create-index.js';
@@ -135,15 +136,41 @@ export interface Replay {
   history: HistoryEvent[];
 }
 
+/**
+ * A file its runner applies in one transaction, with text PostgreSQL cannot parse: nothing in
+ * it applies. Recorded at the text, with the file's statements as rolled back or never run.
+ */
+function unparsedFileRejection(parsed: ParsedFile, problem: ParseProblem): HistoryEvent {
+  const following = parsed.statements.findIndex((statement) => statement.line > problem.line);
+  const before = following === -1 ? parsed.statements.length : following;
+  return {
+    action: 'error',
+    objectType: 'other',
+    name: '',
+    tableId: null,
+    member: null,
+    origin: { path: parsed.file.path, fileOrder: parsed.file.order, statementIndex: before, line: problem.line, column: problem.column },
+    statementKind: 'Unparsed',
+    message: problem.message,
+    rolledBack: { undone: before, notRun: parsed.statements.length - before },
+  };
+}
+
 export function replay(files: ParsedFile[]): Replay {
-  const schema = emptySchema();
+  let schema = emptySchema();
   const history: HistoryEvent[] = [];
   const ids = { next: 1 };
   const chainCreates = relationsCreatedBy(files);
   for (const parsed of files) {
     if (!parsed.file.replayed) continue;
     schema.searchPath = ['public'];
-    for (const statement of parsed.statements) {
+    if (parsed.file.transaction && parsed.problems.length > 0) {
+      history.push(unparsedFileRejection(parsed, parsed.problems[0]!));
+      continue;
+    }
+    // A file applied in one transaction: the state to return to when PostgreSQL rejects one of its statements.
+    const before = parsed.file.transaction ? { schema: structuredClone(schema), events: history.length } : null;
+    for (const [position, statement] of parsed.statements.entries()) {
       const origin = {
         path: parsed.file.path,
         fileOrder: parsed.file.order,
@@ -151,8 +178,17 @@ export function replay(files: ParsedFile[]): Replay {
         line: statement.line,
         column: statement.column,
       };
+      const firstEvent = history.length;
       const ctx = new ReplayContext(schema, statement, origin, history, ids, parsed.positions, replayNested, chainCreates);
       dispatch(statement.kind, (statement.node as Record<string, unknown>)[statement.kind], ctx);
+      if (!before) continue;
+      const rejections = history.slice(firstEvent).filter((event) => rejectsForCertain(event, schema));
+      if (rejections.length === 0) continue;
+      schema = before.schema;
+      history.length = before.events;
+      const rolledBack = { undone: position, notRun: parsed.statements.length - position - 1 };
+      history.push(...rejections.map((event) => ({ ...event, rolledBack })));
+      break;
     }
   }
   return { schema, history };
