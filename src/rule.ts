@@ -64,9 +64,9 @@ export interface Finding {
   column: number;
   related: Related[];
   suggestion?: string;
+  otherSide?: OtherSide;
   /** Stable across line shifts: rule, file name and the statement's tree (src/fingerprint.ts). */
   fingerprint?: string;
-  otherSide?: OtherSide;
 }
 
 export interface RuleContext<Options> {

@@ -4,8 +4,8 @@ import fg from 'fast-glob';
 import { compareVersions, parseMigrationName, type NameScheme, type ParsedName } from './filename.js';
 import { UsageError } from '../errors.js';
 import { isMiglintBaseline } from '../baseline/header.js';
-import { SUM_FILE, type SumSource } from '../sum.js';
 import { runsInTransaction } from './transactions.js';
+import { SUM_FILE, type SumSource } from '../sum.js';
 
 export const LAYOUTS = [
   'supabase',
