@@ -75,6 +75,15 @@ describe('formats', () => {
     expect(only.relatedLocations[0].message.text).toBe('first \\[here\\]');
   });
 
+  it('sarif scores security rules for code scanning\'s severity bands, and only those', () => {
+    const security: LintResult = { ...result, findings: [{ ...result.findings[1]!, ruleId: 'rls-disabled-in-public', severity: 'error' }, result.findings[0]!] };
+    const rules = sarifLog(security, REPOSITORY).runs[0]!.tool.driver.rules!;
+    expect(rules.map((rule) => [rule.id, rule.properties?.['security-severity'], rule.properties?.tags])).toEqual([
+      ['duplicate-create-table', undefined, ['sql', 'postgresql', 'history']],
+      ['rls-disabled-in-public', '8.0', ['sql', 'postgresql', 'security']],
+    ]);
+  });
+
   it('sarif links each rule to its docs page in the repository package.json names', () => {
     const log = sarifLog(result, REPOSITORY, { version: '1.2.3', repositoryUrl: webAddress('git+https://github.com/acme/miglint.git') });
     expect(log.runs[0]!.tool.driver.rules!.map((rule) => rule.helpUri)).toEqual([
