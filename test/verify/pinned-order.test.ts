@@ -20,7 +20,7 @@ async function baselineAndVerify(files: Record<string, string>, preset: Preset) 
 
 describe('a DO block whose effect depends on the catalog keeps its place among the objects it can touch', () => {
   it(
-    'drops every overload of f, every policy, sets search_path on every function and revokes from anon only on what existed then',
+    'drops every overload of f, every policy, sets search_path on every function (pinned), and revokes from anon on the tables of the moment (run by the model)',
     async () => {
       const { baseline, report } = await baselineAndVerify({ '001_f.sql': `CREATE FUNCTION public.f(a int) RETURNS int LANGUAGE sql AS 'select 1';
 CREATE FUNCTION public.g() RETURNS int LANGUAGE sql AS 'select 1';
@@ -48,11 +48,10 @@ GRANT SELECT ON public.later TO anon;
 ` }, 'none');
       expect(baseline).toContain(
         [
-          '-- Order pinned by statements whose effect depends on the catalog when they run (4):',
-          '--   002_cleanup.sql:1   DO block, among the functions',
-          '--   002_cleanup.sql:4   DO block, among the policies',
-          '--   002_cleanup.sql:7   DO block, among the functions',
-          '--   002_cleanup.sql:10  DO block, among the grants and revokes',
+          '-- Order pinned by statements whose effect depends on the catalog when they run (3):',
+          '--   002_cleanup.sql:1  DO block, among the functions',
+          '--   002_cleanup.sql:4  DO block, among the policies',
+          '--   002_cleanup.sql:7  DO block, among the functions',
         ].join('\n'),
       );
       expect(baseline.indexOf('002_cleanup.sql:1: kept here')).toBeLessThan(baseline.indexOf('CREATE FUNCTION f(a integer, b integer)'));

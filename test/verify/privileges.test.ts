@@ -87,4 +87,30 @@ GRANT UPDATE (secret) ON public.later TO authenticated;
     },
     180_000,
   );
+
+  it(
+    'runs a DO loop over pg_tables that revokes from anon for the tables the model holds then: not for a table made later',
+    async () => {
+      const { baseline, report } = await baselineAndVerify({ '20240101000000_a.sql': `CREATE TABLE public.notes (id int PRIMARY KEY, body text);
+CREATE TABLE public.secrets (id int PRIMARY KEY, body text);
+GRANT SELECT ON public.notes TO anon;
+DO $$ DECLARE t text; BEGIN
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+    EXECUTE format('REVOKE ALL ON public.%I FROM anon', t);
+  END LOOP;
+END $$;
+GRANT SELECT (id) ON public.notes TO anon;
+CREATE TABLE public.later (id int PRIMARY KEY);
+` });
+      expect(sectionOf(baseline, 'Grants and revokes')).toEqual([
+        'REVOKE ALL ON TABLE notes FROM anon;',
+        'GRANT SELECT (id) ON TABLE notes TO anon;',
+        'REVOKE ALL ON TABLE secrets FROM anon;',
+      ]);
+      expect(baseline).not.toContain('pg_tables');
+      expect(report.baselineRejections).toEqual([]);
+      expect(report.differences.map((difference) => difference.message)).toEqual([]);
+    },
+    180_000,
+  );
 });
