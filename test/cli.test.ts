@@ -416,14 +416,17 @@ describe.concurrent('miglint lint <files> (what lint-staged and pre-commit pass)
 describe.concurrent('miglint baseline -o', SLOW, () => {
   it('writes into the migrations folder of a project folder, and a later lint of the project reads the same files', async () => {
     const files = {
-      'app/migrations/001_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
-      'app/migrations/002_email.sql': 'ALTER TABLE users ADD COLUMN email text;',
+      'app/supabase/migrations/20240101000000_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'app/supabase/migrations/20240102000000_email.sql': 'ALTER TABLE users ADD COLUMN email text;',
     };
     await inFolder(files, async (dir) => {
       const written = await miglint(dir, 'baseline', 'app', '-o');
-      expect(written).toEqual({ status: 0, stdout: '', stderr: 'miglint: wrote app/migrations/000_baseline_schema.sql\n' });
+      expect(written.status).toBe(0);
+      expect(written.stderr.split('\n')[0]).toBe('miglint: wrote app/supabase/migrations/000_baseline_schema.sql');
+      // Next to the files it consolidates, the Supabase CLI would apply it first: said, as a warning.
+      expect(written.stderr).toContain('miglint: warning: the Supabase CLI applies app/supabase/migrations/000_baseline_schema.sql first');
       expect(existsSync(path.join(dir, 'app', '000_baseline_schema.sql'))).toBe(false);
-      expect(readFileSync(path.join(dir, 'app/migrations/000_baseline_schema.sql'), 'utf8')).toContain('email text');
+      expect(readFileSync(path.join(dir, 'app/supabase/migrations/000_baseline_schema.sql'), 'utf8')).toContain('email text');
       const linted = await miglint(dir, 'lint', 'app', '--format', 'json');
       expect(json(linted).files).toBe(2);
     });
