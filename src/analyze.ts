@@ -26,9 +26,9 @@ export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOpt
   // came from the cache.
   await loadParser();
   // The cache's writes go on during replay; they are waited for only afterwards.
-  const replayed = replay(files);
-  await cache?.flush();
   const { preset } = detectPreset(discovery.layout, options.preset, discovery.files.map((file) => file.source));
+  const replayed = replay(files, preset);
+  await cache?.flush();
   return {
     layout: discovery.layout,
     sum: discovery.sum ? parseSum(discovery.sum) : null,

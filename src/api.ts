@@ -32,7 +32,7 @@ interface FolderOptions {
 }
 
 export interface LintOptions extends FolderOptions {
-  /** Migration files: each one's folder is replayed whole, and only findings located in these files, or pointing at them, are returned. */
+  /** Migration files: each one's folder is replayed whole, and only findings located in these files are returned (a finding about two files, such as a version collision, on the given one). */
   files?: string[];
   /** More warnings than this make exitCode 1, as `--max-warnings` does. */
   maxWarnings?: number;

@@ -47,7 +47,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         'Lint a folder of PostgreSQL migrations (or given migration files, each within its whole folder)',
         (command) =>
           readsFolder(command)
-            .positional('paths', { type: 'string', array: true, describe: 'A migrations folder, or migration files (only findings about them are shown)' })
+            .positional('paths', { type: 'string', array: true, describe: 'A migrations folder, or migration files (only their findings are shown)' })
             .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'stylish' as FormatName, describe: 'Output format' })
             .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
             .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal)' })

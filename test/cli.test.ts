@@ -384,6 +384,21 @@ describe.concurrent('miglint lint <files> (what lint-staged and pre-commit pass)
     ]);
   });
 
+  it('exits 2 for a given file its folder does not read as a migration, rather than passing it unchecked', async () => {
+    const files = {
+      'migrations/001_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'migrations/archive/000_old.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'miglint.config.json': '{ "ignore": ["archive/**"] }',
+    };
+    const run = await inFolder(files, (dir) => miglint(dir, 'lint', 'migrations/archive/000_old.sql', 'migrations/001_users.sql'));
+    expect(run).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'miglint: migrations/archive/000_old.sql: not a migration of migrations as miglint reads it (numbered layout, 1 file), so there is nothing to check. Lint the folder with --layout, or leave it out.\n',
+    });
+  });
+
   it('exits 2 for a missing file, or a folder given with files', async () => {
     expect(await miglint(fixture('errors'), 'lint', 'migrations/001_users.sql', 'migrations/009_gone.sql')).toEqual({
       status: 2,

@@ -75,6 +75,15 @@ describe('formats', () => {
     expect(only.relatedLocations[0].message.text).toBe('first \\[here\\]');
   });
 
+  it('sarif scores security rules for code scanning\'s severity bands, and only those', () => {
+    const security: LintResult = { ...result, findings: [{ ...result.findings[1]!, ruleId: 'rls-disabled-in-public', severity: 'error' }, result.findings[0]!] };
+    const rules = sarifLog(security, REPOSITORY).runs[0]!.tool.driver.rules!;
+    expect(rules.map((rule) => [rule.id, rule.properties?.['security-severity'], rule.properties?.tags])).toEqual([
+      ['duplicate-create-table', undefined, ['sql', 'postgresql', 'history']],
+      ['rls-disabled-in-public', '8.0', ['sql', 'postgresql', 'security']],
+    ]);
+  });
+
   it('sarif links each rule to its docs page in the repository package.json names', () => {
     const log = sarifLog(result, REPOSITORY, { version: '1.2.3', repositoryUrl: webAddress('git+https://github.com/acme/miglint.git') });
     expect(log.runs[0]!.tool.driver.rules!.map((rule) => rule.helpUri)).toEqual([
@@ -123,6 +132,32 @@ describe('formats', () => {
     expect(formatMarkdown({ files: 1, statements: 1, findings: [], ruleFailures: [] })).toBe('## miglint\n\n✅ No problems in 1 file, 1 statement.\n');
     const odd: LintResult = { ...result, findings: [{ ...result.findings[1]!, message: 'a | b\n# c [d](e) `f`' }] };
     expect(formatMarkdown(odd, { docsRepositoryUrl: null })).toContain('[line 1](migrations/003_c.sql#L1) a \\| b \\# c \\[d\\](e) \\`f\\` (`empty-migration`)');
+  });
+
+  it('markdown stays under GitHub\'s comment size, errors first, and says how many it left out', () => {
+    const many: LintResult = {
+      files: 300,
+      statements: 300,
+      ruleFailures: [],
+      findings: Array.from({ length: 900 }, (_, i) => ({
+        ruleId: i % 3 === 2 ? 'duplicate-create-table' : 'no-primary-key',
+        severity: i % 3 === 2 ? ('error' as const) : ('warning' as const),
+        message: `Finding number ${i} with some words to make the line long enough to matter.`,
+        file: `migrations/${String(Math.floor(i / 3)).padStart(3, '0')}_x.sql`,
+        line: (i % 3) + 1,
+        column: 1,
+        related: [],
+      })),
+    };
+    const text = formatMarkdown(many, { docsRepositoryUrl: null });
+    expect(text.length).toBeLessThanOrEqual(60_000);
+    const shown = text.match(/^- /gm)!.length;
+    expect(text.match(/^- 🔴/gm)).toHaveLength(300);
+    expect(text).toContain(`…and ${900 - shown} more findings, left out to keep this under GitHub's size limit`);
+    expect(text).toContain('| `no-primary-key` | 🟡 warning | 600 |');
+    // Within a file, findings keep their order.
+    expect(text).toContain('### [migrations/000\\_x.sql](migrations/000_x.sql)\n\n- 🟡 [line 1]');
+    expect(formatMarkdown(result, { docsRepositoryUrl: null })).not.toContain('left out');
   });
 
   it('stylish groups by file and counts by severity', () => {

@@ -1,6 +1,6 @@
 /** The GitHub Action's script, run locally as the runner runs it, with a fake $GITHUB_STEP_SUMMARY. */
-import { execFile } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintArgs } from '../src/github-action.js';
@@ -68,6 +68,24 @@ describe('GitHub Action script', () => {
     const bad = await action(repo, { INPUT_DIR: 'db/migrations', INPUT_FAIL_ON: 'sometimes' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('::error title=miglint::fail-on must be one of error, warning, never, not "sometimes"\n');
+  });
+
+  it('since: only findings in files changed since the ref; a ref git does not know fails the step', SLOW, async () => {
+    const dir = writeFolder({ 'migrations/001_a.sql': 'CREATE TABLE a (id int);\n' });
+    try {
+      gitInit(dir);
+      execFileSync('git', ['checkout', '-q', '-b', 'feature'], { cwd: dir });
+      writeFileSync(path.join(dir, 'migrations/002_b.sql'), 'CREATE TABLE b (id int);\n');
+      const run = await action(dir, { INPUT_SINCE: 'main', INPUT_FAIL_ON: 'warning', GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md') });
+      expect(run.stdout).toBe('::warning file=migrations/002_b.sql,line=1,col=1,title=miglint no-primary-key::Table "b" has no primary key.\n');
+      expect(run.status).toBe(1);
+      expect(readFileSync(path.join(dir, 'summary.md'), 'utf8')).toContain('| `no-primary-key` | 🟡 warning | 1 |');
+      const unknown = await action(dir, { INPUT_SINCE: 'no-such-ref', INPUT_FAIL_ON: 'never' });
+      expect(unknown.status).toBe(2);
+      expect(unknown.stderr).toContain('no-such-ref');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('passes since and the warning limit on to lint', () => {

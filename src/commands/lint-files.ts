@@ -1,8 +1,7 @@
 /**
  * `miglint lint a.sql b.sql` (what lint-staged and pre-commit pass): findings are about the
  * history across files, so each file's whole migrations folder is replayed, once per folder,
- * and only the findings about the given files are kept: located in one, or pointing at one (a
- * new file that collides with an old one sorting after it is reported on the old one).
+ * and only the findings located in the given files are kept (src/lint/only-files.ts).
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeDiscovery } from '../analyze.js';
 import { loadConfig, resolveRules } from '../config.js';
-import { defaultMigrationsDir, discover, type Discovery, type Layout } from '../discover/index.js';
+import { defaultMigrationsDir, discover, toDisplayPath, type Discovery, type Layout } from '../discover/index.js';
 import { runRules, UNUSED_DISABLE, type LintResult } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { FORMATTERS, type FormatName } from '../format/index.js';
@@ -39,7 +39,7 @@ export function migrationsDir(given: string | undefined, configured: string | un
 /** Options that decide what a lint run finds, shared by the CLI and the programmatic API. */
 export interface LintRunOptions {
   dir?: string | undefined;
-  /** Migration files: their folders are replayed whole, and only findings located in these files or pointing at them are kept. */
+  /** Migration files: their folders are replayed whole, and only findings located in these files are kept. */
   files?: string[] | undefined;
   layout?: Layout | undefined;
   /** The platform preset (detected from the layout and what the migrations use when absent). */
@@ -61,9 +61,12 @@ export async function lintFolder(
   const rules = resolveRules(RULES, { ...config, rules: ruleSettings }, source);
   const unusedSeverity = typeof unusedDisable === 'string' ? unusedDisable : (unusedDisable?.[0] ?? 'warning');
   const preset = options.preset ?? config.preset;
-  const lintDir = async (dir: string): Promise<LintResult> => {
+  const discoverDir = (dir: string) => {
     const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
     onDiscovery(discovery, preset);
+    return discovery;
+  };
+  const lintDir = async (dir: string, discovery = discoverDir(dir)): Promise<LintResult> => {
     const cache = ResultCache.open(cwd);
     const key = cache ? lintResultKey({ cwd, discovery, rules, unusedDisableSeverity: unusedSeverity, preset }) : null;
     const cached = cache && key ? cache.get(key) : null;
@@ -74,11 +77,11 @@ export async function lintFolder(
     return result;
   };
   const lintChanged = async (dir: string, changes: ChangeSet): Promise<LintResult> => {
-    const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+    const discovery = discoverDir(dir);
     const changed = changedFiles(discovery.dir, changes);
     const realDir = realpathSync(discovery.dir);
     const inChange = discovery.files.filter((file) => changed.has(path.join(realDir, file.name))).map((file) => file.path);
-    return onlyFindingsIn(await lintDir(dir), new Set(inChange));
+    return onlyFindingsIn(await lintDir(dir, discovery), new Set(inChange));
   };
   if (options.files === undefined || options.files.length === 0) {
     const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
@@ -87,9 +90,23 @@ export async function lintFolder(
 
   const results: LintResult[] = [];
   for (const [dir, files] of groupByMigrationsFolder(options.files, config.migrationsDir, cwd)) {
-    results.push(onlyFindingsIn(await lintDir(dir), files));
+    const discovery = discoverDir(dir);
+    const result = onlyFindingsIn(await lintDir(dir, discovery), files);
+    requireMigrations(files, discovery, result, cwd);
+    results.push(result);
   }
   return mergeResults(results);
+}
+
+/** A given file the folder's layout does not read, and no finding is about, would pass unchecked: say so instead. */
+function requireMigrations(files: Set<string>, discovery: Discovery, result: LintResult, cwd: string): void {
+  const read = new Set(discovery.files.map((file) => file.path));
+  const unread = [...files].filter((file) => !read.has(file) && !result.findings.some((finding) => finding.file === file));
+  if (unread.length === 0) return;
+  const folder = toDisplayPath(cwd, discovery.dir) || '.';
+  throw new UsageError(
+    `${unread.join(', ')}: not ${unread.length === 1 ? 'a migration' : 'migrations'} of ${folder} as miglint reads it (${discovery.layout} layout, ${discovery.files.length} ${discovery.files.length === 1 ? 'file' : 'files'}), so there is nothing to check. Lint the folder with --layout, or leave ${unread.length === 1 ? 'it' : 'them'} out.`,
+  );
 }
 
 export async function lintCommand(options: LintOptions, output: Output): Promise<number> {

@@ -14,6 +14,10 @@ import { repositoryRoot } from './repository-root.js';
 /** Set by the GitHub Action so that a job summary links to the commit's files. */
 export const MARKDOWN_LINK_BASE_ENV = 'MIGLINT_LINK_BASE';
 
+/** GitHub refuses a comment over 65,536 characters (a job summary may hold 1 MiB): stay under both. */
+const MAX_LENGTH = 60_000;
+const OMITTED_NOTE_ROOM = 300;
+
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟡', info: '🔵' };
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
 
@@ -27,6 +31,8 @@ export interface MarkdownOptions {
   cwd?: string | undefined;
   /** miglint's repository on the web, for links to the rules' pages. */
   docsRepositoryUrl?: string | null | undefined;
+  /** The longest text to write (default: what a GitHub comment may hold, with room to spare). */
+  maxLength?: number | undefined;
 }
 
 export function formatMarkdown(result: LintResult, options: MarkdownOptions = {}): string {
@@ -55,21 +61,51 @@ export function formatMarkdown(result: LintResult, options: MarkdownOptions = {}
     lines.push(`| ${ruleLink(ruleId, docsBase)} | ${ICON[severity]} ${severity} | ${findings.length} |`);
   }
 
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of result.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-  for (const [file, findings] of byFile) {
-    lines.push('', `### [${escape(file)}](${href(file)})`, '');
-    for (const finding of findings) {
-      lines.push(
-        `- ${ICON[finding.severity]} [line ${finding.line}](${href(file, finding.line)}) ${escape(finding.message)} (\`${finding.ruleId}\`)`,
-      );
-      for (const related of finding.related) {
-        lines.push(`  - [${escape(related.file)}:${related.line}](${href(related.file, related.line)}) ${escape(related.message)}`);
-      }
-      if (finding.suggestion) lines.push(`  - Hint: ${escape(finding.suggestion)}`);
+  const blocks = result.findings.map((finding) => {
+    const block = [`- ${ICON[finding.severity]} [line ${finding.line}](${href(finding.file, finding.line)}) ${escape(finding.message)} (\`${finding.ruleId}\`)`];
+    for (const related of finding.related) {
+      block.push(`  - [${escape(related.file)}:${related.line}](${href(related.file, related.line)}) ${escape(related.message)}`);
     }
+    if (finding.suggestion) block.push(`  - Hint: ${escape(finding.suggestion)}`);
+    return block.join('\n');
+  });
+  const budget = (options.maxLength ?? MAX_LENGTH) - lines.join('\n').length - OMITTED_NOTE_ROOM;
+  const shown = fitting(result.findings, blocks, (file) => `\n### [${escape(file)}](${href(file)})\n\n`.length, budget);
+
+  let currentFile: string | null = null;
+  result.findings.forEach((finding, index) => {
+    if (!shown.has(index)) return;
+    if (finding.file !== currentFile) {
+      currentFile = finding.file;
+      lines.push('', `### [${escape(finding.file)}](${href(finding.file)})`, '');
+    }
+    lines.push(blocks[index]!);
+  });
+  const omitted = result.findings.length - shown.size;
+  if (omitted > 0) {
+    lines.push('', `…and ${plural(omitted, 'more finding')}, left out to keep this under GitHub's size limit for a comment (errors are shown first). \`miglint lint\` lists them all.`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The findings to show within `budget` characters: all of them when they fit, otherwise the
+ * errors first, then warnings, then info, each in folder order.
+ */
+function fitting(findings: Finding[], blocks: string[], headerLength: (file: string) => number, budget: number): Set<number> {
+  const order = findings.map((_, index) => index).sort((a, b) => SEVERITY_ORDER.indexOf(findings[a]!.severity) - SEVERITY_ORDER.indexOf(findings[b]!.severity) || a - b);
+  const shown = new Set<number>();
+  const filesShown = new Set<string>();
+  let used = 0;
+  for (const index of order) {
+    const file = findings[index]!.file;
+    const cost = blocks[index]!.length + 1 + (filesShown.has(file) ? 0 : headerLength(file));
+    if (used + cost > budget) break;
+    used += cost;
+    shown.add(index);
+    filesShown.add(file);
+  }
+  return shown;
 }
 
 function ruleLink(ruleId: string, docsBase: string | null): string {

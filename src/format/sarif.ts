@@ -18,6 +18,8 @@ import { repositoryRoot } from './repository-root.js';
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 /** Code scanning's own severity scale, shown next to each alert. */
 const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
+/** GitHub's bands: 9.0+ critical, 7.0+ high, 4.0+ medium, above 0 low. */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
 const ROOT = '%SRCROOT%';
 /** The key of miglint's fingerprint in `partialFingerprints`; bump the version if its recipe changes. */
 export const FINGERPRINT_KEY = 'miglint/statement/v1';
@@ -97,7 +99,13 @@ function descriptor(id: string, rule: RuleEntry | undefined, repositoryUrl: stri
     help: { text: `${rule.docs.why}\n\nHow to fix: ${rule.docs.fix}`, markdown: body },
     ...(repositoryUrl ? { helpUri: `${repositoryUrl}/blob/HEAD/${ruleDocsPath(id)}` } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity], enabled: rule.enabledByDefault },
-    properties: { tags: ['sql', 'postgresql', rule.category], precision: 'high', 'problem.severity': PROBLEM_SEVERITY[rule.severity] },
+    properties: {
+      tags: ['sql', 'postgresql', rule.category],
+      precision: 'high',
+      'problem.severity': PROBLEM_SEVERITY[rule.severity],
+      // Code scanning ranks security alerts (critical/high/medium/low) by this score alone.
+      ...(rule.category === 'security' ? { 'security-severity': SECURITY_SEVERITY[rule.severity] } : {}),
+    },
   };
 }
 

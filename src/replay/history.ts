@@ -63,6 +63,12 @@ export interface HistoryEvent {
    * applied nothing, and what it did before this statement is undone in the model.
    */
   rolledBack?: RolledBack;
+  /**
+   * On an `error` about an object the model does not hold (a platform's `auth.users`), which it
+   * otherwise cannot judge: the model knows PostgreSQL rejects the statement all the same (a
+   * trigger created there twice). Such a statement changes nothing, and is not carried.
+   */
+  knownRejection?: true;
 }
 
 export interface RolledBack {

@@ -20,6 +20,7 @@ function mayBeDynamicPartition(schema: SchemaModel, relname: string): boolean {
 
 export function rejectsForCertain(event: HistoryEvent, schema: SchemaModel): boolean {
   if (event.action !== 'error') return false;
+  if (event.knownRejection) return true;
   const dot = event.name.indexOf('.');
   const schemaName = dot === -1 ? '' : event.name.slice(0, dot);
   const relname = event.name.slice(dot + 1);

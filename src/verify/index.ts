@@ -102,10 +102,16 @@ async function applyFiles(
         if (missing && !missing.some((entry) => entry.name === extension)) missing.push({ name: extension, where });
         continue;
       }
+      // Without an extension the chain installs, PGlite rejects what needs it ("access method
+      // hnsw does not exist") where PostgreSQL would not: such a rejection must not undo the file.
+      const lacking = transaction && (standIns.length > 0 || (missing?.length ?? 0) > 0);
+      if (lacking) await run(db, 'savepoint miglint_statement');
       const message = await run(db, text);
       if (message === null) continue;
-      rejections.push({ rejection: { where, statement: firstLine(text), message, ...(transaction ? { fileRolledBack: true as const } : {}) }, text });
-      if (transaction) {
+      const undoesFile = transaction && !(lacking && message.includes('does not exist'));
+      if (lacking && !undoesFile) await run(db, 'rollback to savepoint miglint_statement');
+      rejections.push({ rejection: { where, statement: firstLine(text), message, ...(undoesFile ? { fileRolledBack: true as const } : {}) }, text });
+      if (undoesFile) {
         rolledBack = true;
         break;
       }

@@ -229,6 +229,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
       .map((grant) => `${grant.privilege} on ${grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
       .sort(),
     defaultPrivileges: catalog.defaultPrivileges
+      .filter((entry) => entry.grantee !== entry.role)
       .map((entry) => `${entry.privilege} on ${entry.objectType} in ${entry.schema ?? '*'} to ${entry.grantee}`)
       .sort(),
     comments: sortedRecord(catalog.comments.map((comment) => [comment.object.replace(/, ?/g, ','), comment.comment])),
@@ -312,9 +313,12 @@ export function fromModel(model: SchemaModel): Comparable {
       ]),
     ),
     grants: schema.grants
+      .filter((grant) => !(grant.objectType === 'schema' && grant.object === 'public'))
       .map((grant) => `${grant.privilege} on ${grant.column ? `${grant.object}.${grant.column}` : grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
       .sort(),
-    defaultPrivileges: schema.defaultPrivileges.map((entry) => `${entry.privilege} on ${entry.objectType} in ${entry.schema ?? '*'} to ${entry.grantee}`).sort(),
+    defaultPrivileges: schema.defaultPrivileges
+      .filter((entry) => entry.origin !== null)
+      .map((entry) => `${entry.privilege} on ${entry.objectType} in ${entry.schema ?? '*'} to ${entry.grantee}`).sort(),
     comments: sortedRecord(comments.map(([object, text]) => [object.replace(/, ?/g, ','), text])),
     publications: sortedRecord([...schema.publications].map(([name, publication]) => [name, { allTables: publication.allTables, tables: [...publication.tables].sort() }])),
   };

@@ -19,7 +19,7 @@ async function compare(folder: string): Promise<{ postgres: string[]; model: str
 }
 
 describe('a statement PostgreSQL rejects changes nothing, in the model as in PostgreSQL', () => {
-  it('statement by statement: a CHECK, key and foreign key on missing columns, a reference to a table nobody creates, misplaced defaults, an extension type before its extension', async () => {
+  it('statement by statement: a CHECK, key and foreign key on missing columns, a reference to a table a later DO block creates, misplaced defaults, an extension type before its extension', async () => {
     const { postgres, model } = await compare('statements');
     expect(postgres).toEqual(['001_tables.sql:2', '001_tables.sql:4', '001_tables.sql:5', '001_tables.sql:6', '001_tables.sql:7', '001_tables.sql:8']);
     expect(model).toEqual(postgres);

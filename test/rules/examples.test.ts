@@ -94,6 +94,13 @@ describe('examples', () => {
     ]);
   });
 
+  it('examples/edited-after-sum: a recorded file edited afterwards, and a file added without updating miglint.sum', async () => {
+    expect(await lint('examples/edited-after-sum')).toEqual([
+      { ruleId: 'migration-edited', at: '002_add_account_names.sql:1' },
+      { ruleId: 'sum-out-of-date', at: '003_create_sessions.sql:1' },
+    ]);
+  });
+
   it('together, the example folders show every rule that is on by default', async () => {
     const folders = [
       'seed-audit',

@@ -101,13 +101,25 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a rejection that undoes its file is reported even when missing-reference names its cause',
+      name: 'a rejection that undoes its file is reported even when order-dependency names its cause',
       layout: 'golang-migrate',
       files: {
-        '001_a.up.sql': 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int, x int REFERENCES nowhere (id));',
+        '001_a.up.sql': 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int, x int REFERENCES c (id));',
         '001_a.down.sql': 'DROP TABLE a;',
+        '002_c.up.sql': 'CREATE TABLE c (id int PRIMARY KEY);',
+        '002_c.down.sql': 'DROP TABLE c;',
       },
-      findings: [{ file: '001_a.up.sql', line: 2, message: 'relation "public.nowhere" does not exist; CREATE TABLE "public.b" fails as a whole: the table is not created. The runner applies this file in one transaction, so nothing in it applies (1 statement before it rolled back)' }],
+      findings: [{ file: '001_a.up.sql', line: 2, message: 'relation "public.c" does not exist; CREATE TABLE "public.b" fails as a whole: the table is not created. The runner applies this file in one transaction, so nothing in it applies (1 statement before it rolled back)' }],
+    },
+    {
+      name: 'a trigger created a second time on auth.users under the supabase preset (a platform table the model does not hold)',
+      layout: 'supabase',
+      files: {
+        '20240101000000_a.sql':
+          'CREATE FUNCTION public.handle_new_user() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION public.handle_new_user();',
+        '20240102000000_b.sql': 'CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION public.handle_new_user();',
+      },
+      findings: [{ file: '20240102000000_b.sql', line: 1, message: 'PostgreSQL rejects this statement here: trigger "on_auth_user_created" for relation "auth.users" already exists (created at 20240101000000_a.sql:2).' }],
     },
     {
       name: 'a column constraint, a function and a column type PostgreSQL rejects (issue 10)',

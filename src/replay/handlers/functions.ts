@@ -4,7 +4,7 @@ import type { ReplayContext } from '../context.js';
 import { functionKey, type FunctionArgument, type FunctionObject } from '../model.js';
 import { describeFunction, findFunction, schemaAndName, signatureType } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
-import { addGrant, applyDefaultPrivileges } from './grants.js';
+import { applyDefaultPrivileges } from './grants.js';
 
 const MODES: Record<string, string> = {
   FUNC_PARAM_IN: 'IN',
@@ -162,7 +162,6 @@ export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext
     return;
   }
   ctx.schema.functions.set(key, fn);
-  addGrant(ctx, { objectType: kind, object: key, column: null, grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false, implicit: true, origin: null });
   applyDefaultPrivileges(ctx, 'functions', schemaName, key, kind);
   ctx.emit({ action: 'create', objectType: 'function', name: key, message: `created ${kind} "${key}"` });
 }

@@ -6,7 +6,8 @@ import type { ColumnDef, Constraint as ConstraintNode, Node } from 'libpg-query'
 import { parseSync } from '../../parse/wasm.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
-import { isPlatformRelation, isRunnerTable } from '../../presets.js';
+import { isPlatformRelation } from '../../presets.js';
+import { applyDefaultPrivileges } from './grants.js';
 import { qualifiedName, type Column, type Constraint, type ConstraintKind, type ForeignKeyTarget, type Table } from '../model.js';
 import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
 import { keySql } from './create-index.js';
@@ -239,8 +240,7 @@ export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, ta
   if (key === target.key) return null;
   if (!referenced) {
     if (ctx.relationExists(key)) return `referenced relation "${relname}" is not a table`;
-    // A schema the model holds whole has no table the chain did not make (a runner's own table aside).
-    return holdsWholeSchema(ctx, key) && !isRunnerTable(relname) ? `relation "${key}" does not exist` : null;
+    return holdsWholeSchema(ctx, key) && ctx.chainCreates.has(relname) ? `relation "${key}" does not exist` : null;
   }
   return referencedKeyRejection(node, referenced, relname, ctx);
 }
@@ -369,6 +369,7 @@ export function buildColumn(
       created: ctx.origin,
       changes: [],
     });
+    applyDefaultPrivileges(ctx, 'sequences', table.schema, qualifiedName(table.schema, sequence), 'sequence');
   }
   const remaining: ConstraintNode[] = [];
   for (const item of definition.constraints ?? []) {

@@ -15,9 +15,30 @@ SET check_function_bodies = false;
 -- Tables, phase 1: tables that reference no other table
 -- ----------------------------------------------------------------------------
 
--- orders: created at 001_orders.sql:2
+-- orders: created at 001_orders.sql:2; altered in 001_orders.sql
 CREATE TABLE orders (
   id integer NOT NULL,
   customer_id integer,
   CONSTRAINT orders_pkey PRIMARY KEY (id)
 );
+
+-- ----------------------------------------------------------------------------
+-- Tables, phase 2: tables that reference only tables of earlier phases
+-- ----------------------------------------------------------------------------
+
+-- notes: created at 001_orders.sql:4
+CREATE TABLE notes (
+  id integer NOT NULL,
+  order_id integer,
+  author_id integer,
+  CONSTRAINT notes_pkey PRIMARY KEY (id),
+  CONSTRAINT notes_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id),
+  CONSTRAINT notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id)
+);
+
+-- ----------------------------------------------------------------------------
+-- Foreign keys to tables the migrations never create (PostgreSQL rejects them unless the table exists)
+-- ----------------------------------------------------------------------------
+
+ALTER TABLE orders
+  ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);
