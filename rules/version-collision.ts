@@ -41,6 +41,13 @@ export default defineRule({
         line: 1,
         column: 1,
         related: [{ file: earlier.file.path, line: 1, message: `also version ${earlier.file.version}` }],
+        otherSide: {
+          message: `Version ${earlier.file.version} is also the version of ${shortName(file.path)}; a runner applies only one of them, or refuses both.`,
+          file: earlier.file.path,
+          line: 1,
+          column: 1,
+          related: [{ file: file.path, line: 1, message: `also version ${file.version}` }],
+        },
       });
     }
     return reports;

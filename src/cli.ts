@@ -41,35 +41,43 @@ export async function main(argv: string[], output: Output = processOutput): Prom
       .scriptName('miglint')
       .usage('$0 <command> [options]')
       .command(
-        ['lint [dir]', '$0 [dir]'],
-        'Lint a folder of PostgreSQL migrations',
+        ['lint [paths..]', '$0 [paths..]'],
+        'Lint a folder of PostgreSQL migrations (or given migration files, each within its whole folder)',
         (command) =>
           readsFolder(command)
+            .positional('paths', { type: 'string', array: true, describe: 'A migrations folder, or migration files (only their findings are shown)' })
             .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'stylish' as FormatName, describe: 'Output format' })
             .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
-            .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal)' }),
+            .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal)' })
+            .option('changed', { type: 'boolean', describe: 'Report only findings in files staged in git (the whole folder is still read)' })
+            .option('since', { type: 'string', describe: 'Report only findings in files added or changed since this git ref (e.g. main)' }),
         async (args) => {
-          const { lintCommand } = await import('./commands/lint.js');
+          if (args.changed && args.since !== undefined) throw new UsageError('--changed and --since cannot be used together: --changed is what is staged, --since what changed since a ref.');
+          const [{ lintCommand }, { folderOrFiles }] = await Promise.all([import('./commands/lint.js'), import('./commands/lint-files.js')]);
           exitCode = await lintCommand(
             {
-              dir: args.dir,
+              ...folderOrFiles(args.paths ?? [], process.cwd()),
               format: args.format as FormatName,
               layout: args.layout as Layout | undefined,
               config: args.config,
               maxWarnings: args.maxWarnings,
               color: useColor(args.color),
+              changes: args.changed ? { staged: true } : args.since !== undefined ? { since: args.since } : undefined,
             },
             output,
           );
         },
       )
       .command(
-        'rules',
-        'List every rule with its default severity and description',
-        (command) => command.option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
+        'rules [id]',
+        'List every rule with its default severity and description, or print one rule\'s docs page',
+        (command) =>
+          command
+            .positional('id', { type: 'string', describe: 'A rule id: print its page (why, fix, examples, configuration)' })
+            .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
         async (args) => {
           const { rulesCommand } = await import('./commands/rules.js');
-          exitCode = rulesCommand(args.format, output);
+          exitCode = rulesCommand(args.format, output, args.id);
         },
       )
       .command(
@@ -106,6 +114,15 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             },
             output,
           );
+        },
+      )
+      .command(
+        'sum [dir]',
+        'Write miglint.sum in the folder: a hash per migration, so that edits are found and branches adding migrations conflict',
+        (command) => readsFolder(command),
+        async (args) => {
+          const { sumCommand } = await import('./commands/sum.js');
+          exitCode = sumCommand({ dir: args.dir, layout: args.layout as Layout | undefined, config: args.config }, output);
         },
       )
       .command(

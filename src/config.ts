@@ -127,7 +127,7 @@ export function resolveRules(rules: Rule[], config: Config, configSource: string
   return effective;
 }
 
-function closest(word: string, candidates: string[]): string | null {
+export function closest(word: string, candidates: string[]): string | null {
   let best: string | null = null;
   let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {

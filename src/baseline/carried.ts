@@ -63,7 +63,7 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   // The model holds no platform objects (auth.users, storage.objects, supabase_realtime): what the chain does to
   // them is an error there (or a no-op under IF EXISTS), and is carried as written here.
   for (const event of history) {
-    if (event.action !== 'error' && event.action !== 'noop') continue;
+    if ((event.action !== 'error' && event.action !== 'noop') || event.knownRejection) continue;
     const platformPublication = event.objectType === 'publication' && platformObjects(preset).publications.has(event.name);
     if (!platformPublication && !isPlatformRelation(preset, event.name)) continue;
     const statement = sources.statement(event.origin);

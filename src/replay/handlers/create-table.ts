@@ -5,6 +5,7 @@ import { QuoteUtils } from 'pgsql-deparser';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { applyStorageParameters } from './storage.js';
+import { missingExtensionType } from '../extension-types.js';
 import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
@@ -33,7 +34,10 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   const constraintNodes = (statement.tableElts ?? []).flatMap((element) =>
     'ColumnDef' in element ? columnConstraintNodes(element.ColumnDef) : 'Constraint' in element ? [element.Constraint] : [],
   );
-  const rejection = firstRejection(constraintNodes, ctx, key);
+  const columnDefs = (statement.tableElts ?? []).flatMap((element) => ('ColumnDef' in element ? [element.ColumnDef] : []));
+  const rejection =
+    columnDefs.map((definition) => missingExtensionType(definition.typeName, ctx)).find((reason) => reason !== null) ??
+    firstRejection(constraintNodes, ctx, { key, columns: statementColumns(statement, ctx) });
   if (rejection) {
     ctx.emit({ action: 'error', objectType: 'table', name: key, message: `${rejection}; CREATE TABLE "${key}" fails as a whole: the table is not created` });
     return;
@@ -93,6 +97,26 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   if (table.partitionOf) copyPartitionedIndexes(table, ctx);
   applyDefaultPrivileges(ctx, 'tables', table.schema, key, 'table');
   ctx.emit({ action: 'create', objectType: 'table', name: key, tableId: table.id, message: `created ${foreign ? 'foreign ' : ''}table "${key}"` });
+}
+
+/**
+ * The columns the new table will have: its own, its parents', those LIKE copies and those of
+ * its OF type; null when one of those sources is unknown to the model.
+ */
+function statementColumns(statement: CreateStmt, ctx: ReplayContext): Set<string> | null {
+  const columns = new Set<string>();
+  const sources = [
+    ...(statement.inhRelations ?? []).flatMap((node) => ('RangeVar' in node ? [node.RangeVar] : [])),
+    ...(statement.tableElts ?? []).flatMap((element) => ('TableLikeClause' in element && element.TableLikeClause.relation ? [element.TableLikeClause.relation] : [])),
+  ];
+  for (const source of sources) {
+    const table = ctx.findTable(source.schemaname, source.relname ?? '');
+    if (!table) return null;
+    for (const column of table.columns) columns.add(column.name);
+  }
+  if (statement.ofTypename) return null;
+  for (const element of statement.tableElts ?? []) if ('ColumnDef' in element) columns.add(element.ColumnDef.colname ?? '');
+  return columns;
 }
 
 /** CREATE FOREIGN TABLE: a table whose rows live elsewhere; its columns are modelled the same way. */
