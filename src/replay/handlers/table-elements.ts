@@ -12,25 +12,58 @@ import { qualifiedName, type Column, type Constraint, type ConstraintKind, type 
 import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
 import { keySql } from './create-index.js';
 
+/** The longest name PostgreSQL keeps, in bytes (NAMEDATALEN - 1). */
 const NAMEDATALEN = 63;
 
+/** The first `length` bytes of a name, backed off to a whole character (pg_mbcliplen). */
+function clipBytes(bytes: Buffer, length: number): string {
+  let end = Math.min(length, bytes.length);
+  while (end > 0 && end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end).toString();
+}
+
 /**
- * PostgreSQL's makeObjectName: `<table>_<columns>_<suffix>`, shortening the longer part until
- * the whole fits in 63 bytes, then a number on clashes (`_key1`).
+ * PostgreSQL's makeObjectName: `<name1>_<name2>_<label>` in at most 63 bytes, taking a byte at a
+ * time from the longer of the two names (from name2 on a tie), then cutting each at a character
+ * boundary; the label is always kept whole.
+ */
+export function makeObjectName(name1: string, name2: string | null, label: string): string {
+  const first = Buffer.from(name1);
+  const second = name2 === null ? null : Buffer.from(name2);
+  const available = NAMEDATALEN - (second ? 1 : 0) - (Buffer.byteLength(label) + 1);
+  let firstLength = first.length;
+  let secondLength = second?.length ?? 0;
+  while (firstLength + secondLength > available) {
+    if (firstLength > secondLength) firstLength--;
+    else secondLength--;
+  }
+  return [clipBytes(first, firstLength), ...(second ? [clipBytes(second, secondLength)] : []), label].join('_');
+}
+
+/**
+ * PostgreSQL's ChooseRelationName and ChooseConstraintName: makeObjectName with the columns
+ * joined by `_` (ChooseIndexNameAddition), then `label1`, `label2`... until the name is free.
  */
 export function chooseName(table: string, columns: string[], suffix: string, taken: (name: string) => boolean): string {
+  const addition = columns.length ? clipBytes(Buffer.from(columns.join('_')), NAMEDATALEN) : null;
   for (let attempt = 0; ; attempt++) {
-    const label = attempt === 0 ? suffix : `${suffix}${attempt}`;
-    let first = table;
-    let second = columns.join('_');
-    const fixed = label.length + (second ? 2 : 1);
-    while (Buffer.byteLength(first) + Buffer.byteLength(second) + fixed > NAMEDATALEN) {
-      if (Buffer.byteLength(first) >= Buffer.byteLength(second)) first = first.slice(0, -1);
-      else second = second.slice(0, -1);
-    }
-    const name = [first, second, label].filter(Boolean).join('_');
+    const name = makeObjectName(table, addition, attempt === 0 ? suffix : `${suffix}${attempt}`);
     if (!taken(name)) return name;
   }
+}
+
+/** Index column names as ChooseIndexColumnNames gives them: a repeated name gets 1, 2, ... appended. */
+export function distinctColumnNames(names: string[]): string[] {
+  const result: string[] = [];
+  for (const name of names) {
+    let candidate = name;
+    for (let attempt = 1; result.includes(candidate); attempt++) {
+      const digits = String(attempt);
+      candidate = `${clipBytes(Buffer.from(name), NAMEDATALEN - digits.length)}${digits}`;
+    }
+    result.push(candidate);
+  }
+  return result;
 }
 
 const KIND_BY_CONTYPE: Partial<Record<string, ConstraintKind>> = {
@@ -59,21 +92,30 @@ const FK_ACTIONS: Record<string, string> = {
 
 const MATCH_TYPES: Record<string, 'FULL' | 'PARTIAL'> = { f: 'FULL', p: 'PARTIAL' };
 
-function constraintNames(table: Table): Set<string> {
-  return new Set(table.constraints.map((constraint) => constraint.name));
+/**
+ * Whether a generated constraint name is taken: PostgreSQL looks for a constraint of that name
+ * anywhere in the schema, and for a constraint that makes an index, also for a relation.
+ */
+function constraintNameTaken(ctx: ReplayContext, table: Table, name: string, makesIndex: boolean): boolean {
+  if (makesIndex && ctx.relationExists(qualifiedName(table.schema, name))) return true;
+  for (const other of ctx.schema.tables.values()) {
+    if (other.schema === table.schema && other.constraints.some((constraint) => constraint.name === name)) return true;
+  }
+  return [...ctx.schema.types.values()].some((type) => type.schema === table.schema && type.checks.some((check) => check.name === name));
 }
 
-/** Column names a CHECK expression mentions, in order of appearance. */
-function referencedColumns(node: Node | undefined, table: Table): string[] {
+/** Column names a CHECK expression mentions, in order of appearance, each once. */
+function referencedColumns(node: Node | undefined): string[] {
   const found: string[] = [];
   const visit = (value: unknown): void => {
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) return value.forEach(visit);
     const record = value as Record<string, unknown>;
     if ('ColumnRef' in record) {
-      const fields = stringsOf((record.ColumnRef as { fields?: Node[] }).fields);
-      const name = fields[fields.length - 1];
-      if (name && table.columns.some((column) => column.name === name) && !found.includes(name)) found.push(name);
+      const fields = (record.ColumnRef as { fields?: Node[] }).fields ?? [];
+      const last = fields[fields.length - 1];
+      const name = last && 'String' in last ? last.String.sval : undefined;
+      if (name && !found.includes(name)) found.push(name);
     }
     Object.values(record).forEach(visit);
   };
@@ -99,20 +141,18 @@ export function addConstraint(
         ? [columnName]
         : stringsOf(node.fk_attrs)
       : kind === 'check'
-        ? columnName
-          ? [columnName]
-          : referencedColumns(node.raw_expr, table)
+        ? referencedColumns(node.raw_expr)
         : columnName
           ? [columnName]
           : kind === 'exclude'
             ? (node.exclusions ?? []).map((pair) => exclusionColumn(pair))
             : stringsOf(node.keys);
-  const nameColumns = kind === 'check' && !columnName && columns.length !== 1 ? [] : columns;
+  // A CHECK is named after its column only when it reads exactly one (wherever it is written).
+  const nameColumns = kind === 'check' && columns.length !== 1 ? [] : columns;
+  const makesIndex = kind === 'primary key' || kind === 'unique' || kind === 'exclude';
   const name =
     node.conname ??
-    chooseName(table.name, kind === 'primary key' ? [] : nameColumns, SUFFIX_BY_KIND[kind], (candidate) =>
-      constraintNames(table).has(candidate),
-    );
+    chooseName(table.name, kind === 'primary key' ? [] : nameColumns, SUFFIX_BY_KIND[kind], (candidate) => constraintNameTaken(ctx, table, candidate, makesIndex));
 
   let references: ForeignKeyTarget | null = null;
   if (kind === 'foreign key' && node.pktable) {
