@@ -42,7 +42,7 @@ export function initCommand(options: InitOptions, output: Output): number {
   };
   writeFileAtomic(target, JSON.stringify(config, null, 2) + '\n');
   output.stdout(
-    `Wrote ${CONFIG_FILE}: ${config.migrationsDir} (${discovery.files.length} files), layout ${discovery.layout}, preset ${preset}, ` +
+    `Wrote ${CONFIG_FILE}: ${config.migrationsDir} (${discovery.files.length} file${discovery.files.length === 1 ? '' : 's'}), layout ${discovery.layout}, preset ${preset}, ` +
       `${Object.keys(rules).length} rules at their default severity.\n` +
       'Next: npx miglint lint; to accept what is there now: npx miglint lint --suppress-all\n',
   );
