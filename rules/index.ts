@@ -13,6 +13,7 @@ import functionSearchPath from './function-search-path.js';
 import identicalMigration from './identical-migration.js';
 import invalidTimestamp from './invalid-timestamp.js';
 import legacyTable from './legacy-table.js';
+import migrationEdited from './migration-edited.js';
 import missingDown from './missing-down.js';
 import missingReference from './missing-reference.js';
 import mixedVersionFormat from './mixed-version-format.js';
@@ -34,6 +35,7 @@ import rlsMissingWritePolicy from './rls-missing-write-policy.js';
 import rlsPolicyAlwaysTrue from './rls-policy-always-true.js';
 import securityDefinerView from './security-definer-view.js';
 import shadowedCreate from './shadowed-create.js';
+import sumOutOfDate from './sum-out-of-date.js';
 import sortOrderMismatch from './sort-order-mismatch.js';
 import unindexedForeignKey from './unindexed-foreign-key.js';
 import unsafeColumnTypeChange from './unsafe-column-type-change.js';
@@ -60,6 +62,8 @@ export const RULES: Rule[] = [
   redefinedFunction,
   columnTypeChurn,
   identicalMigration,
+  migrationEdited,
+  sumOutOfDate,
   dataInMigration,
   nonDescriptiveName,
   versionGap,

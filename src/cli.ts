@@ -65,10 +65,11 @@ export async function main(argv: string[], output: Output = processOutput): Prom
       // Options are spelt as documented: no camelCase twins in parsing, help or error messages.
       .parserConfiguration({ 'camel-case-expansion': false })
       .command(
-        ['lint [dir]', '$0 [dir]'],
-        'Lint a folder of PostgreSQL migrations',
+        ['lint [paths..]', '$0 [paths..]'],
+        'Lint a folder of PostgreSQL migrations (or given migration files, each within its whole folder)',
         (command) =>
           readsFolder(command)
+            .positional('paths', { type: 'string', array: true, describe: 'A migrations folder, or migration files (only their findings are shown)' })
             .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'stylish' as FormatName, describe: 'Output format' })
             .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file (whole or not at all) instead of stdout' })
             .option('quiet', { type: 'boolean', describe: 'Report errors only' })
@@ -81,10 +82,10 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         async (args) => {
           if (args.changed && args.since !== undefined) throw new UsageError('--changed and --since cannot be used together: --changed is what is staged, --since what changed since a ref.');
           if (args['suppress-all'] && args['prune-suppressions']) throw new UsageError('--suppress-all and --prune-suppressions cannot be used together: --suppress-all rewrites the whole file.');
-          const { lintCommand } = await import('./commands/lint.js');
+          const [{ lintCommand }, { folderOrFiles }] = await Promise.all([import('./commands/lint.js'), import('./commands/lint-files.js')]);
           exitCode = await lintCommand(
             {
-              dir: args.dir,
+              ...folderOrFiles(args.paths ?? [], process.cwd()),
               format: args.format as FormatName,
               layout: args.layout as Layout | undefined,
               config: args.config,
@@ -112,12 +113,15 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         },
       )
       .command(
-        'rules',
-        'List every rule with its default severity and description',
-        (command) => command.option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
+        'rules [id]',
+        'List every rule with its default severity and description, or print one rule\'s docs page',
+        (command) =>
+          command
+            .positional('id', { type: 'string', describe: 'A rule id: print its page (why, fix, examples, configuration)' })
+            .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
         async (args) => {
           const { rulesCommand } = await import('./commands/rules.js');
-          exitCode = rulesCommand(args.format, output);
+          exitCode = rulesCommand(args.format, output, args.id);
         },
       )
       .command(
@@ -154,6 +158,15 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             },
             output,
           );
+        },
+      )
+      .command(
+        'sum [dir]',
+        'Write miglint.sum in the folder: a hash per migration, so that edits are found and branches adding migrations conflict',
+        (command) => readsFolder(command),
+        async (args) => {
+          const { sumCommand } = await import('./commands/sum.js');
+          exitCode = sumCommand({ dir: args.dir, layout: args.layout as Layout | undefined, config: args.config }, output);
         },
       )
       .command(

@@ -8,12 +8,16 @@ import type { ParsedFile } from './parse/index.js';
 import type { Preset } from './presets.js';
 import type { Replay } from './replay/index.js';
 import type { Finding, Severity } from './rule.js';
+import { fingerprintFindings } from './fingerprint.js';
+import type { RecordedSum } from './sum.js';
 import { applyDirectives, readDirectives, unusedDirectives } from './suppressions.js';
 
 export interface Analysis extends Replay {
   layout: Layout;
   preset: Preset;
   files: ParsedFile[];
+  /** The folder's miglint.sum, read; null when it has none. */
+  sum: RecordedSum | null;
 }
 
 export interface LintResult {
@@ -68,6 +72,7 @@ export function runRules(analysis: Analysis, rules: EffectiveRule[], unusedDisab
       a.column - b.column ||
       a.ruleId.localeCompare(b.ruleId),
   );
+  fingerprintFindings(kept, analysis.files);
   return {
     files: analysis.files.length,
     statements: analysis.files.reduce((sum, parsed) => sum + parsed.statements.length, 0),

@@ -19,9 +19,23 @@ export interface PlatformObjects {
   publications: ReadonlySet<string>;
   /** Extensions the platform installs before the first migration (verify's preset database installs them too). */
   extensions: ReadonlySet<string>;
+  /**
+   * What the platform grants before the first migration: ALL on every table, function and
+   * sequence later created in these schemas (ALTER DEFAULT PRIVILEGES), and USAGE on them.
+   * verify's preset database is built from the same list.
+   */
+  privileges: { schemas: readonly string[]; grantees: readonly string[] };
 }
 
-const NOTHING: PlatformObjects = { schemas: new Set(), tables: new Set(), sessionFunctions: new Set(), roles: new Set(), publications: new Set(), extensions: new Set() };
+const NOTHING: PlatformObjects = {
+  schemas: new Set(),
+  tables: new Set(),
+  sessionFunctions: new Set(),
+  roles: new Set(),
+  publications: new Set(),
+  extensions: new Set(),
+  privileges: { schemas: [], grantees: [] },
+};
 
 const SUPABASE: PlatformObjects = {
   schemas: new Set([
@@ -55,6 +69,7 @@ const SUPABASE: PlatformObjects = {
   sessionFunctions: new Set(['auth.uid', 'auth.jwt', 'auth.role', 'auth.email']),
   publications: new Set(['supabase_realtime']),
   extensions: new Set(['uuid-ossp', 'pgcrypto']),
+  privileges: { schemas: ['public'], grantees: ['anon', 'authenticated', 'service_role'] },
   roles: new Set([
     'anon',
     'authenticated',

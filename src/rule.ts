@@ -7,6 +7,7 @@ import type { Layout } from './discover/index.js';
 import type { ParsedFile, Statement } from './parse/index.js';
 import type { Preset } from './presets.js';
 import type { HistoryEvent, Origin, SchemaModel } from './replay/index.js';
+import type { RecordedSum } from './sum.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -64,6 +65,8 @@ export interface Finding {
   related: Related[];
   suggestion?: string;
   otherSide?: OtherSide;
+  /** Stable across line shifts: rule, file name and the statement's tree (src/fingerprint.ts). */
+  fingerprint?: string;
 }
 
 export interface RuleContext<Options> {
@@ -74,6 +77,8 @@ export interface RuleContext<Options> {
   files: ParsedFile[];
   history: HistoryEvent[];
   schema: SchemaModel;
+  /** The folder's miglint.sum (`miglint sum`), or null when it has none. */
+  sum: RecordedSum | null;
   options: Options;
 }
 

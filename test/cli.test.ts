@@ -3,7 +3,7 @@
  * to stdout and stderr, and the JSON contract. Paths in the output are relative to the cwd.
  */
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -330,6 +330,106 @@ describe.concurrent('output to a pipe', SLOW, () => {
       });
     });
     expect(run).toEqual({ status: 0, stdout: 'migrations/notes-0.sql\n', stderr: '' });
+  });
+});
+
+describe.concurrent('miglint lint <files> (what lint-staged and pre-commit pass)', SLOW, () => {
+  it('replays the whole folder and reports only the findings located in the given files', async () => {
+    const later = await miglint(fixture('errors'), 'lint', 'migrations/002_users_again.sql', '--format', 'json');
+    expect(later.status).toBe(1);
+    const report = json(later);
+    expect(report.files).toBe(4);
+    expect(report.findings.map(({ ruleId, file, line }) => ({ ruleId, file, line }))).toEqual([
+      { ruleId: 'duplicate-create-table', file: 'migrations/002_users_again.sql', line: 3 },
+    ]);
+    const untouched = await miglint(fixture('errors'), 'lint', 'migrations/001_users.sql', '--format', 'json');
+    // The duplicate is 002's doing: 001, given alone, has nothing to answer for.
+    expect(ofFixtureRules(json(untouched))).toEqual([]);
+    // A new 003_teams.sql collides with the 003_teams_name.sql already there, which sorts after it: the collision is shown on the given file.
+    const collidingEarlier = await miglint(fixture('errors'), 'lint', 'migrations/003_teams.sql', '--format', 'json');
+    expect(collidingEarlier.status).toBe(1);
+    expect(ofFixtureRules(json(collidingEarlier)).map(({ ruleId, file }) => `${file} ${ruleId}`)).toEqual(['migrations/003_teams.sql version-collision']);
+  });
+
+  it('replays each folder once when the files are in several folders', async () => {
+    const run = await miglint(
+      FIXTURES,
+      'lint',
+      'errors/migrations/003_teams_name.sql',
+      'parse-error/migrations/002_policies.sql',
+      'errors/migrations/002_users_again.sql',
+      '--format',
+      'json',
+    );
+    expect(run.status).toBe(1);
+    const report = json(run);
+    expect(report.files).toBe(4 + 3);
+    expect(ofFixtureRules(report).map(({ ruleId, file }) => `${file} ${ruleId}`)).toEqual([
+      'errors/migrations/002_users_again.sql duplicate-create-table',
+      'errors/migrations/003_teams_name.sql version-collision',
+      'parse-error/migrations/002_policies.sql parse-error',
+    ]);
+  });
+
+  it('finds the migrations folder above a file in a per-migration folder', async () => {
+    const files = {
+      'migrations/2023-01-01-000000_users/up.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'migrations/2023-01-01-000000_users/down.sql': 'DROP TABLE users;',
+      'migrations/2023-02-01-000000_users_again/up.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+    };
+    const run = await inFolder(files, (dir) => miglint(path.join(dir, 'migrations'), 'lint', '2023-02-01-000000_users_again/up.sql', '--format', 'json'));
+    expect(run.status).toBe(1);
+    expect(ofFixtureRules(json(run)).map(({ ruleId, file, related }) => ({ ruleId, file, related: related.map((r) => r.file) }))).toEqual([
+      { ruleId: 'duplicate-create-table', file: '2023-02-01-000000_users_again/up.sql', related: ['2023-01-01-000000_users/up.sql'] },
+    ]);
+  });
+
+  it('exits 2 for a given file its folder does not read as a migration, rather than passing it unchecked', async () => {
+    const files = {
+      'migrations/001_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'migrations/archive/000_old.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'miglint.config.json': '{ "ignore": ["archive/**"] }',
+    };
+    const run = await inFolder(files, (dir) => miglint(dir, 'lint', 'migrations/archive/000_old.sql', 'migrations/001_users.sql'));
+    expect(run).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'miglint: migrations/archive/000_old.sql: not a migration of migrations as miglint reads it (numbered layout, 1 file), so there is nothing to check. Lint the folder with --layout, or leave it out.\n',
+    });
+  });
+
+  it('exits 2 for a missing file, or a folder given with files', async () => {
+    expect(await miglint(fixture('errors'), 'lint', 'migrations/001_users.sql', 'migrations/009_gone.sql')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'miglint: Give one migrations folder, or migration files; not a file: migrations/009_gone.sql\n',
+    });
+    expect(await miglint(fixture('errors'), 'lint', 'migrations', 'migrations/001_users.sql')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'miglint: Give one migrations folder, or migration files; not a file: migrations\n',
+    });
+  });
+});
+
+describe.concurrent('miglint baseline -o', SLOW, () => {
+  it('writes into the migrations folder of a project folder, and a later lint of the project reads the same files', async () => {
+    const files = {
+      'app/supabase/migrations/20240101000000_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'app/supabase/migrations/20240102000000_email.sql': 'ALTER TABLE users ADD COLUMN email text;',
+    };
+    await inFolder(files, async (dir) => {
+      const written = await miglint(dir, 'baseline', 'app', '-o');
+      expect(written.status).toBe(0);
+      expect(written.stderr.split('\n')[0]).toBe('miglint: wrote app/supabase/migrations/000_baseline_schema.sql');
+      // Next to the files it consolidates, the Supabase CLI would apply it first: said, as a warning.
+      expect(written.stderr).toContain('miglint: warning: the Supabase CLI applies app/supabase/migrations/000_baseline_schema.sql first');
+      expect(existsSync(path.join(dir, 'app', '000_baseline_schema.sql'))).toBe(false);
+      expect(readFileSync(path.join(dir, 'app/supabase/migrations/000_baseline_schema.sql'), 'utf8')).toContain('email text');
+      const linted = await miglint(dir, 'lint', 'app', '--format', 'json');
+      expect(json(linted).files).toBe(2);
+    });
   });
 });
 

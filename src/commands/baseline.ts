@@ -5,12 +5,13 @@
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { analyze } from '../analyze.js';
+import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline, isMiglintBaseline } from '../baseline/index.js';
 import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
-import { toDisplayPath, type Layout } from '../discover/index.js';
+import { discover, toDisplayPath, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
+import { supabaseBaselineWarning } from './baseline-warnings.js';
 import { EXIT, migrationsDir } from './lint.js';
 
 export const DEFAULT_BASELINE_NAME = '000_baseline_schema.sql';
@@ -26,21 +27,23 @@ export interface BaselineCommandOptions {
   config?: string | undefined;
 }
 
-/** The baseline text for a folder, and the folder it was read from. */
+/** The baseline text for a folder, and the migrations folder it was read from (a project folder's own migrations folder). */
 export async function buildBaseline(
   options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'config' | 'includeData'>,
   cwd: string,
-): Promise<{ dir: string; text: string }> {
+): Promise<{ dir: string; text: string; layout: Layout; names: string[] }> {
   const { config } = loadConfig(cwd, options.config);
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
-  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
-  return { dir: path.resolve(cwd, dir), text: emitBaseline(analysis, { includeData: options.includeData }) };
+  const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const analysis = await analyzeDiscovery(discovery, { cwd });
+  const names = analysis.files.map((parsed) => parsed.file.name);
+  return { dir: discovery.dir, text: emitBaseline(analysis, { includeData: options.includeData }), layout: analysis.layout, names };
 }
 
 export async function baselineCommand(options: BaselineCommandOptions, output: Output): Promise<number> {
   if (options.check !== undefined && options.output !== undefined) throw new UsageError('Use either --check or -o, not both.');
   const cwd = process.cwd();
-  const { dir, text } = await buildBaseline(options, cwd);
+  const { dir, text, layout, names } = await buildBaseline(options, cwd);
 
   if (options.check !== undefined) return check(path.resolve(cwd, options.check), text, cwd, output);
   if (options.output === undefined) {
@@ -49,7 +52,10 @@ export async function baselineCommand(options: BaselineCommandOptions, output: O
   }
   const target = options.output === '' ? path.join(dir, DEFAULT_BASELINE_NAME) : path.resolve(cwd, options.output);
   writeBaseline(target, text, options.force);
-  output.stderr(`miglint: wrote ${toDisplayPath(cwd, target)}\n`);
+  const shown = toDisplayPath(cwd, target);
+  output.stderr(`miglint: wrote ${shown}\n`);
+  const warning = supabaseBaselineWarning({ layout, dir, target, names, shown });
+  if (warning) output.stderr(warning);
   return EXIT.ok;
 }
 

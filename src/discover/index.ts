@@ -4,6 +4,8 @@ import fg from 'fast-glob';
 import { compareVersions, parseMigrationName, type NameScheme, type ParsedName } from './filename.js';
 import { UsageError } from '../errors.js';
 import { isMiglintBaseline } from '../baseline/header.js';
+import { runsInTransaction } from './transactions.js';
+import { SUM_FILE, type SumSource } from '../sum.js';
 
 export const LAYOUTS = [
   'supabase',
@@ -31,12 +33,16 @@ export interface MigrationFile extends ParsedName {
   replayed: boolean;
   /** Position in the order a runner would apply the folder. */
   order: number;
+  /** True when the runner applies the file in one transaction (see transactions.ts). */
+  transaction: boolean;
 }
 
 export interface Discovery {
   dir: string;
   layout: Layout;
   files: MigrationFile[];
+  /** The folder's miglint.sum, when there is one. */
+  sum: SumSource | null;
 }
 
 export interface DiscoverOptions {
@@ -123,11 +129,12 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
         readError,
         replayed: meaning.direction !== 'down' && !meaning.undo,
         order: 0,
+        transaction: runsInTransaction(layout, absolutePath, source),
       };
     })
     .sort((a, b) => compareRunnerOrder(layout, a, b));
   files.forEach((file, index) => (file.order = index));
-  return { dir: absoluteDir, layout, files };
+  return { dir: absoluteDir, layout, files, sum: readSum(absoluteDir, cwd) };
 }
 
 /** Nested files are migrations only where the runner reads subfolders (Diesel, Flyway). */
@@ -216,6 +223,17 @@ function readSource(absolutePath: string): { source: string | null; readError: s
     return { source: UTF8.decode(bytes).replace(/^\uFEFF/, ''), readError: null };
   } catch {
     return { source: null, readError: 'file is not valid UTF-8 text' };
+  }
+}
+
+function readSum(dir: string, cwd: string): SumSource | null {
+  const file = path.join(dir, SUM_FILE);
+  const shown = toDisplayPath(cwd, file);
+  try {
+    return { path: shown, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UsageError(`Cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
   }
 }
 

@@ -14,7 +14,17 @@ export function onlyFindingsIn(result: LintResult, files: ReadonlySet<string>): 
     if (files.has(finding.file)) findings.push(finding);
     else if (finding.otherSide && files.has(finding.otherSide.file)) findings.push(toOtherSide(finding));
   }
-  return { ...result, findings };
+  return { ...result, findings: inFileOrder(findings) };
+}
+
+/** A finding moved to its other side takes its place among that file's findings, by line. */
+function inFileOrder(findings: Finding[]): Finding[] {
+  const fileRank = new Map<string, number>();
+  for (const finding of findings) if (!fileRank.has(finding.file)) fileRank.set(finding.file, fileRank.size);
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => fileRank.get(a.finding.file)! - fileRank.get(b.finding.file)! || a.finding.line - b.finding.line || a.finding.column - b.finding.column || a.index - b.index)
+    .map(({ finding }) => finding);
 }
 
 function toOtherSide(finding: Finding): Finding {

@@ -51,8 +51,15 @@ describe('examples', () => {
     ]);
   });
 
+  it('examples/edited-after-sum: a recorded file edited afterwards, and a file added without updating miglint.sum', async () => {
+    expect(await lint('examples/edited-after-sum')).toEqual([
+      { ruleId: 'migration-edited', at: '002_add_account_names.sql:1' },
+      { ruleId: 'sum-out-of-date', at: '003_create_sessions.sql:1' },
+    ]);
+  });
+
   it('together, the example folders show every rule that is on by default', async () => {
-    const folders = ['seed-audit', 'supabase-app/supabase/migrations', 'golang-migrate', 'golang-migrate-mixed-versions', 'golang-migrate-sort-order', 'flyway', 'diesel', 'clean'];
+    const folders = ['seed-audit', 'supabase-app/supabase/migrations', 'golang-migrate', 'golang-migrate-mixed-versions', 'golang-migrate-sort-order', 'flyway', 'diesel', 'clean', 'edited-after-sum'];
     const shown = new Set<string>();
     for (const folder of folders) for (const finding of await lint(`examples/${folder}`)) shown.add(finding.ruleId);
     const defaults = RULES.filter((rule) => rule.enabledByDefault !== false).map((rule) => rule.id);

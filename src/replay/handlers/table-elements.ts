@@ -7,6 +7,7 @@ import { parseSync } from '../../parse/wasm.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
 import { isPlatformRelation } from '../../presets.js';
+import { applyDefaultPrivileges } from './grants.js';
 import { qualifiedName, type Column, type Constraint, type ConstraintKind, type ForeignKeyTarget, type Table } from '../model.js';
 import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
 import { keySql } from './create-index.js';
@@ -178,23 +179,73 @@ function isUniqueKey(table: Table, columns: string[], ctx: ReplayContext): boole
   return [...ctx.schema.indexes.values()].some((index) => index.table === key && index.unique && index.where === null && same(index.keys));
 }
 
+/** The table a constraint is checked against: its key, and its columns once the statement has run (null when unknown). */
+export interface ConstraintTarget {
+  key: string;
+  columns: ReadonlySet<string> | null;
+}
+
+/** Column names (ColumnRef) in an expression: a bare `c`, or `t.c` (with the table's name). */
+function columnReferences(node: Node | undefined): string[][] {
+  const found: string[][] = [];
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const record = value as Record<string, unknown>;
+    if ('ColumnRef' in record) found.push(stringsOf((record.ColumnRef as { fields?: Node[] }).fields));
+    Object.values(record).forEach(visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** Why PostgreSQL rejects a constraint naming a column the table does not have; null when all exist. */
+function missingColumnRejection(node: ConstraintNode, target: ConstraintTarget): string | null {
+  const columns = target.columns;
+  if (!columns) return null;
+  const tableName = target.key.slice(target.key.indexOf('.') + 1);
+  if (node.contype === 'CONSTR_CHECK') {
+    for (const fields of columnReferences(node.raw_expr)) {
+      const column = fields[fields.length - 1]!;
+      if (fields.length === 2 && fields[0] !== tableName) return `missing FROM-clause entry for table "${fields[0]}"`;
+      if (fields.length <= 2 && !columns.has(column)) return `column "${column}" does not exist`;
+    }
+    return null;
+  }
+  if (node.contype === 'CONSTR_FOREIGN') {
+    const missing = stringsOf(node.fk_attrs).find((name) => !columns.has(name));
+    return missing === undefined ? null : `column "${missing}" referenced in foreign key constraint does not exist`;
+  }
+  if (node.contype === 'CONSTR_PRIMARY' || node.contype === 'CONSTR_UNIQUE') {
+    const missing = stringsOf(node.keys).find((name) => !columns.has(name));
+    return missing === undefined ? null : `column "${missing}" named in key does not exist`;
+  }
+  return null;
+}
+
 /**
  * Why PostgreSQL rejects this constraint at this point of the chain (and with it the whole
- * statement that defines it); null when it accepts it. `tableKey` is the table the constraint is
+ * statement that defines it); null when it accepts it. `target` is the table the constraint is
  * for: a foreign key to that same table is checked against the statement's own columns, which
  * the model does not hold yet, so it is accepted.
  */
-export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, tableKey: string): string | null {
+export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, target: ConstraintTarget): string | null {
   if (node.contype === 'CONSTR_CHECK' && containsSubquery(node.raw_expr)) return 'cannot use subquery in check constraint';
+  const missingColumn = missingColumnRejection(node, target);
+  if (missingColumn) return missingColumn;
   if (node.contype !== 'CONSTR_FOREIGN' || !node.pktable) return null;
   const relname = node.pktable.relname ?? '';
-  const target = ctx.findTable(node.pktable.schemaname, relname);
-  const key = target ? qualifiedName(target.schema, target.name) : ctx.keyForCreate(node.pktable.schemaname, relname);
-  if (key === tableKey) return null;
-  if (!target) {
+  const referenced = ctx.findTable(node.pktable.schemaname, relname);
+  const key = referenced ? qualifiedName(referenced.schema, referenced.name) : ctx.keyForCreate(node.pktable.schemaname, relname);
+  if (key === target.key) return null;
+  if (!referenced) {
     if (ctx.relationExists(key)) return `referenced relation "${relname}" is not a table`;
     return holdsWholeSchema(ctx, key) && ctx.chainCreates.has(relname) ? `relation "${key}" does not exist` : null;
   }
+  return referencedKeyRejection(node, referenced, relname, ctx);
+}
+
+function referencedKeyRejection(node: ConstraintNode, target: Table, relname: string, ctx: ReplayContext): string | null {
   const wanted = stringsOf(node.pk_attrs);
   if (wanted.length === 0) return primaryKeyColumns(target) ? null : `there is no primary key for referenced table "${relname}"`;
   const missing = wanted.find((name) => !target.columns.some((column) => column.name === name));
@@ -203,9 +254,9 @@ export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, ta
 }
 
 /** The first reason PostgreSQL rejects one of the constraints, as `constraintRejection` tells it. */
-export function firstRejection(nodes: ConstraintNode[], ctx: ReplayContext, tableKey: string): string | null {
+export function firstRejection(nodes: ConstraintNode[], ctx: ReplayContext, target: ConstraintTarget): string | null {
   for (const node of nodes) {
-    const rejection = constraintRejection(node, ctx, tableKey);
+    const rejection = constraintRejection(node, ctx, target);
     if (rejection) return rejection;
   }
   return null;
@@ -318,6 +369,7 @@ export function buildColumn(
       created: ctx.origin,
       changes: [],
     });
+    applyDefaultPrivileges(ctx, 'sequences', table.schema, qualifiedName(table.schema, sequence), 'sequence');
   }
   const remaining: ConstraintNode[] = [];
   for (const item of definition.constraints ?? []) {
