@@ -3,8 +3,10 @@
  * codes). Bad input ends in a message and exit code 2, never a stack trace. Each command's
  * module is loaded only when that command runs: `lint` must not pay for PGlite or the baseline.
  */
+import { existsSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
-import { LAYOUTS, type Layout } from './discover/index.js';
+import { LAYOUTS, USUAL_PLACES, type Layout } from './discover/index.js';
+import { closest } from './did-you-mean.js';
 import { UsageError } from './errors.js';
 import { FORMAT_NAMES, type FormatName } from './format/index.js';
 import { EXIT } from './commands/exit-codes.js';
@@ -21,27 +23,49 @@ const processOutput: Output = {
   stderr: (text) => process.stderr.write(text),
 };
 
-function useColor(flag: boolean | undefined): boolean {
+const COMMANDS = ['lint', 'init', 'rules', 'schema', 'baseline', 'verify'];
+
+/** --color/--no-color, else FORCE_COLOR (0 or false: none), else NO_COLOR, else whether stdout is a terminal. */
+export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
   if (flag !== undefined) return flag;
-  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR) return false;
+  return isTTY;
 }
+
+const DEFAULT_FOLDERS = USUAL_PLACES.join(', ');
 
 /** The folder argument and the options every command that reads a migrations folder takes. */
 function readsFolder<T>(command: Argv<T>) {
   return command
-    .positional('dir', { type: 'string', describe: 'Migrations folder (default: supabase/migrations or migrations)' })
+    .positional('dir', { type: 'string', describe: `Migrations folder, or a project folder holding one (default: the first of ${DEFAULT_FOLDERS} that exists)` })
     .option('layout', { choices: LAYOUTS, describe: 'File layout (detected when not given)' })
     .option('preset', { choices: PRESETS, describe: 'Platform the migrations run on (detected from the layout and what the migrations use when not given)' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Say which layout and preset were chosen, and why' })
-    .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json' });
+    .option('config', { alias: 'c', type: 'string', describe: 'Path to a miglint.config.json (default: found from here upward)' });
 }
+
+/** `miglint lnt`: the default command would take the typo for a folder; say what it is instead. */
+function checkCommandWord(argv: string[]): void {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-') || COMMANDS.includes(first) || existsSync(first)) return;
+  const suggestion = closest(first, COMMANDS);
+  if (suggestion) throw new UsageError(`Unknown command "${first}". Did you mean "${suggestion}"? (Commands: ${COMMANDS.join(', ')}.)`);
+}
+
+const EXIT_CODES_HELP =
+  'Exit codes: 0 no errors; 1 findings at error level (a file that does not parse is one) or more warnings than --max-warnings; 2 a usage or configuration error, or miglint could not run.';
 
 export async function main(argv: string[], output: Output = processOutput): Promise<number> {
   let exitCode: number = EXIT.ok;
   try {
+    checkCommandWord(argv);
     await yargs(argv)
       .scriptName('miglint')
       .usage('$0 <command> [options]')
+      // Options are spelt as documented: no camelCase twins in parsing, help or error messages.
+      .parserConfiguration({ 'camel-case-expansion': false })
       .command(
         ['lint [paths..]', '$0 [paths..]'],
         'Lint a folder of PostgreSQL migrations (or given migration files, each within its whole folder)',
@@ -49,12 +73,17 @@ export async function main(argv: string[], output: Output = processOutput): Prom
           readsFolder(command)
             .positional('paths', { type: 'string', array: true, describe: 'A migrations folder, or migration files (only their findings are shown)' })
             .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'stylish' as FormatName, describe: 'Output format' })
+            .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file (whole or not at all) instead of stdout' })
+            .option('quiet', { type: 'boolean', describe: 'Report errors only' })
             .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
-            .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal)' })
+            .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal; FORCE_COLOR and NO_COLOR are honoured)' })
             .option('changed', { type: 'boolean', describe: 'Report only findings in files staged in git (the whole folder is still read)' })
-            .option('since', { type: 'string', describe: 'Report only findings in files added or changed since this git ref (e.g. main)' }),
+            .option('since', { type: 'string', describe: 'Report only findings in files added or changed since this git ref (e.g. main)' })
+            .option('suppress-all', { type: 'boolean', describe: 'Accept every current finding: write their counts per file and rule to miglint-suppressions.json' })
+            .option('prune-suppressions', { type: 'boolean', describe: 'Drop entries of miglint-suppressions.json that no longer occur' }),
         async (args) => {
           if (args.changed && args.since !== undefined) throw new UsageError('--changed and --since cannot be used together: --changed is what is staged, --since what changed since a ref.');
+          if (args['suppress-all'] && args['prune-suppressions']) throw new UsageError('--suppress-all and --prune-suppressions cannot be used together: --suppress-all rewrites the whole file.');
           const [{ lintCommand }, { folderOrFiles }] = await Promise.all([import('./commands/lint.js'), import('./commands/lint-files.js')]);
           exitCode = await lintCommand(
             {
@@ -64,12 +93,27 @@ export async function main(argv: string[], output: Output = processOutput): Prom
               preset: args.preset as Preset | undefined,
               verbose: args.verbose,
               config: args.config,
-              maxWarnings: args.maxWarnings,
+              maxWarnings: args['max-warnings'],
               color: useColor(args.color),
               changes: args.changed ? { staged: true } : args.since !== undefined ? { since: args.since } : undefined,
+              suppressions: args['suppress-all'] ? 'suppress-all' : args['prune-suppressions'] ? 'prune' : 'apply',
+              quiet: args.quiet,
+              outputFile: args['output-file'],
             },
             output,
           );
+        },
+      )
+      .command(
+        'init [dir]',
+        'Write a miglint.config.json for this project: its folder, layout and preset, every rule at its default severity',
+        (command) =>
+          readsFolder(command)
+            .option('preset', { choices: PRESETS, describe: 'What the database holds before the first migration (default: from the layout)' })
+            .option('force', { type: 'boolean', default: false, describe: 'Replace an existing miglint.config.json' }),
+        async (args) => {
+          const { initCommand } = await import('./commands/init.js');
+          exitCode = initCommand({ dir: args.dir, layout: args.layout as Layout | undefined, preset: args.preset as Preset | undefined, force: args.force }, output);
         },
       )
       .command(
@@ -115,7 +159,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
               output: args.output,
               check: args.check,
               force: args.force,
-              includeData: args.includeData,
+              includeData: args['include-data'],
               layout: args.layout as Layout | undefined,
               preset: args.preset as Preset | undefined,
               verbose: args.verbose,
@@ -150,7 +194,10 @@ export async function main(argv: string[], output: Output = processOutput): Prom
       .strict()
       .demandCommand(1)
       .help()
+      .alias('help', 'h')
       .version()
+      .alias('version', 'v')
+      .epilogue(EXIT_CODES_HELP)
       .exitProcess(false)
       .fail((message, error) => {
         throw error ?? new UsageError(message);

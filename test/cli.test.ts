@@ -85,9 +85,9 @@ describe.concurrent('miglint lint: exit codes', SLOW, () => {
     expect(run.stdout).toMatch(/\n✖ \d+ problems \(2 errors, \d+ warnings?, \d+ info\) in 4 files, 4 statements\n$/);
   });
 
-  it('exits 2 on a parse error and still prints the findings of the other files', async () => {
+  it('exits 1 on a parse error, a finding like any error (ESLint does the same), and still prints the findings of the other files', async () => {
     const run = await miglint(fixture('parse-error'), 'lint', 'migrations', '--format', 'json');
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     expect(ofFixtureRules(json(run))).toEqual([
       {
@@ -143,7 +143,7 @@ describe.concurrent('miglint lint: exit codes', SLOW, () => {
     const run = await miglint(fixture('.'), 'lint');
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'miglint: No migrations folder given, and there is no supabase/migrations or migrations folder here. Usage: miglint lint <dir>\n',
+      'miglint: No migrations folder given, and none of supabase/migrations, migrations, db/migrations is here. Usage: miglint lint <dir>\n',
     );
   });
 
@@ -361,7 +361,7 @@ describe.concurrent('miglint lint <files> (what lint-staged and pre-commit pass)
       '--format',
       'json',
     );
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(1);
     const report = json(run);
     expect(report.files).toBe(4 + 3);
     expect(ofFixtureRules(report).map(({ ruleId, file }) => `${file} ${ruleId}`)).toEqual([

@@ -1,5 +1,5 @@
 import type { Output } from '../cli.js';
-import { closest } from '../config.js';
+import { closest } from '../did-you-mean.js';
 import { UsageError } from '../errors.js';
 import { findRule, RULE_CATALOG } from '../rule-catalog.js';
 import { ruleDocsText } from '../rule-docs.js';

@@ -95,7 +95,8 @@ const SCHEMES_BY_LAYOUT: Record<VersionLayout, Exclude<NameScheme, 'none'>> = {
   diesel: 'diesel',
 };
 
-const USUAL_PLACES = ['supabase/migrations', 'migrations', 'db/migrations'];
+/** Where `miglint` looks for a migrations folder when none is given, in this order. */
+export const USUAL_PLACES = ['supabase/migrations', 'migrations', 'db/migrations'] as const;
 
 /** The folder `miglint lint` reads when none is given. */
 export function defaultMigrationsDir(cwd: string): string | null {
