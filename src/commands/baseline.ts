@@ -2,7 +2,7 @@
  * `miglint baseline`: prints the consolidated baseline, writes it atomically with `-o`, or
  * checks a committed one with `--check`.
  */
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeDiscovery } from '../analyze.js';
@@ -11,6 +11,7 @@ import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
 import { discover, toDisplayPath, type Discovery, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../write-atomic.js';
 import type { Preset } from '../presets.js';
 import { supabaseBaselineWarning } from './baseline-warnings.js';
 import { reportChoice } from './choice.js';
@@ -84,8 +85,7 @@ function check(file: string, expected: string, cwd: string, output: Output): num
 }
 
 /**
- * Writes through a temporary file in the same folder and a rename, so a reader never sees a
- * partial baseline. Refuses to replace a file miglint did not write, unless forced.
+ * Writes the whole baseline or nothing (src/write-atomic.ts). Refuses to replace a file miglint did not write, unless forced.
  */
 export function writeBaseline(target: string, text: string, force: boolean): void {
   if (existsSync(target) && !force) {
@@ -99,12 +99,5 @@ export function writeBaseline(target: string, text: string, force: boolean): voi
       throw new UsageError(`${target} exists and miglint did not write it (no "-- miglint:baseline" header); use --force to replace it.`);
     }
   }
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, target);
-  } catch (error) {
-    if (existsSync(temporary)) unlinkSync(temporary);
-    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  writeFileAtomic(target, text);
 }
