@@ -76,9 +76,9 @@ describe('hostile folders', () => {
     expect(located(report)).toContain('empty-migration 001_a.sql:1:1');
   });
 
-  it('a file that is not UTF-8 is a parse error at 1:1 and exit 2; the other files are still linted', async () => {
+  it('a file that is not UTF-8 is a parse error at 1:1, a finding (exit 1); the other files are still linted', async () => {
     const report = await lint(folder({ '001_a.sql': CREATE, '002_b.sql': Uint8Array.from([0x63, 0xff, 0xfe, 0x3b]) }));
-    expect(report.code).toBe(2);
+    expect(report.code).toBe(1);
     expect(report.findings.filter((f) => f.ruleId === 'parse-error').map((f) => `${path.basename(f.file)}:${f.line}:${f.column} ${f.message}`)).toEqual([
       '002_b.sql:1:1 file is not valid UTF-8 text',
     ]);
@@ -86,13 +86,13 @@ describe('hostile folders', () => {
 
   it('a BOM and CRLF line endings keep lines and columns right', async () => {
     const report = await lint(folder({ '001_a.sql': `\uFEFF${CREATE}\r\nCREATE TABEL b (id int);\r\n` }));
-    expect(report.code).toBe(2);
+    expect(report.code).toBe(1);
     expect(located(report)).toContain('parse-error 001_a.sql:3:8');
   });
 
   it('NUL bytes are reported where they are, and the statements around them still count', async () => {
     const report = await lint(folder({ '001_a.sql': `${CREATE}SELECT 1;\0\nCREATE TABLE b (id int PRIMARY KEY);\n` }));
-    expect(report.code).toBe(2);
+    expect(report.code).toBe(1);
     expect(report.findings.filter((f) => f.ruleId === 'parse-error').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
       '2:10 file contains a NUL byte',
     ]);
@@ -110,7 +110,7 @@ describe('hostile folders', () => {
     // The DELETE at the end is a finding of its own (data-in-migration groups by kind and table), a megabyte into the line.
     const line = `${CREATE.trim()} ${insert.repeat(Math.ceil(1_048_576 / insert.length))}DELETE FROM a;`;
     const report = await lint(folder({ '001_a.sql': `${line}\n`, '002_b.sql': 'CREATE TABEL b;\n' }));
-    expect(report.code).toBe(2);
+    expect(report.code).toBe(1);
     expect(located(report)).toContain('parse-error 002_b.sql:1:8');
     expect(located(report)).toContain(`data-in-migration 001_a.sql:1:${CREATE.length + 1}`);
     expect(located(report)).toContain(`data-in-migration 001_a.sql:1:${line.lastIndexOf('DELETE') + 1}`);
@@ -124,7 +124,7 @@ describe('hostile folders', () => {
     symlinkSync('002_loop.sql', path.join(dir, '002_loop.sql'));
     symlinkSync('/nonexistent/file.sql', path.join(dir, '003_dangling.sql'));
     const report = await lint(dir);
-    expect([0, 2]).toContain(report.code);
+    expect([0, 1]).toContain(report.code);
     expect(report.files).toBeGreaterThanOrEqual(1);
     expect(located(report).filter((l) => l.includes('001_a.sql'))).toEqual([]);
   });
@@ -137,11 +137,11 @@ describe('hostile folders', () => {
     expect([0, 2]).toContain(report.code);
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable file is reported, exit 2 (skipped as root: root reads mode 000 files)', async () => {
+  it.skipIf(process.getuid?.() === 0)('an unreadable file is reported as a finding, exit 1 (skipped as root: root reads mode 000 files)', async () => {
     const dir = folder({ '001_a.sql': CREATE, '002_b.sql': CREATE });
     chmodSync(path.join(dir, '002_b.sql'), 0o000);
     const report = await lint(dir);
-    expect(report.code).toBe(2);
+    expect(report.code).toBe(1);
     expect(report.findings.filter((f) => f.ruleId === 'parse-error').map((f) => `${path.basename(f.file)} ${f.message}`)).toEqual([
       '002_b.sql cannot read file (EACCES)',
     ]);
