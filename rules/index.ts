@@ -13,6 +13,7 @@ import functionSearchPath from './function-search-path.js';
 import identicalMigration from './identical-migration.js';
 import invalidTimestamp from './invalid-timestamp.js';
 import legacyTable from './legacy-table.js';
+import migrationEdited from './migration-edited.js';
 import missingDown from './missing-down.js';
 import missingReference from './missing-reference.js';
 import mixedVersionFormat from './mixed-version-format.js';
@@ -27,6 +28,7 @@ import policyExistsRlsDisabled from './policy-exists-rls-disabled.js';
 import redefinedFunction from './redefined-function.js';
 import redundantIndex from './redundant-index.js';
 import rejectedStatement from './rejected-statement.js';
+import runnerFileMismatch from './runner-file-mismatch.js';
 import requireConcurrentIndex from './require-concurrent-index.js';
 import rlsDisabledInPublic from './rls-disabled-in-public.js';
 import rlsEnabledNoPolicy from './rls-enabled-no-policy.js';
@@ -34,9 +36,11 @@ import rlsMissingWritePolicy from './rls-missing-write-policy.js';
 import rlsPolicyAlwaysTrue from './rls-policy-always-true.js';
 import securityDefinerView from './security-definer-view.js';
 import shadowedCreate from './shadowed-create.js';
+import sumOutOfDate from './sum-out-of-date.js';
 import sortOrderMismatch from './sort-order-mismatch.js';
 import unindexedForeignKey from './unindexed-foreign-key.js';
 import unsafeColumnTypeChange from './unsafe-column-type-change.js';
+import unplacedFile from './unplaced-file.js';
 import unversionedFile from './unversioned-file.js';
 import versionCollision from './version-collision.js';
 import versionGap from './version-gap.js';
@@ -48,6 +52,8 @@ export const RULES: Rule[] = [
   patchChain,
   versionCollision,
   unversionedFile,
+  unplacedFile,
+  runnerFileMismatch,
   mixedVersionFormat,
   sortOrderMismatch,
   shadowedCreate,
@@ -60,6 +66,8 @@ export const RULES: Rule[] = [
   redefinedFunction,
   columnTypeChurn,
   identicalMigration,
+  migrationEdited,
+  sumOutOfDate,
   dataInMigration,
   nonDescriptiveName,
   versionGap,

@@ -5,6 +5,7 @@ import { createdRoles, isLikelyDynamicPartition, referencesOf, relationTimeline,
 import type { HistoryEvent, ObjectType } from '../src/replay/history.js';
 import type { SchemaModel } from '../src/replay/model.js';
 import { at, defineRule, type Report } from '../src/rule.js';
+import { RefusedCreates, type RefusedCreate } from '../src/refused-creates.js';
 
 const BUILTIN_SCHEMAS = new Set(['public', 'pg_catalog', 'information_schema', 'pg_temp']);
 const SCHEMA_OBJECTS = new Set<ObjectType>(['table', 'view', 'function', 'type', 'sequence']);
@@ -29,6 +30,14 @@ function missingSchemas(history: HistoryEvent[], schema: SchemaModel, preset: Pr
   }));
 }
 
+/** Says why the relation does not exist although the chain creates it. */
+function refusedMessage(name: string, { origin, rejection }: RefusedCreate): string {
+  const where = `${origin.path}:${origin.line}`;
+  const rejectedAt = `${rejection.origin.path}:${rejection.origin.line}`;
+  if (rejectedAt === where) return `the CREATE of "${name}" at ${where} was rejected: ${rejection.message}.`;
+  return `the CREATE of "${name}" at ${where} was rolled back: its runner applies that file in one transaction, and PostgreSQL rejected ${rejectedAt} (${rejection.message}).`;
+}
+
 export default defineRule({
   id: 'missing-reference',
   category: 'history',
@@ -40,22 +49,27 @@ export default defineRule({
     bad: '-- no migration creates users\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
     good: 'CREATE TABLE users (id uuid PRIMARY KEY);\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
   },
-  check({ files, history, schema, preset }) {
+  check({ files, history, schema, preset, providedRoles }) {
     const timeline = relationTimeline(files, history);
     const roles = createdRoles(files);
     const reports: Report[] = missingSchemas(history, schema, preset);
+    const refusedCreates = new RefusedCreates(files, history);
     for (const place of replayedStatements(files)) {
       for (const { role, location, usage } of roleReferencesOf(place)) {
-        if (roles.has(role) || isBuiltinRole(role) || isPlatformRole(preset, role)) continue;
+        if (roles.has(role) || isBuiltinRole(role) || isPlatformRole(preset, role) || providedRoles.includes(role)) continue;
         reports.push({ ...positionAt(place, location), message: `${usage} "${role}": no migration creates role "${role}".` });
       }
       for (const { relation, usage } of referencesOf(place)) {
         if (isPlatformRelation(preset, relationKey(relation)) || isRunnerTable(relation.relname ?? '') || timeline.creation(relation)) continue;
         if (isLikelyDynamicPartition(schema, relation)) continue;
         const name = displayName(relationKey(relation));
+        const refused = refusedCreates.of(relation);
+        // Inside the file that was undone, the relation existed until the rejection.
+        if (refused && refused.rejection.origin !== refused.origin && refused.origin.fileOrder === place.file.file.order && refused.origin.statementIndex < place.statement.index) continue;
         reports.push({
           ...positionAt(place, relation.location),
-          message: `${usage} "${name}": no migration creates "${name}".`,
+          message: refused ? `${usage} "${name}": ${refusedMessage(name, refused)}` : `${usage} "${name}": no migration creates "${name}".`,
+          ...(refused ? { related: [{ file: refused.origin.path, line: refused.origin.line, message: `the CREATE of "${name}"` }] } : {}),
         });
       }
     }

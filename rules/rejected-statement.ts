@@ -5,6 +5,8 @@ import type { ParsedFile } from '../src/parse/index.js';
 import { isPlatformRelation, isRunnerTable, platformObjects, type Preset } from '../src/presets.js';
 import { isLikelyDynamicPartition, referencesOf, relationTimeline, type RelationTimeline } from '../src/relations.js';
 import type { HistoryEvent, Origin, SchemaModel } from '../src/replay/index.js';
+import type { RolledBack } from '../src/replay/history.js';
+import { extensionProviding } from '../src/replay/extension-types.js';
 import { at, defineRule, type Report } from '../src/rule.js';
 
 /** Kinds of a missing object that name a relation (a table, view, sequence or index). */
@@ -95,7 +97,8 @@ class Unseen {
     // A recursive view reads itself (CREATE RECURSIVE VIEW nums ... FROM nums).
     if (relation && event.objectType === 'view' && event.name === `${relation.schemaname}.${relation.relname}`) return true;
     if (relation) return isRunnerTable(relation.relname ?? '') || isLikelyDynamicPartition(this.schema, relation);
-    if (!EXTENSION_KINDS.has(missing.kind) || this.createdFunctionsAndTypes.has(bare)) return false;
+    // An extension's own type (citext) is missing for certain until that extension is created.
+    if (!EXTENSION_KINDS.has(missing.kind) || this.createdFunctionsAndTypes.has(bare) || extensionProviding(bare) !== undefined) return false;
     return this.firstExtension !== undefined && compareOrigins(this.firstExtension.origin, event.origin) < 0;
   }
 }
@@ -175,6 +178,16 @@ function isDuplicateCreateTable(event: HistoryEvent, lastCreateTable: Map<string
   return previous !== undefined && previous.origin.path !== event.origin.path;
 }
 
+/** What the runner's transaction did to the rest of the file. */
+function rollbackNote({ undone, notRun }: RolledBack): string {
+  const parts = [undone > 0 ? `${plural(undone, 'statement')} before it rolled back` : '', notRun > 0 ? `${plural(notRun, 'statement')} after it not run` : ''].filter(Boolean);
+  return ` The runner applies this file in one transaction, so nothing in it applies${parts.length ? ` (${parts.join(', ')})` : ''}: the files after it see the database as it was before this file.`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export default defineRule({
   id: 'rejected-statement',
   category: 'history',
@@ -205,7 +218,8 @@ export default defineRule({
     for (const event of history) {
       if (event.action === 'create' && event.objectType === 'table' && event.statementKind === 'CreateStmt') lastCreateTable.set(event.name, event);
       if (event.action === 'create' && (event.objectType === 'table' || event.objectType === 'view') && createsTemporaryRelation(files, event)) temporaryRelations.add(event.name);
-      if (event.action !== 'error' || explained(event)) continue;
+      // A rejection that undid its whole file is reported even when another rule names its cause: that rule does not say the file was undone.
+      if (event.action !== 'error' || (!event.rolledBack && explained(event))) continue;
       const key = `${event.origin.fileOrder}:${event.origin.statementIndex}`;
       const statement = reasonsByStatement.get(key) ?? { event, reasons: [] };
       if (!statement.reasons.includes(event.message)) statement.reasons.push(event.message);
@@ -214,7 +228,7 @@ export default defineRule({
     return [...reasonsByStatement.values()].map(({ event, reasons }): Report => {
       const shown = reasons.slice(0, REASONS_SHOWN).join('; ');
       const more = reasons.length > REASONS_SHOWN ? `; and ${reasons.length - REASONS_SHOWN} more` : '';
-      return { ...at(event.origin), message: `PostgreSQL rejects this statement here: ${shown}${more}.` };
+      return { ...at(event.origin), message: `PostgreSQL rejects this statement here: ${shown}${more}.${event.rolledBack ? rollbackNote(event.rolledBack) : ''}` };
     });
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule, shortName, type Report } from '../src/rule.js';
 import type { ParsedFile } from '../src/parse/index.js';
+import { ORDERED_BY_RUNNER_FILES } from '../src/discover/index.js';
 
 /**
  * Equal exactly when the runner's version comparison says equal (a missing part counts as 0):
@@ -22,7 +23,9 @@ export default defineRule({
     bad: '021_ai_prompt_templates.sql\n021_fix_tickets_table_column_names.sql',
     good: '021_ai_prompt_templates.sql\n022_fix_tickets_table_column_names.sql',
   },
-  check({ files }) {
+  check({ files, layout }) {
+    // Prisma, drizzle-kit, sqitch and graphile-migrate record a migration by its whole name: equal versions both apply.
+    if (ORDERED_BY_RUNNER_FILES.has(layout)) return [];
     const reports: Report[] = [];
     const seen = new Map<string, ParsedFile>();
     for (const parsed of files) {
@@ -41,6 +44,13 @@ export default defineRule({
         line: 1,
         column: 1,
         related: [{ file: earlier.file.path, line: 1, message: `also version ${earlier.file.version}` }],
+        otherSide: {
+          message: `Version ${earlier.file.version} is also the version of ${shortName(file.path)}; a runner applies only one of them, or refuses both.`,
+          file: earlier.file.path,
+          line: 1,
+          column: 1,
+          related: [{ file: file.path, line: 1, message: `also version ${file.version}` }],
+        },
       });
     }
     return reports;

@@ -3,8 +3,9 @@ import { contentKey, encodeEntry, ParseCache } from './cache.js';
 import { discover, type DiscoverOptions, type Discovery, type MigrationFile } from './discover/index.js';
 import type { Analysis } from './engine.js';
 import { loadParser, parseFileWithTree, type ParsedFile } from './parse/index.js';
-import { resolvePreset, type Preset } from './presets.js';
+import { detectPreset, type Preset } from './presets.js';
 import { replay } from './replay/index.js';
+import { parseSum } from './sum.js';
 
 export interface AnalyzeOptions extends DiscoverOptions {
   /** The platform preset from configuration; detected from the layout when absent. */
@@ -25,9 +26,19 @@ export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOpt
   // came from the cache.
   await loadParser();
   // The cache's writes go on during replay; they are waited for only afterwards.
-  const replayed = replay(files);
+  const { preset } = detectPreset(discovery.layout, options.preset, discovery.files.map((file) => file.source));
+  const replayed = replay(files, preset);
   await cache?.flush();
-  return { layout: discovery.layout, preset: resolvePreset(discovery.layout, options.preset, discovery.files.map((file) => file.source)), files, ...replayed };
+  return {
+    layout: discovery.layout,
+    sum: discovery.sum ? parseSum(discovery.sum) : null,
+    preset,
+    unplaced: discovery.unplaced,
+    runnerIssues: discovery.runnerIssues,
+    providedRoles: discovery.providedRoles,
+    files,
+    ...replayed,
+  };
 }
 
 /** Parses every file, reading unchanged ones from the cache and storing the new ones in it. */

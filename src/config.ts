@@ -1,34 +1,43 @@
 /**
  * `miglint.config.json`, or a `miglint` key in package.json, found from the working directory
- * up. Validated by a schema; every mistake is reported with where it is.
+ * up. Validated by a schema; every mistake is reported with where it is. Paths in it
+ * (`migrationsDir`, `ignore`) are relative to the file's folder, wherever miglint runs from.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import fg from 'fast-glob';
 import { z } from 'zod';
 import { LAYOUTS } from './discover/index.js';
+import { closest } from './did-you-mean.js';
 import { UsageError } from './errors.js';
 import { PRESETS } from './presets.js';
 import type { Rule, Severity } from './rule.js';
 
-const SETTING = z.enum(['off', 'info', 'warning', 'error']);
+const SETTING = z.enum(['off', 'info', 'warning', 'error']).meta({ id: 'severity', description: 'off, or the severity findings of the rule are reported at' });
 export type RuleSetting = z.infer<typeof SETTING>;
 
-const RULE_ENTRY = z.union([SETTING, z.tuple([SETTING]), z.tuple([SETTING, z.record(z.string(), z.unknown())])], {
-  error: 'expected "off", "info", "warning" or "error", or [severity, { ...options }]',
-});
+const RULE_ENTRY_ERROR = 'expected "off", "info", "warning" or "error", or [severity, { ...options }]';
+
+/** A rule's entry: a severity, or a severity and the rule's options. */
+export function ruleEntry<Options extends z.ZodType>(options: Options) {
+  return z.union([SETTING, z.tuple([SETTING]), z.tuple([SETTING, options])], { error: RULE_ENTRY_ERROR });
+}
+
+const RULE_ENTRY = ruleEntry(z.record(z.string(), z.unknown()));
 
 export { PRESETS, type Preset } from './presets.js';
 
-const CONFIG = z
-  .object({
-    $schema: z.string().optional(),
-    migrationsDir: z.string().optional(),
-    layout: z.enum(LAYOUTS).optional(),
-    preset: z.enum(PRESETS).optional(),
-    rules: z.record(z.string(), RULE_ENTRY).optional(),
-    ignore: z.array(z.string()).optional(),
-  })
-  .strict();
+/** The configuration's keys; `rules` is checked rule by rule when the rules are resolved. */
+export const CONFIG_SHAPE = {
+  $schema: z.string().optional().describe('The JSON schema of this file, for editors: ./node_modules/miglint/miglint.schema.json'),
+  migrationsDir: z.string().optional().describe("The migrations folder, relative to this file's folder (default: supabase/migrations, migrations or db/migrations)"),
+  layout: z.enum(LAYOUTS).optional().describe('How file names carry versions (detected when not given)'),
+  preset: z.enum(PRESETS).optional().describe('What the database holds before the first migration (default: from the layout)'),
+  rules: z.record(z.string(), RULE_ENTRY).optional().describe('Rule id -> "off" | "info" | "warning" | "error", or [severity, options]'),
+  ignore: z.array(z.string()).optional().describe("Globs of .sql files to leave out, relative to this file's folder (e.g. supabase/migrations/archive/**)"),
+};
+
+const CONFIG = z.object(CONFIG_SHAPE).strict();
 
 export type Config = z.infer<typeof CONFIG>;
 
@@ -44,20 +53,35 @@ export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
   if (explicitPath) {
     const file = path.resolve(cwd, explicitPath);
     if (!existsSync(file)) throw new UsageError(`Config file not found: ${explicitPath}`);
-    return { config: validate(readJson(file), file, null), source: file };
+    return { config: resolvePaths(validate(readJson(file), file, null), file, cwd), source: file };
   }
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     const file = path.join(dir, CONFIG_FILE);
-    if (existsSync(file)) return { config: validate(readJson(file), file, null), source: file };
+    if (existsSync(file)) return { config: resolvePaths(validate(readJson(file), file, null), file, cwd), source: file };
     const packageFile = path.join(dir, 'package.json');
     if (existsSync(packageFile)) {
       const manifest = readJson(packageFile) as Record<string, unknown> | null;
       if (manifest && typeof manifest === 'object' && 'miglint' in manifest) {
-        return { config: validate(manifest.miglint, packageFile, 'miglint'), source: packageFile };
+        return { config: resolvePaths(validate(manifest.miglint, packageFile, 'miglint'), packageFile, cwd), source: packageFile };
       }
     }
     if (path.dirname(dir) === dir) return { config: {}, source: null };
   }
+}
+
+/**
+ * The configuration with its paths as the commands take them: `migrationsDir` relative to the
+ * working directory, `ignore` as absolute globs (fast-glob matches those against full paths).
+ */
+function resolvePaths(config: Config, file: string, cwd: string): Config {
+  const base = path.dirname(file);
+  const resolved: Config = { ...config };
+  if (config.migrationsDir !== undefined) resolved.migrationsDir = path.relative(cwd, path.resolve(base, config.migrationsDir)) || '.';
+  if (config.ignore !== undefined) {
+    const root = fg.escapePath(base.split(path.sep).join('/'));
+    resolved.ignore = config.ignore.map((pattern) => (path.isAbsolute(pattern) ? pattern : path.posix.join(root, pattern)));
+  }
+  return resolved;
 }
 
 function readJson(file: string): unknown {
@@ -125,26 +149,4 @@ export function resolveRules(rules: Rule[], config: Config, configSource: string
     effective.push({ rule, severity, options });
   }
   return effective;
-}
-
-function closest(word: string, candidates: string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(word, candidate);
-    if (distance < bestDistance) (best = candidate), (bestDistance = distance);
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -3,6 +3,7 @@
  * rules neither call them missing nor lint them as if the project owned them.
  */
 import type { Layout } from './discover/index.js';
+import { supabaseUsage } from './supabase-usage.js';
 
 export const PRESETS = ['supabase', 'none'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -19,9 +20,23 @@ export interface PlatformObjects {
   publications: ReadonlySet<string>;
   /** Extensions the platform installs before the first migration (verify's preset database installs them too). */
   extensions: ReadonlySet<string>;
+  /**
+   * What the platform grants before the first migration: ALL on every table, function and
+   * sequence later created in these schemas (ALTER DEFAULT PRIVILEGES), and USAGE on them.
+   * verify's preset database is built from the same list.
+   */
+  privileges: { schemas: readonly string[]; grantees: readonly string[] };
 }
 
-const NOTHING: PlatformObjects = { schemas: new Set(), tables: new Set(), sessionFunctions: new Set(), roles: new Set(), publications: new Set(), extensions: new Set() };
+const NOTHING: PlatformObjects = {
+  schemas: new Set(),
+  tables: new Set(),
+  sessionFunctions: new Set(),
+  roles: new Set(),
+  publications: new Set(),
+  extensions: new Set(),
+  privileges: { schemas: [], grantees: [] },
+};
 
 const SUPABASE: PlatformObjects = {
   schemas: new Set([
@@ -55,6 +70,7 @@ const SUPABASE: PlatformObjects = {
   sessionFunctions: new Set(['auth.uid', 'auth.jwt', 'auth.role', 'auth.email']),
   publications: new Set(['supabase_realtime']),
   extensions: new Set(['uuid-ossp', 'pgcrypto']),
+  privileges: { schemas: ['public'], grantees: ['anon', 'authenticated', 'service_role'] },
   roles: new Set([
     'anon',
     'authenticated',
@@ -70,18 +86,25 @@ const SUPABASE: PlatformObjects = {
   ]),
 };
 
-/** What only a Supabase project's migrations use: its auth functions, tables and storage. */
-const SUPABASE_MARKERS = /\bauth\s*\.\s*(uid|jwt|role)\s*\(|\bauth\s*\.\s*users\b|\bstorage\s*\.\s*(objects|buckets)\b/i;
+export interface PresetChoice {
+  preset: Preset;
+  /** Why: given, the layout, or what the migrations use. */
+  reason: string;
+}
 
 /**
- * The configured preset, or the one the folder implies: Supabase's CLI layout, or timestamped
- * migrations (a Supabase folder copied elsewhere) that use `auth.uid()`, `auth.users` or storage.
+ * The configured preset, or the one the folder implies: Supabase's layout, or migrations of
+ * any layout that use Supabase's auth, storage or API roles (a Supabase folder copied
+ * elsewhere, kept as db/migrations, or numbered 001_x.sql).
  */
-export function resolvePreset(layout: Layout, configured: Preset | undefined, sources: (string | null)[]): Preset {
-  if (configured) return configured;
-  if (layout === 'supabase') return 'supabase';
-  if (layout === 'timestamp' && sources.some((source) => source !== null && SUPABASE_MARKERS.test(source))) return 'supabase';
-  return 'none';
+export function detectPreset(layout: Layout, configured: Preset | undefined, sources: (string | null)[]): PresetChoice {
+  if (configured) return { preset: configured, reason: 'given' };
+  if (layout === 'supabase') return { preset: 'supabase', reason: 'the supabase layout' };
+  const usage = supabaseUsage(sources);
+  if (usage) {
+    return { preset: 'supabase', reason: `${usage.files} of ${sources.length} files use Supabase's ${usage.uses.join(', ')}` };
+  }
+  return { preset: 'none', reason: "no file uses Supabase's auth, storage or roles" };
 }
 
 export function platformObjects(preset: Preset): PlatformObjects {

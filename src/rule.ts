@@ -3,10 +3,11 @@
  * reads the parsed files, the history and the final schema, and returns what it found.
  */
 import type { z } from 'zod';
-import type { Layout } from './discover/index.js';
+import type { Layout, RunnerIssue, UnplacedFile } from './discover/index.js';
 import type { ParsedFile, Statement } from './parse/index.js';
 import type { Preset } from './presets.js';
 import type { HistoryEvent, Origin, SchemaModel } from './replay/index.js';
+import type { RecordedSum } from './sum.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -30,6 +31,19 @@ export interface Related {
   message: string;
 }
 
+/**
+ * The same finding told from the other file, for findings about two files that neither owns (two
+ * files on one version): a run that reports only some files' findings shows it there when only
+ * that file is among them.
+ */
+export interface OtherSide {
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  related: Related[];
+}
+
 /** What a rule returns: where, what, and the other places that explain it. */
 export interface Report {
   message: string;
@@ -38,6 +52,7 @@ export interface Report {
   column: number;
   related?: Related[];
   suggestion?: string;
+  otherSide?: OtherSide;
 }
 
 export interface Finding {
@@ -49,6 +64,9 @@ export interface Finding {
   column: number;
   related: Related[];
   suggestion?: string;
+  otherSide?: OtherSide;
+  /** Stable across line shifts: rule, file name and the statement's tree (src/fingerprint.ts). */
+  fingerprint?: string;
 }
 
 export interface RuleContext<Options> {
@@ -57,8 +75,16 @@ export interface RuleContext<Options> {
   preset: Preset;
   /** Every discovered file in runner order, including ones that failed to parse. */
   files: ParsedFile[];
+  /** .sql files under the folder that the layout's runner never applies. */
+  unplaced: UnplacedFile[];
+  /** What the runner's own order or integrity files say is broken. */
+  runnerIssues: RunnerIssue[];
+  /** Roles the runner's environment provides (graphile-migrate's placeholders). */
+  providedRoles: string[];
   history: HistoryEvent[];
   schema: SchemaModel;
+  /** The folder's miglint.sum (`miglint sum`), or null when it has none. */
+  sum: RecordedSum | null;
   options: Options;
 }
 

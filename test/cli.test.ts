@@ -3,7 +3,7 @@
  * to stdout and stderr, and the JSON contract. Paths in the output are relative to the cwd.
  */
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -85,9 +85,9 @@ describe.concurrent('miglint lint: exit codes', SLOW, () => {
     expect(run.stdout).toMatch(/\n✖ \d+ problems \(2 errors, \d+ warnings?, \d+ info\) in 4 files, 4 statements\n$/);
   });
 
-  it('exits 2 on a parse error and still prints the findings of the other files', async () => {
+  it('exits 1 on a parse error, a finding like any error (ESLint does the same), and still prints the findings of the other files', async () => {
     const run = await miglint(fixture('parse-error'), 'lint', 'migrations', '--format', 'json');
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     expect(ofFixtureRules(json(run))).toEqual([
       {
@@ -143,7 +143,7 @@ describe.concurrent('miglint lint: exit codes', SLOW, () => {
     const run = await miglint(fixture('.'), 'lint');
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'miglint: No migrations folder given, and there is no supabase/migrations or migrations folder here. Usage: miglint lint <dir>\n',
+      'miglint: No migrations folder given, and none of supabase/migrations, migrations, db/migrations is here. Usage: miglint lint <dir>\n',
     );
   });
 
@@ -333,6 +333,106 @@ describe.concurrent('output to a pipe', SLOW, () => {
   });
 });
 
+describe.concurrent('miglint lint <files> (what lint-staged and pre-commit pass)', SLOW, () => {
+  it('replays the whole folder and reports only the findings located in the given files', async () => {
+    const later = await miglint(fixture('errors'), 'lint', 'migrations/002_users_again.sql', '--format', 'json');
+    expect(later.status).toBe(1);
+    const report = json(later);
+    expect(report.files).toBe(4);
+    expect(report.findings.map(({ ruleId, file, line }) => ({ ruleId, file, line }))).toEqual([
+      { ruleId: 'duplicate-create-table', file: 'migrations/002_users_again.sql', line: 3 },
+    ]);
+    const untouched = await miglint(fixture('errors'), 'lint', 'migrations/001_users.sql', '--format', 'json');
+    // The duplicate is 002's doing: 001, given alone, has nothing to answer for.
+    expect(ofFixtureRules(json(untouched))).toEqual([]);
+    // A new 003_teams.sql collides with the 003_teams_name.sql already there, which sorts after it: the collision is shown on the given file.
+    const collidingEarlier = await miglint(fixture('errors'), 'lint', 'migrations/003_teams.sql', '--format', 'json');
+    expect(collidingEarlier.status).toBe(1);
+    expect(ofFixtureRules(json(collidingEarlier)).map(({ ruleId, file }) => `${file} ${ruleId}`)).toEqual(['migrations/003_teams.sql version-collision']);
+  });
+
+  it('replays each folder once when the files are in several folders', async () => {
+    const run = await miglint(
+      FIXTURES,
+      'lint',
+      'errors/migrations/003_teams_name.sql',
+      'parse-error/migrations/002_policies.sql',
+      'errors/migrations/002_users_again.sql',
+      '--format',
+      'json',
+    );
+    expect(run.status).toBe(1);
+    const report = json(run);
+    expect(report.files).toBe(4 + 3);
+    expect(ofFixtureRules(report).map(({ ruleId, file }) => `${file} ${ruleId}`)).toEqual([
+      'errors/migrations/002_users_again.sql duplicate-create-table',
+      'errors/migrations/003_teams_name.sql version-collision',
+      'parse-error/migrations/002_policies.sql parse-error',
+    ]);
+  });
+
+  it('finds the migrations folder above a file in a per-migration folder', async () => {
+    const files = {
+      'migrations/2023-01-01-000000_users/up.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'migrations/2023-01-01-000000_users/down.sql': 'DROP TABLE users;',
+      'migrations/2023-02-01-000000_users_again/up.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+    };
+    const run = await inFolder(files, (dir) => miglint(path.join(dir, 'migrations'), 'lint', '2023-02-01-000000_users_again/up.sql', '--format', 'json'));
+    expect(run.status).toBe(1);
+    expect(ofFixtureRules(json(run)).map(({ ruleId, file, related }) => ({ ruleId, file, related: related.map((r) => r.file) }))).toEqual([
+      { ruleId: 'duplicate-create-table', file: '2023-02-01-000000_users_again/up.sql', related: ['2023-01-01-000000_users/up.sql'] },
+    ]);
+  });
+
+  it('exits 2 for a given file its folder does not read as a migration, rather than passing it unchecked', async () => {
+    const files = {
+      'migrations/001_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'migrations/archive/000_old.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'miglint.config.json': '{ "ignore": ["archive/**"] }',
+    };
+    const run = await inFolder(files, (dir) => miglint(dir, 'lint', 'migrations/archive/000_old.sql', 'migrations/001_users.sql'));
+    expect(run).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'miglint: migrations/archive/000_old.sql: not a migration of migrations as miglint reads it (numbered layout, 1 file), so there is nothing to check. Lint the folder with --layout, or leave it out.\n',
+    });
+  });
+
+  it('exits 2 for a missing file, or a folder given with files', async () => {
+    expect(await miglint(fixture('errors'), 'lint', 'migrations/001_users.sql', 'migrations/009_gone.sql')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'miglint: Give one migrations folder, or migration files; not a file: migrations/009_gone.sql\n',
+    });
+    expect(await miglint(fixture('errors'), 'lint', 'migrations', 'migrations/001_users.sql')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'miglint: Give one migrations folder, or migration files; not a file: migrations\n',
+    });
+  });
+});
+
+describe.concurrent('miglint baseline -o', SLOW, () => {
+  it('writes into the migrations folder of a project folder, and a later lint of the project reads the same files', async () => {
+    const files = {
+      'app/supabase/migrations/20240101000000_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
+      'app/supabase/migrations/20240102000000_email.sql': 'ALTER TABLE users ADD COLUMN email text;',
+    };
+    await inFolder(files, async (dir) => {
+      const written = await miglint(dir, 'baseline', 'app', '-o');
+      expect(written.status).toBe(0);
+      expect(written.stderr.split('\n')[0]).toBe('miglint: wrote app/supabase/migrations/000_baseline_schema.sql');
+      // Next to the files it consolidates, the Supabase CLI would apply it first: said, as a warning.
+      expect(written.stderr).toContain('miglint: warning: the Supabase CLI applies app/supabase/migrations/000_baseline_schema.sql first');
+      expect(existsSync(path.join(dir, 'app', '000_baseline_schema.sql'))).toBe(false);
+      expect(readFileSync(path.join(dir, 'app/supabase/migrations/000_baseline_schema.sql'), 'utf8')).toContain('email text');
+      const linted = await miglint(dir, 'lint', 'app', '--format', 'json');
+      expect(json(linted).files).toBe(2);
+    });
+  });
+});
+
 describe.concurrent('miglint rules', SLOW, () => {
   it('lists every rule in rules/index.ts with its severity and description, aligned, and unused-disable', async () => {
     const run = await miglint(ROOT, 'rules');
@@ -354,3 +454,64 @@ describe.concurrent('miglint rules', SLOW, () => {
   });
 });
 
+
+describe.concurrent('folders with nothing to lint are errors, never "0 files, no problems"', SLOW, () => {
+  const cases: [string, Record<string, string>, string][] = [
+    ['an empty folder', {}, 'is empty: there is no migration file to lint.'],
+    ['a folder without .sql', { 'db/README.md': '# notes' }, 'No .sql file in db (it holds 1 other entry: README.md).'],
+    ['.sql files only in subfolders', { 'db/tenant/0001-a.sql': 'SELECT 1;', 'db/multitenant/0001-b.sql': 'SELECT 1;' }, '1 .sql file in multitenant/, 1 in tenant/: these look like two migration sets'],
+  ];
+  for (const [name, files, message] of cases) {
+    it(`${name}: lint, baseline, verify and schema exit 2 and say what is there`, async () => {
+      await inFolder(files, async (dir) => {
+        const target = Object.keys(files).length === 0 ? '.' : 'db';
+        for (const command of ['lint', 'baseline', 'verify', 'schema']) {
+          const run = await miglint(dir, command, target);
+          expect([command, run.status, run.stdout]).toEqual([command, 2, '']);
+          expect(run.stderr).toContain(message);
+        }
+      });
+    });
+  }
+
+  it('examples/two-sets names both sets with their counts', async () => {
+    const run = await miglint(ROOT, 'lint', 'examples/two-sets');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'miglint: No migration file directly in examples/two-sets: 2 .sql files in tenant/, 1 in multitenant/: these look like two migration sets; lint each one (miglint lint examples/two-sets/tenant), or use --layout if one runner reads them all.\n',
+    );
+  });
+});
+
+describe.concurrent('runner layouts and the preset through the CLI', SLOW, () => {
+  it('lints the Prisma, drizzle, sqitch and graphile-migrate examples with their findings and exit codes', async () => {
+    const expected: [string, number, number, string[]][] = [
+      ['examples/prisma', 0, 3, ['unindexed-foreign-key', 'unindexed-foreign-key', 'unplaced-file']],
+      ['examples/drizzle', 1, 3, ['adding-required-column', 'unplaced-file']],
+      ['examples/sqitch', 0, 4, ['unindexed-foreign-key', 'function-search-path', 'unplaced-file']],
+      ['examples/graphile-migrate', 1, 4, ['unindexed-foreign-key', 'runner-file-mismatch']],
+    ];
+    for (const [folder, status, files, rules] of expected) {
+      const run = await miglint(ROOT, 'lint', folder, '--format', 'json');
+      expect([folder, run.status, json(run).files, json(run).findings.map((finding) => finding.ruleId)]).toEqual([folder, status, files, rules]);
+    }
+  });
+
+  it('--verbose says which layout and preset were chosen and why; --preset overrides the preset on lint, baseline and schema', async () => {
+    const verbose = await miglint(ROOT, 'lint', 'examples/supabase-numbered', '--verbose');
+    expect(verbose.status).toBe(0);
+    expect(verbose.stderr).toBe(
+      "miglint: examples/supabase-numbered: layout numbered (2 numbered file names); preset supabase (2 of 2 files use Supabase's auth.users, authenticated); 2 files replayed\n",
+    );
+    const without = await miglint(ROOT, 'lint', 'examples/supabase-numbered', '--preset', 'none', '--format', 'json');
+    expect(without.status).toBe(1);
+    expect(json(without).findings.filter((finding) => finding.ruleId === 'missing-reference')).toHaveLength(7);
+    const baseline = await miglint(ROOT, 'baseline', 'examples/supabase-numbered', '--preset', 'none', '--verbose');
+    expect([baseline.status, baseline.stderr]).toEqual([0, "miglint: examples/supabase-numbered: layout numbered (2 numbered file names); preset none (given); 2 files replayed\n"]);
+    const schema = await miglint(ROOT, 'schema', 'examples/prisma', '--preset', 'supabase', '--verbose', '--format', 'sql');
+    expect(schema.status).toBe(0);
+    expect(schema.stderr).toBe('miglint: examples/prisma: layout prisma (migration_lock.toml); preset supabase (given); 3 files replayed, 1 .sql not applied by this layout\n');
+    expect(schema.stdout).toContain('CREATE TABLE "Comment"');
+    expect((await miglint(ROOT, 'lint', 'examples/prisma', '--preset', 'heroku')).status).toBe(2);
+  });
+});

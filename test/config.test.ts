@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +40,37 @@ describe('configuration', () => {
     const chain = resolved.find((rule) => rule.rule.id === 'patch-chain')!;
     expect(chain.severity).toBe('error');
     expect(chain.options).toEqual({ threshold: 5 });
+  });
+});
+
+describe('paths in the configuration', () => {
+  it('migrationsDir and ignore are relative to the config file, not the working directory', async () => {
+    const { miglint, places } = await import('./support/built-cli.js');
+    const { writeFolder } = await import('./support/rule-tester.js');
+    const dir = writeFolder({
+      'miglint.config.json': JSON.stringify({ migrationsDir: 'db/sql', ignore: ['db/sql/archive/**'] }),
+      'db/sql/001_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);\n',
+      'db/sql/002_users_again.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+      'db/sql/archive/003_old.sql': 'CREATE TABLE users (id text PRIMARY KEY);\n',
+      'app/src/.keep': '',
+    });
+    try {
+      const fromRoot = await miglint(dir, ['lint', '--format', 'json']);
+      expect(places(fromRoot)).toEqual(['db/sql/002_users_again.sql:1 duplicate-create-table']);
+      const fromBelow = await miglint(path.join(dir, 'app', 'src'), ['lint', '--format', 'json']);
+      expect(fromBelow.stderr).toBe('');
+      expect(places(fromBelow)).toEqual(['../../db/sql/002_users_again.sql:1 duplicate-create-table']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('resolves them when loaded, for every command', () => {
+    const dir = folderWith('miglint.config.json', { migrationsDir: 'supabase/migrations', ignore: ['supabase/migrations/old/**', '**/scratch*'] });
+    const below = path.join(dir, 'packages', 'web');
+    mkdirSync(below, { recursive: true });
+    const { config } = loadConfig(below);
+    expect(config.migrationsDir).toBe(path.join('..', '..', 'supabase', 'migrations'));
+    expect(config.ignore).toEqual([`${dir}/supabase/migrations/old/**`, `${dir}/**/scratch*`]);
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { compareVersions, parseMigrationName } from '../src/discover/filename.js';
 import { defaultMigrationsDir, discover, toDisplayPath, type Discovery } from '../src/discover/index.js';
 import { UsageError } from '../src/errors.js';
@@ -315,6 +316,7 @@ describe('discover', () => {
       ignore: ['*scratch*'],
     });
     expect(discovery.files.map((file) => file.name)).toEqual(['001_a.sql']);
+    expect(discovery.unplaced.map((file) => file.name)).toEqual(['seeds/001_seed.sql']);
   });
 
   it('detects goose and dbmate from their annotations', () => {
@@ -411,5 +413,191 @@ describe('symbolic links and odd entries', () => {
       ['002_dangling.sql', false, 'broken symbolic link: its target does not exist'],
       ['003_loop.sql', false, 'symbolic link loop: the link points back to itself'],
     ]);
+  });
+});
+
+/** What discover throws for a folder, or null when it finds migrations. */
+function refusal(files: Record<string, string>, layout?: Discovery['layout']): string | null {
+  try {
+    discoverFiles(files, layout);
+    return null;
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+}
+
+describe('a folder with no migration is an error that says what is there', () => {
+  it('an empty folder, a folder without .sql, a folder holding only a baseline', () => {
+    expect(refusal({})).toBe('. is empty: there is no migration file to lint.');
+    expect(refusal({ 'README.md': '# notes', 'schema.prisma': '' })).toBe(
+      'No .sql file in . (it holds 2 other entries: README.md, schema.prisma). Give the folder that holds the migrations.',
+    );
+    expect(refusal({ '000_baseline_schema.sql': '-- miglint:baseline\nCREATE TABLE t (id int);\n' })).toBe(
+      '. holds only 000_baseline_schema.sql, a baseline miglint wrote, and no migration file.',
+    );
+  });
+
+  it('.sql files only in subfolders: one set, or several sets with their counts', () => {
+    expect(refusal({ 'sql/001_a.sql': '', 'sql/002_b.sql': '' })).toBe('No migration file directly in .: 2 .sql files in sql/. Lint that folder: miglint lint sql');
+    const sets = { 'tenant/0001-a.sql': '', 'tenant/0002-b.sql': '', 'tenant/0003-c.sql': '', 'multitenant/0001-x.sql': '', 'multitenant/0002-y.sql': '' };
+    expect(refusal(sets)).toBe(
+      'No migration file directly in .: 3 .sql files in tenant/, 2 in multitenant/: these look like two migration sets; lint each one (miglint lint tenant), or use --layout if one runner reads them all.',
+    );
+  });
+
+  it('a layout given that places none of the files', () => {
+    expect(refusal({ '001_a.sql': '' }, 'diesel')).toBe('1 .sql file in ., but none is a diesel migration (the layout given). Use --layout to choose another layout.');
+  });
+});
+
+describe('Prisma', () => {
+  it('detects migration_lock.toml; folders apply in name order, two with one timestamp both apply; a loose script is unplaced', () => {
+    const discovery = discoverFiles({
+      'migration_lock.toml': 'provider = "postgresql"\n',
+      '20240215093000_add_posts/migration.sql': '',
+      '20240101120000_init/migration.sql': '',
+      '20240215093000_add_comments/migration.sql': '',
+      'scripts/backfill.sql': '',
+      'seed.sql': '',
+    });
+    expect([discovery.layout, discovery.layoutReason]).toEqual(['prisma', 'migration_lock.toml']);
+    expect(runnerOrder(discovery)).toEqual([
+      '20240101120000_init/migration.sql 20240101120000',
+      '20240215093000_add_comments/migration.sql 20240215093000',
+      '20240215093000_add_posts/migration.sql 20240215093000',
+    ]);
+    expect(discovery.unplaced.map((file) => file.name)).toEqual(['scripts/backfill.sql', 'seed.sql']);
+  });
+
+  it('detects the folders without a lock file, and reads a baseline folder without a timestamp (0_init)', () => {
+    const discovery = discoverFiles({ '0_init/migration.sql': '', '20240101120000_a/migration.sql': '', '20240102120000_b/migration.sql': '' });
+    expect(discovery.layout).toBe('prisma');
+    expect(runnerOrder(discovery)).toEqual(['0_init/migration.sql 0', '20240101120000_a/migration.sql 20240101120000', '20240102120000_b/migration.sql 20240102120000']);
+  });
+});
+
+describe('drizzle-kit', () => {
+  const journal = (...tags: string[]) => JSON.stringify({ version: '7', dialect: 'postgresql', entries: tags.map((tag, idx) => ({ idx, tag, when: idx, breakpoints: true })) });
+
+  it("applies the journal's entries in its order; a file it does not list is unplaced; an entry without its file is a runner issue", () => {
+    const discovery = discoverFiles({
+      'meta/_journal.json': journal('0000_init', '0002_late', '0001_users', '0003_lost'),
+      '0000_init.sql': '',
+      '0001_users.sql': '',
+      '0002_late.sql': '',
+      '0004_orphan.sql': '',
+    });
+    expect(discovery.layout).toBe('drizzle');
+    expect(runnerOrder(discovery)).toEqual(['0000_init.sql 0000', '0002_late.sql 0002', '0001_users.sql 0001']);
+    expect(discovery.unplaced.map((file) => file.name)).toEqual(['0004_orphan.sql']);
+    expect(discovery.runnerIssues).toEqual([
+      { path: 'meta/_journal.json', line: 1, message: 'The journal lists "0003_lost", but 0003_lost.sql is not in the folder: drizzle-kit\'s migrate stops there.' },
+    ]);
+  });
+
+  it('a journal that is not JSON is a runner issue, and then nothing applies', () => {
+    expect(refusal({ 'meta/_journal.json': '{ oops', '0000_init.sql': '' })).toMatch(/^1 \.sql file in \., but none is a drizzle migration/);
+  });
+});
+
+describe('sqitch', () => {
+  const plan = [
+    '%syntax-version=1.0.0',
+    '%project=flipr',
+    '',
+    'appschema 2024-01-10T10:00:00Z Marge <m@example.com> # schema',
+    'users [appschema] 2024-01-10T10:05:00Z Marge <m@example.com> # users',
+    '@v1.0 2024-01-12T12:00:00Z Marge <m@example.com> # tag',
+    '',
+    'users [users@v1.0] 2024-01-15T08:00:00Z Marge <m@example.com> # rework users',
+    'flips 2024-01-16T08:00:00Z Marge <m@example.com> # flips',
+  ].join('\n');
+
+  it("deploys in the plan's order (a reworked change's first deploy from its @tag copy); revert and verify are known, not replayed", () => {
+    const discovery = discoverFiles({
+      'sqitch.plan': plan,
+      'deploy/appschema.sql': '',
+      'deploy/users@v1.0.sql': '',
+      'deploy/users.sql': '',
+      'deploy/flips.sql': '',
+      'deploy/scratch.sql': '',
+      'revert/users.sql': '',
+      'verify/users.sql': '',
+    });
+    expect([discovery.layout, discovery.layoutReason]).toEqual(['sqitch', 'sqitch.plan']);
+    expect(runnerOrder(discovery)).toEqual(['deploy/appschema.sql -', 'deploy/users@v1.0.sql -', 'deploy/users.sql -', 'deploy/flips.sql -']);
+    expect(discovery.unplaced.map((file) => file.name)).toEqual(['deploy/scratch.sql']);
+    expect(discovery.runnerIssues).toEqual([]);
+  });
+
+  it('a change without its deploy script is a runner issue at its plan line', () => {
+    const discovery = discoverFiles({ 'sqitch.plan': plan, 'deploy/appschema.sql': '', 'deploy/users.sql': '', 'deploy/flips.sql': '' });
+    expect(discovery.runnerIssues).toEqual([
+      { path: 'sqitch.plan', line: 5, message: 'sqitch.plan lists the change "users", but deploy/users@v1.0.sql is not in the folder: sqitch deploy stops there.' },
+    ]);
+  });
+});
+
+describe('graphile-migrate', () => {
+  const sha1 = (previous: string | null, body: string) => `sha1:${createHash('sha1').update(`${`${previous ?? ''}\n${body}`.trim()}\n`).digest('hex')}`;
+  const committed = (previous: string | null, body: string, extra = '') =>
+    `--! Previous: ${previous ?? '-'}\n--! Hash: ${sha1(previous, body)}${extra}\n\n${body}`;
+  const first = 'create table app.users (id int);\n';
+  const second = 'grant select on app.users to :DATABASE_VISITOR;\n';
+
+  it('applies committed files in name order; a sound chain has no issue; current.sql is known, not replayed; placeholders keep their place', () => {
+    const discovery = discoverFiles({
+      'committed/000002-grants.sql': committed(sha1(null, first), second, '\n--! Message: grants'),
+      'committed/000001.sql': committed(null, first),
+      'current.sql': 'select 1;',
+    });
+    expect([discovery.layout, runnerOrder(discovery)]).toEqual(['graphile-migrate', ['committed/000001.sql 000001', 'committed/000002-grants.sql 000002']]);
+    expect([discovery.unplaced, discovery.runnerIssues, discovery.providedRoles]).toEqual([[], [], ['_database_visitor']]);
+    const text = discovery.files[1]!.source!;
+    expect(text.split('\n')[4]).toBe('grant select on app.users to _DATABASE_VISITOR;');
+  });
+
+  it('reports a broken link and a body edited after commit, unless --! AllowInvalidHash', () => {
+    const edited = committed(sha1(null, first), second).replace('grant select', 'grant all');
+    const discovery = discoverFiles({ 'committed/000001.sql': committed(null, first), 'committed/000002.sql': edited, 'committed/000003.sql': committed('sha1:abc', 'select 3;\n') });
+    const written = sha1(sha1(null, first), second);
+    expect(discovery.runnerIssues.map((issue) => `${issue.path}:${issue.line} ${issue.message}`)).toEqual([
+      `committed/000002.sql:2 --! Hash: is ${written}, but the file hashes to ${sha1(sha1(null, first), second.replace('grant select', 'grant all'))}: it was edited after it was committed, and graphile-migrate refuses to run it.`,
+      `committed/000003.sql:1 --! Previous: is sha1:abc, but the migration before it has hash ${written}: graphile-migrate refuses the chain here.`,
+    ]);
+    const allowed = discoverFiles({ 'committed/000001.sql': committed(null, first).replace('\n\n', '\n--! AllowInvalidHash\n\n').replace('int', 'bigint') });
+    expect(allowed.runnerIssues).toEqual([]);
+  });
+
+  it('replays the afterReset SQL files .gmrc names first', () => {
+    const dir = folder({
+      '.gmrc': '{\n  // comments are allowed\n  "afterReset": ["!afterReset.sql", { "_": "command", "command": "x" }]\n}\n',
+      'migrations/afterReset.sql': 'create extension if not exists citext;',
+      'migrations/committed/000001.sql': committed(null, first),
+    });
+    expect(runnerOrder(discover('migrations', { cwd: dir }))).toEqual(['afterReset.sql -', 'committed/000001.sql 000001']);
+  });
+});
+
+describe('Supabase by content and by configuration', () => {
+  const mixed = {
+    '20250102000001_schemas.sql': 'create policy p on t using (auth.uid() = owner);',
+    '20250108_hugo.sql': '',
+    '20250114000002_apps.sql': '',
+    '20250108_zeta.sql': '',
+  };
+
+  it('a folder outside supabase/migrations with 8- and 14-digit versions that uses Supabase is in the Supabase CLI name order', () => {
+    const discovery = discoverFiles(mixed);
+    expect(discovery.layout).toBe('supabase');
+    expect(runnerOrder(discovery)).toEqual(['20250102000001_schemas.sql 20250102000001', '20250108_hugo.sql 20250108', '20250108_zeta.sql 20250108', '20250114000002_apps.sql 20250114000002']);
+    const plain = discoverFiles({ ...mixed, '20250102000001_schemas.sql': 'create table t (id int);' });
+    expect(plain.layout).toBe('numbered');
+  });
+
+  it('a supabase/config.toml above the folder makes it a Supabase one', () => {
+    const dir = folder({ 'supabase/config.toml': 'project_id = "x"\n', 'db/migrations/001_a.sql': '' });
+    expect(discover('db/migrations', { cwd: dir })).toMatchObject({ layout: 'supabase', layoutReason: '../../supabase/config.toml above it' });
   });
 });

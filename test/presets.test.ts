@@ -1,20 +1,33 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
-import { isPlatformRelation, resolvePreset } from '../src/presets.js';
+import { detectPreset, isPlatformRelation } from '../src/presets.js';
 import { writeFolder } from './support/rule-tester.js';
 
-describe('resolvePreset', () => {
+const presetOf = (...args: Parameters<typeof detectPreset>) => detectPreset(...args).preset;
+
+describe('detectPreset', () => {
   it('prefers the configuration, then the layout', () => {
-    expect(resolvePreset('supabase', 'none', [])).toBe('none');
-    expect(resolvePreset('numbered', 'supabase', [])).toBe('supabase');
-    expect(resolvePreset('supabase', undefined, [])).toBe('supabase');
+    expect(detectPreset('supabase', 'none', [])).toEqual({ preset: 'none', reason: 'given' });
+    expect(presetOf('numbered', 'supabase', [])).toBe('supabase');
+    expect(detectPreset('supabase', undefined, [])).toEqual({ preset: 'supabase', reason: 'the supabase layout' });
   });
-  it('recognises a Supabase folder copied elsewhere by what its timestamped migrations use', () => {
-    expect(resolvePreset('timestamp', undefined, ['create policy p on t using (auth.uid() = owner);'])).toBe('supabase');
-    expect(resolvePreset('timestamp', undefined, [null, 'CREATE TABLE p (id uuid REFERENCES auth.users);'])).toBe('supabase');
-    expect(resolvePreset('timestamp', undefined, ['CREATE TABLE authors (id int);'])).toBe('none');
-    expect(resolvePreset('numbered', undefined, ['create policy p on t using (auth.uid() = owner);'])).toBe('none');
+  it('recognises a Supabase folder of any layout by what its migrations use, and says what', () => {
+    expect(presetOf('timestamp', undefined, ['create policy p on t using (auth.uid() = owner);'])).toBe('supabase');
+    expect(presetOf('timestamp', undefined, [null, 'CREATE TABLE p (id uuid REFERENCES auth.users);'])).toBe('supabase');
+    expect(presetOf('timestamp', undefined, ['CREATE TABLE authors (id int);'])).toBe('none');
+    expect(detectPreset('numbered', undefined, ['create policy p on t using (auth.uid() = owner);', 'GRANT SELECT ON t TO anon, authenticated;', 'SELECT 1;'])).toEqual({
+      preset: 'supabase',
+      reason: "2 of 3 files use Supabase's anon, auth.uid(), authenticated",
+    });
+    expect(presetOf('numbered', undefined, ['insert into storage.objects (bucket_id) values (1);'])).toBe('supabase');
+    expect(presetOf('numbered', undefined, ['GRANT USAGE ON SCHEMA api TO "service_role";'])).toBe('supabase');
+  });
+  it('does not take a folder that creates its own auth schema or API roles for a Supabase one', () => {
+    expect(presetOf('numbered', undefined, ['CREATE ROLE authenticated;', 'GRANT SELECT ON t TO authenticated;'])).toBe('none');
+    expect(presetOf('numbered', undefined, ['CREATE SCHEMA auth;', 'CREATE TABLE auth.users (id int);'])).toBe('none');
+    expect(presetOf('numbered', undefined, ['CREATE SCHEMA storage;', 'CREATE TABLE IF NOT EXISTS storage.objects (id int);', 'SELECT * FROM storage.buckets;'])).toBe('none');
+    expect(presetOf('numbered', undefined, ["COMMENT ON TABLE t IS 'visible to authenticated users';", 'SELECT anon FROM x;'])).toBe('none');
   });
 });
 

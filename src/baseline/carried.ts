@@ -9,17 +9,19 @@ import type { LeftOut } from './header.js';
 import { leftOutOfModel } from './left-out.js';
 import { afterCalls } from './after-calls.js';
 import { compareOrigins } from './origin-order.js';
-import { defaultPrivilegeRevokes, repeatedRevokes } from './revokes.js';
+import { repeatedRevokes } from './revokes.js';
 import { closed, type Carried, type Sources } from './sources.js';
 import { createFunction } from './routines.js';
 import { functionReference } from './sql.js';
 import { placementOf } from './verbatim.js';
+import { pinnedKind, type Pinned } from './pinned.js';
 
 export interface CarriedStatements {
   beforeTables: Carried[];
   afterTables: Carried[];
-  defaultRevokes: Carried[];
   revokes: Carried[];
+  /** DO blocks that keep their place in the chain's order among the objects they can touch (pinned.ts). */
+  pinned: Pinned[];
   data: Carried[];
   /** Indexes made among the carried calls (after-calls.ts), not in the Indexes section. */
   indexesAfterCalls: Set<Index>;
@@ -35,6 +37,7 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   const gaps = leftOutOfModel(schema, sources.files);
   const kept = new Set(schema.uninterpreted.map((statement) => originKey(statement.origin)));
   const calls: Uninterpreted[] = [];
+  const pinned: Pinned[] = [];
   for (const statement of schema.uninterpreted) {
     // A call that makes partitions (or copies) of a table runs again after every table exists,
     // unless the chain drops that table or the function later: it would fail, or make them on
@@ -53,8 +56,10 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
     }
     const node = sources.statement(statement.origin)?.node;
     const placement = node ? placementOf(statement, node) : 'after-tables';
-    if (placement === 'before-tables') beforeTables.push(statement);
-    if (placement === 'after-tables') afterTables.set(originKey(statement.origin), statement);
+    const kind = statement.kind === 'DoStmt' && placement === 'after-tables' ? pinnedKind(statement.text) : null;
+    if (kind) pinned.push({ origin: statement.origin, text: statement.text, kind });
+    else if (placement === 'before-tables') beforeTables.push(statement);
+    else if (placement === 'after-tables') afterTables.set(originKey(statement.origin), statement);
   }
   for (const statement of calls) afterTables.set(originKey(statement.origin), statement);
   // One ALTER TABLE (or ADD COLUMN) can give defaults to several columns: one statement each.
@@ -63,7 +68,7 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   // The model holds no platform objects (auth.users, storage.objects, supabase_realtime): what the chain does to
   // them is an error there (or a no-op under IF EXISTS), and is carried as written here.
   for (const event of history) {
-    if (event.action !== 'error' && event.action !== 'noop') continue;
+    if ((event.action !== 'error' && event.action !== 'noop') || event.knownRejection) continue;
     const platformPublication = event.objectType === 'publication' && platformObjects(preset).publications.has(event.name);
     if (!platformPublication && !isPlatformRelation(preset, event.name)) continue;
     const statement = sources.statement(event.origin);
@@ -90,8 +95,8 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   return {
     beforeTables,
     afterTables: [...afterTables.values()].sort(byOrigin),
-    defaultRevokes: located(defaultPrivilegeRevokes(sources.files)),
     revokes: located(repeatedRevokes(schema, sources.files)),
+    pinned: pinned.sort(byOrigin),
     data,
     indexesAfterCalls: later.indexes,
     sessionCount,

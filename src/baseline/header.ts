@@ -26,7 +26,8 @@ function versionRange(files: ParsedFile[]): string {
   return unversioned > 0 ? `${range}, plus ${unversioned} file${unversioned === 1 ? '' : 's'} without a version` : range;
 }
 
-export function header(files: ParsedFile[], leftOut: LeftOut[], sessionStatements: number, includeData: boolean): string {
+/** `pinned`: statements the model cannot interpret that keep their place in the chain's order among the objects they can touch. */
+export function header(files: ParsedFile[], leftOut: LeftOut[], sessionStatements: number, includeData: boolean, pinned: LeftOut[] = []): string {
   const count = `${files.length} migration file${files.length === 1 ? '' : 's'}`;
   const lines = [
     BASELINE_MARKER,
@@ -37,6 +38,11 @@ export function header(files: ParsedFile[], leftOut: LeftOut[], sessionStatement
   ];
   if (sessionStatements > 0) {
     lines.push(`-- Left out as session or transaction control (BEGIN, COMMIT, SET, ...): ${sessionStatements} statement${sessionStatements === 1 ? '' : 's'}.`);
+  }
+  if (pinned.length > 0) {
+    lines.push(`-- Order pinned by statements whose effect depends on the catalog when they run (${pinned.length}):`);
+    const width = Math.max(...pinned.map((entry) => entry.where.length));
+    for (const entry of pinned) lines.push(`--   ${entry.where.padEnd(width)}  ${entry.what}`);
   }
   if (leftOut.length === 0) lines.push('-- Not carried: nothing.');
   else {

@@ -6,7 +6,7 @@
 import type { ParsedFile } from '../parse/index.js';
 import { isPlatformRelation, type Preset } from '../presets.js';
 import type { HistoryEvent } from '../replay/history.js';
-import type { SchemaModel, Table } from '../replay/model.js';
+import type { Origin, Policy, SchemaModel, Table } from '../replay/model.js';
 import { gatherCarried } from './carried.js';
 import { commentStatements } from './comments.js';
 import { splitFunctions } from './function-order.js';
@@ -15,11 +15,13 @@ import { createIndex, standaloneIndexes } from './indexes.js';
 import { createExtensions, createPublication, createSchemas, createSequence, createTypes, ownSequence } from './objects.js';
 import { persistentSchema } from './persistent.js';
 import { byOrigin } from './origin-order.js';
-import { defaultPrivilegeStatements, grantStatements, ownerStatements } from './privileges.js';
+import { aroundPinned, latest, type Pinned, type PinnedKind } from './pinned.js';
+import { defaultPrivilegeStatements, ownerStatements, privilegeObjects, privilegeStatements, type ObjectPrivileges } from './privileges.js';
 import { createFunction } from './routines.js';
 import { serialSequences } from './sequences.js';
 import { statisticsStatements } from './statistics.js';
-import { carriedBlock, Sources } from './sources.js';
+import { carriedBlock, closed, Sources } from './sources.js';
+import { compareOrigins } from './origin-order.js';
 import { qualified } from './sql.js';
 import { addConstraint, createTable } from './table-ddl.js';
 import { createPolicy, createTrigger, rowLevelSecurity } from './table-objects.js';
@@ -69,6 +71,42 @@ function tableSections(schema: SchemaModel, plan: TablePlan, sources: Sources): 
   );
 }
 
+/** Before every statement of the chain: where what exists before the first migration stands. */
+const START: Origin = { path: '', fileOrder: Number.MIN_SAFE_INTEGER, statementIndex: 0, line: 0, column: 0 };
+
+const PINNED_AMONG: Record<PinnedKind, string> = { functions: 'functions', policies: 'policies', privileges: 'grants and revokes' };
+
+function pinnedBlock(sources: Sources, statement: Pinned): string {
+  return `-- ${sources.where(statement.origin)}: kept here, in the chain's order among the ${PINNED_AMONG[statement.kind]}: what it does depends on the catalog when it runs.\n${closed(statement.text)}`;
+}
+
+/** The policies, with each table's RLS first; around the DO blocks pinned among them. */
+function policySections(tables: Table[], pinned: Pinned[], sources: Sources): string[] {
+  const items = tables.flatMap((table) => table.policies.map((policy) => ({ table, policy })));
+  const definedAt = (policy: Policy) => latest([policy.created, ...policy.changes.map((change) => change.origin)]);
+  return aroundPinned(items, pinned, (item) => definedAt(item.policy)).flatMap(({ items: segment, after }) => [
+    ...(after ? [pinnedBlock(sources, after)] : []),
+    ...tables.flatMap((table) =>
+      joined([...(after ? [] : rowLevelSecurity(table)), ...segment.filter((item) => item.table === table).map((item) => createPolicy(table, item.policy))]),
+    ),
+  ]);
+}
+
+/**
+ * Each object's grants and revokes, after the DO blocks pinned among them that ran before the
+ * object's last GRANT or REVOKE in the chain. An object created after such a block is reset
+ * first: in the baseline the block ran on it, in the chain it did not.
+ */
+function grantSections(objects: ObjectPrivileges[], history: HistoryEvent[], pinned: Pinned[], sources: Sources): string[] {
+  const changed = new Map<string, Origin>();
+  for (const event of history) if (event.objectType === 'grant') changed.set(event.name, event.origin);
+  const at = (item: ObjectPrivileges) => latest([item.created ?? START, changed.get(item.object) ?? START]);
+  return aroundPinned(objects, pinned, at).flatMap(({ items, after }) => [
+    ...(after ? [pinnedBlock(sources, after)] : []),
+    ...joined(items.flatMap((item) => privilegeStatements(item, after !== null && item.created !== null && compareOrigins(after.origin, item.created) < 0))),
+  ]);
+}
+
 export function emitBaseline(input: BaselineInput, options: BaselineOptions): string {
   const schema = persistentSchema(input.schema);
   const files = input.files.filter((parsed) => parsed.file.replayed);
@@ -81,14 +119,18 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
   const serial = serialSequences(schema);
   const sequences = [...schema.sequences.values()].filter((sequence) => !serial.has(sequence)).sort(byOrigin);
   const [functionsTablesUse, otherFunctions] = splitFunctions(schema);
-  const security = tables.flatMap((table) => joined([...rowLevelSecurity(table), ...table.policies.map((policy) => createPolicy(table, policy))]));
+  const pinnedAmong = (kind: PinnedKind) => carried.pinned.filter((statement) => statement.kind === kind);
+  const functionDefinedAt = (fn: (typeof otherFunctions)[number]) => latest([fn.created, ...fn.changes.map((change) => change.origin)]);
+  const functionBlocks = aroundPinned(otherFunctions, pinnedAmong('functions'), functionDefinedAt).flatMap(({ items, after }) => [
+    ...(after ? [pinnedBlock(sources, after)] : []),
+    ...items.map(createFunction),
+  ]);
 
   const parts = [
-    header(files, carried.leftOut, carried.sessionCount, options.includeData),
+    header(files, carried.leftOut, carried.sessionCount, options.includeData, carried.pinned.map((statement) => ({ where: sources.where(statement.origin), what: `DO block, among the ${PINNED_AMONG[statement.kind]}` }))),
     section('Settings: function bodies are checked when they run, not when they are created (as pg_dump does)', ['SET check_function_bodies = false;']),
     section('Schemas', createSchemas(schema)),
     section('Extensions', createExtensions(schema)),
-    section('Default privileges revoked before the objects they govern are created, as written', asWritten(carried.defaultRevokes)),
     section('Types', createTypes(schema)),
     section('Sequences', sequences.map(createSequence)),
     section('Carried as written: statements the model does not interpret, needed before the tables', asWritten(carried.beforeTables)),
@@ -109,7 +151,7 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
       'Foreign keys to columns that a unique index (not a constraint) makes unique',
       plan.afterIndexes.map(({ table, constraint }) => addConstraint(table, constraint)).filter((text): text is string => text !== null),
     ),
-    section('Functions and procedures', otherFunctions.map(createFunction)),
+    section('Functions and procedures', functionBlocks),
     section('Views and materialized views, each after the views it reads', orderViews(schema).map((view) => createView(view, input.history))),
     section(
       'Indexes on materialized views',
@@ -119,13 +161,13 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
       ...tables.flatMap((table) => table.triggers.map((trigger) => createTrigger(table, trigger))),
       ...orderViews(schema).flatMap((view) => view.triggers.map((trigger) => createTrigger(view, trigger))),
     ]),
-    section('Row level security and policies', security),
+    section('Row level security and policies', policySections(tables, pinnedAmong('policies'), sources)),
     section('Carried as written: statements on platform objects, and statements the model does not interpret', asWritten(carried.afterTables)),
     section('Publications', [...schema.publications.values()].sort(byOrigin).map(createPublication)),
     section('Owners', joined(ownerStatements(schema))),
-    section('Grants and revokes', joined(grantStatements(schema))),
-    section('Revokes of privileges the platform grants by itself, repeated as written', asWritten(carried.revokes)),
-    section('Default privileges for objects created later', joined(defaultPrivilegeStatements(schema))),
+    section('Grants and revokes', grantSections(privilegeObjects(schema, input.preset), input.history, pinnedAmong('privileges'), sources)),
+    section('Revokes on types, repeated as written (the model does not hold what a type grants by default)', asWritten(carried.revokes)),
+    section('Default privileges for objects created later', joined(defaultPrivilegeStatements(schema, input.preset))),
     section('Comments', joined(commentStatements(schema))),
     section('Data, in the order the migrations ran it', asWritten(carried.data)),
   ];

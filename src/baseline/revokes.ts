@@ -1,78 +1,40 @@
 /**
- * Revokes the model cannot hold: of privileges it never saw granted: what a platform grants by itself (on
- * Supabase, default privileges give anon and authenticated every new table and function).
- * The model cannot know those grants, so the baseline repeats the REVOKE as written, after
- * the grants, unless a later GRANT gives the same objects to the same roles again, or an
- * object it names no longer exists.
+ * REVOKEs on types and domains, which the model cannot hold: it does not keep the USAGE that
+ * PostgreSQL gives PUBLIC on every new type. The baseline repeats them as written, after the
+ * grants, unless a later GRANT gives the same types to the same roles again, or a type they
+ * name no longer exists. Privileges on tables, sequences, functions and schemas are in the
+ * model, PostgreSQL's and the platform's defaults included (privileges.ts).
  */
-import type { GrantStmt, Node } from 'libpg-query';
+import type { GrantStmt } from 'libpg-query';
 import type { ParsedFile, Statement } from '../parse/index.js';
 import type { SchemaModel } from '../replay/model.js';
+import { nameParts } from '../replay/names.js';
 
 interface GrantShape {
   statement: Statement;
   path: string;
   isGrant: boolean;
-  objects: string[];
+  types: string[];
   grantees: string[];
-}
-
-function lastName(node: Node): string {
-  if ('RangeVar' in node) return node.RangeVar.relname ?? '';
-  if ('ObjectWithArgs' in node) {
-    const names = node.ObjectWithArgs.objname ?? [];
-    const last = names[names.length - 1];
-    return last && 'String' in last ? (last.String.sval ?? '') : '';
-  }
-  if ('String' in node) return node.String.sval ?? '';
-  return '';
 }
 
 function shapeOf(statement: Statement, path: string): GrantShape | null {
   if (statement.kind !== 'GrantStmt') return null;
   const grant = (statement.node as { GrantStmt: GrantStmt }).GrantStmt;
-  if (grant.targtype !== 'ACL_TARGET_OBJECT') return null;
+  if (grant.targtype !== 'ACL_TARGET_OBJECT' || (grant.objtype !== 'OBJECT_TYPE' && grant.objtype !== 'OBJECT_DOMAIN')) return null;
   const grantees = (grant.grantees ?? []).map((node) => ('RoleSpec' in node ? (node.RoleSpec.rolename ?? node.RoleSpec.roletype ?? '') : ''));
-  return { statement, path, isGrant: Boolean(grant.is_grant), objects: (grant.objects ?? []).map(lastName), grantees };
-}
-
-function modelNames(schema: SchemaModel): Set<string> {
-  return new Set([
-    ...[...schema.tables.values()].map((table) => table.name),
-    ...[...schema.views.values()].map((view) => view.name),
-    ...[...schema.sequences.values()].map((sequence) => sequence.name),
-    ...[...schema.functions.values()].map((fn) => fn.name),
-    ...[...schema.schemas.values()].map((item) => item.name),
-    ...[...schema.types.values()].map((type) => type.name),
-  ]);
+  return { statement, path, isGrant: Boolean(grant.is_grant), types: (grant.objects ?? []).map((node) => nameParts(node).pop() ?? ''), grantees };
 }
 
 const overlaps = (a: string[], b: string[]) => a.some((item) => b.includes(item));
 
 export function repeatedRevokes(schema: SchemaModel, files: ParsedFile[]): { path: string; statement: Statement }[] {
   const shapes = files.flatMap((parsed) => parsed.statements.map((statement) => shapeOf(statement, parsed.file.path))).filter((shape): shape is GrantShape => shape !== null);
-  const names = modelNames(schema);
+  const names = new Set([...schema.types.values()].map((type) => type.name));
   return shapes
     .filter((shape, index) => {
-      if (shape.isGrant || !shape.objects.every((object) => names.has(object))) return false;
-      return !shapes.slice(index + 1).some((later) => later.isGrant && overlaps(later.objects, shape.objects) && overlaps(later.grantees, shape.grantees));
+      if (shape.isGrant || !shape.types.every((type) => names.has(type))) return false;
+      return !shapes.slice(index + 1).some((later) => later.isGrant && overlaps(later.types, shape.types) && overlaps(later.grantees, shape.grantees));
     })
     .map(({ path, statement }) => ({ path, statement }));
-}
-
-/**
- * ALTER DEFAULT PRIVILEGES ... REVOKE, as written and in chain order. They decide what objects
- * created afterwards get (no EXECUTE for PUBLIC, nothing for a platform's roles), so the
- * baseline runs them before it creates anything that they govern.
- */
-export function defaultPrivilegeRevokes(files: ParsedFile[]): { path: string; statement: Statement }[] {
-  return files.flatMap((parsed) =>
-    parsed.statements
-      .filter((statement) => {
-        if (statement.kind !== 'AlterDefaultPrivilegesStmt') return false;
-        const action = (statement.node as { AlterDefaultPrivilegesStmt: { action?: { is_grant?: boolean } } }).AlterDefaultPrivilegesStmt.action;
-        return action !== undefined && !action.is_grant;
-      })
-      .map((statement) => ({ path: parsed.file.path, statement })),
-  );
 }

@@ -83,6 +83,12 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
       );
     const own = inlineConstraints.filter((constraint) => !inherited(constraint));
     const lines = own.map((constraint) => `CONSTRAINT ${ident(constraint.name)} ${constraintDefinition(constraint) ?? ''}`);
+    // A table attached as a partition keeps its own NOT NULL names; a new partition takes the parent's.
+    for (const column of table.columns) {
+      const kept = column.notNullName;
+      const inherited = parent.columns.find((candidate) => candidate.name === column.name);
+      if (kept && inherited && kept !== notNullName(schema, parent, inherited)) lines.push(`CONSTRAINT ${ident(kept)} NOT NULL ${ident(column.name)}`);
+    }
     const body = lines.length > 0 ? ` (\n${lines.map((line) => `  ${line}`).join(',\n')}\n)` : '';
     const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
     return `CREATE TABLE ${name} PARTITION OF ${qualifiedKey(parent.schema + '.' + parent.name)}${body} ${table.partitionBound}${partition}${storageClause(table.storageParameters)};`;

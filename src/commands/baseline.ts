@@ -2,15 +2,19 @@
  * `miglint baseline`: prints the consolidated baseline, writes it atomically with `-o`, or
  * checks a committed one with `--check`.
  */
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { analyze } from '../analyze.js';
+import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline, isMiglintBaseline } from '../baseline/index.js';
 import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
-import { toDisplayPath, type Layout } from '../discover/index.js';
+import { discover, toDisplayPath, type Discovery, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../write-atomic.js';
+import type { Preset } from '../presets.js';
+import { supabaseBaselineWarning } from './baseline-warnings.js';
+import { reportChoice } from './choice.js';
 import { EXIT, migrationsDir } from './lint.js';
 
 export const DEFAULT_BASELINE_NAME = '000_baseline_schema.sql';
@@ -23,24 +27,31 @@ export interface BaselineCommandOptions {
   force: boolean;
   includeData: boolean;
   layout?: Layout | undefined;
+  preset?: Preset | undefined;
+  verbose?: boolean | undefined;
   config?: string | undefined;
 }
 
-/** The baseline text for a folder, and the folder it was read from. */
+/** The baseline text for a folder, and the migrations folder it was read from (a project folder's own migrations folder). */
 export async function buildBaseline(
-  options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'config' | 'includeData'>,
+  options: Pick<BaselineCommandOptions, 'dir' | 'layout' | 'preset' | 'config' | 'includeData'>,
   cwd: string,
-): Promise<{ dir: string; text: string }> {
+  onDiscovery: (discovery: Discovery, preset: Preset | undefined) => void = () => {},
+): Promise<{ dir: string; text: string; layout: Layout; names: string[] }> {
   const { config } = loadConfig(cwd, options.config);
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
-  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
-  return { dir: path.resolve(cwd, dir), text: emitBaseline(analysis, { includeData: options.includeData }) };
+  const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const preset = options.preset ?? config.preset;
+  onDiscovery(discovery, preset);
+  const analysis = await analyzeDiscovery(discovery, { preset, cwd });
+  const names = analysis.files.map((parsed) => parsed.file.name);
+  return { dir: discovery.dir, text: emitBaseline(analysis, { includeData: options.includeData }), layout: analysis.layout, names };
 }
 
 export async function baselineCommand(options: BaselineCommandOptions, output: Output): Promise<number> {
   if (options.check !== undefined && options.output !== undefined) throw new UsageError('Use either --check or -o, not both.');
   const cwd = process.cwd();
-  const { dir, text } = await buildBaseline(options, cwd);
+  const { dir, text, layout, names } = await buildBaseline(options, cwd, (discovery, preset) => reportChoice(options.verbose, discovery, preset, cwd, output));
 
   if (options.check !== undefined) return check(path.resolve(cwd, options.check), text, cwd, output);
   if (options.output === undefined) {
@@ -49,7 +60,10 @@ export async function baselineCommand(options: BaselineCommandOptions, output: O
   }
   const target = options.output === '' ? path.join(dir, DEFAULT_BASELINE_NAME) : path.resolve(cwd, options.output);
   writeBaseline(target, text, options.force);
-  output.stderr(`miglint: wrote ${toDisplayPath(cwd, target)}\n`);
+  const shown = toDisplayPath(cwd, target);
+  output.stderr(`miglint: wrote ${shown}\n`);
+  const warning = supabaseBaselineWarning({ layout, dir, target, names, shown });
+  if (warning) output.stderr(warning);
   return EXIT.ok;
 }
 
@@ -71,8 +85,7 @@ function check(file: string, expected: string, cwd: string, output: Output): num
 }
 
 /**
- * Writes through a temporary file in the same folder and a rename, so a reader never sees a
- * partial baseline. Refuses to replace a file miglint did not write, unless forced.
+ * Writes the whole baseline or nothing (src/write-atomic.ts). Refuses to replace a file miglint did not write, unless forced.
  */
 export function writeBaseline(target: string, text: string, force: boolean): void {
   if (existsSync(target) && !force) {
@@ -86,12 +99,5 @@ export function writeBaseline(target: string, text: string, force: boolean): voi
       throw new UsageError(`${target} exists and miglint did not write it (no "-- miglint:baseline" header); use --force to replace it.`);
     }
   }
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, target);
-  } catch (error) {
-    if (existsSync(temporary)) unlinkSync(temporary);
-    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  writeFileAtomic(target, text);
 }

@@ -3,11 +3,13 @@
  * shows every object with its provenance (the file and line that created it and each file that
  * altered it); SQL writes the same model back as statements (the baseline, without data).
  */
-import { analyze } from '../analyze.js';
+import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline } from '../baseline/index.js';
 import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
-import type { Layout } from '../discover/index.js';
+import { discover, type Layout } from '../discover/index.js';
+import type { Preset } from '../presets.js';
+import { reportChoice } from './choice.js';
 import type { SchemaModel } from '../replay/index.js';
 import { EXIT, migrationsDir } from './lint.js';
 
@@ -19,6 +21,8 @@ export interface SchemaCommandOptions {
   dir?: string | undefined;
   format: SchemaFormat;
   layout?: Layout | undefined;
+  preset?: Preset | undefined;
+  verbose?: boolean | undefined;
   config?: string | undefined;
 }
 
@@ -46,7 +50,10 @@ export async function schemaCommand(options: SchemaCommandOptions, output: Outpu
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, options.config);
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
-  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, preset: config.preset, cwd });
+  const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const preset = options.preset ?? config.preset;
+  reportChoice(options.verbose, discovery, preset, cwd, output);
+  const analysis = await analyzeDiscovery(discovery, { preset, cwd });
   if (options.format === 'json') output.stdout(`${JSON.stringify(schemaToJson(analysis.schema), null, 2)}\n`);
   else output.stdout(emitBaseline(analysis, { includeData: false }));
   return EXIT.ok;

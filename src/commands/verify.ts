@@ -6,16 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../analyze.js';
+import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline } from '../baseline/index.js';
 import type { Output } from '../cli.js';
 import { loadConfig } from '../config.js';
-import { toDisplayPath, type Layout } from '../discover/index.js';
+import { discover, toDisplayPath, type Discovery, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';
 import type { Preset } from '../presets.js';
 import { summarize } from '../verify/consequences.js';
 import type { CatalogDifference } from '../verify/catalog.js';
 import { verify, type Rejection, type VerifyReport } from '../verify/index.js';
+import { reportChoice } from './choice.js';
 import { EXIT, migrationsDir } from './lint.js';
 
 export interface VerifyCommandOptions {
@@ -23,6 +24,7 @@ export interface VerifyCommandOptions {
   /** A committed baseline to prove; the one miglint would write when absent. */
   baseline?: string | undefined;
   preset?: Preset | undefined;
+  verbose?: boolean | undefined;
   layout?: Layout | undefined;
   config?: string | undefined;
 }
@@ -33,22 +35,35 @@ const PROGRESS_AFTER_MS = 1000;
 export async function verifyCommand(options: VerifyCommandOptions, output: Output): Promise<number> {
   const started = Date.now();
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, options.config);
-  const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
-  const analysis = await analyze(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd, preset: options.preset ?? config.preset });
-  const baseline = options.baseline === undefined ? generated(analysis) : committed(path.resolve(cwd, options.baseline), cwd);
-
-  const report = await verify({
-    files: analysis.files,
-    baseline,
-    preset: analysis.preset,
-    onProgress: (message) => {
+  const { report, baselineName, preset } = await verifyFolder(
+    options,
+    cwd,
+    (message) => {
       if (Date.now() - started > PROGRESS_AFTER_MS) output.stderr(`miglint verify: ${message}...\n`);
     },
-  });
-  output.stdout(formatReport(report, baseline.name, analysis.preset));
+    (discovery, configured) => reportChoice(options.verbose, discovery, configured, cwd, output),
+  );
+  output.stdout(formatReport(report, baselineName, preset));
   output.stderr(`miglint verify: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return failed(report) ? EXIT.findings : EXIT.ok;
+}
+
+/** Replays the folder and the baseline (the committed one, or the one miglint would write) and compares them. */
+export async function verifyFolder(
+  options: VerifyCommandOptions,
+  cwd: string,
+  onProgress?: (message: string) => void,
+  onDiscovery: (discovery: Discovery, preset: Preset | undefined) => void = () => {},
+): Promise<{ report: VerifyReport; baselineName: string; preset: Preset }> {
+  const { config } = loadConfig(cwd, options.config);
+  const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
+  const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
+  const preset = options.preset ?? config.preset;
+  onDiscovery(discovery, preset);
+  const analysis = await analyzeDiscovery(discovery, { cwd, preset });
+  const baseline = options.baseline === undefined ? generated(analysis) : committed(path.resolve(cwd, options.baseline), cwd);
+  const report = await verify({ files: analysis.files, baseline, preset: analysis.preset, onProgress });
+  return { report, baselineName: baseline.name, preset: analysis.preset };
 }
 
 /**
@@ -86,7 +101,8 @@ function committed(file: string, cwd: string): { name: string; text: string } {
 function rejectionLines(title: string, rejections: Rejection[]): string[] {
   if (rejections.length === 0) return [];
   const alike = (r: Rejection) => (r.rejectedAlikeInChain === undefined ? '' : `  (rejected alike in the chain at ${r.rejectedAlikeInChain})`);
-  return [`${title} (${rejections.length}):`, ...rejections.flatMap((r) => [`  ${r.where}  ${r.message}${alike(r)}`, `      ${r.statement}`]), ''];
+  const undone = (r: Rejection) => (r.fileRolledBack ? '  (the runner applies this file in one transaction: nothing in it applied)' : '');
+  return [`${title} (${rejections.length}):`, ...rejections.flatMap((r) => [`  ${r.where}  ${r.message}${alike(r)}${undone(r)}`, `      ${r.statement}`]), ''];
 }
 
 export function formatReport(report: VerifyReport, baselineName: string, preset: Preset): string {

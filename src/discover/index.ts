@@ -3,7 +3,12 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { compareVersions, parseMigrationName, type NameScheme, type ParsedName } from './filename.js';
 import { UsageError } from '../errors.js';
+import { usesSupabase } from '../supabase-usage.js';
 import { isMiglintBaseline } from '../baseline/header.js';
+import { nothingFoundMessage } from './nothing-found.js';
+import { drizzlePlacement, graphilePlacement, prismaPlacement, runnerMarker, sqitchPlacement, graphilePlaceholderRoles, withGraphilePlaceholders, type RunnerPlacement, type RunnerProblem } from './runner-files.js';
+import { runsInTransaction } from './transactions.js';
+import { SUM_FILE, type SumSource } from '../sum.js';
 
 export const LAYOUTS = [
   'supabase',
@@ -14,6 +19,10 @@ export const LAYOUTS = [
   'diesel',
   'dbmate',
   'goose',
+  'prisma',
+  'drizzle',
+  'sqitch',
+  'graphile-migrate',
 ] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
@@ -31,13 +40,41 @@ export interface MigrationFile extends ParsedName {
   replayed: boolean;
   /** Position in the order a runner would apply the folder. */
   order: number;
+  /** True when the runner applies the file in one transaction (see transactions.ts). */
+  transaction: boolean;
+}
+
+/** A .sql file under the migrations folder that the layout's runner never applies. */
+export interface UnplacedFile {
+  /** Relative to the current directory, `/`-separated. */
+  path: string;
+  /** Relative to the migrations folder. */
+  name: string;
+}
+
+/** What the runner's own order or integrity file (journal, plan, hash chain) says is wrong. */
+export interface RunnerIssue {
+  path: string;
+  line: number;
+  message: string;
 }
 
 export interface Discovery {
   dir: string;
   layout: Layout;
+  /** Why this layout: given, or what in the folder showed it. */
+  layoutReason: string;
   files: MigrationFile[];
+  unplaced: UnplacedFile[];
+  runnerIssues: RunnerIssue[];
+  /** Roles the runner's environment provides (graphile-migrate's placeholders), as the model names them. */
+  providedRoles: string[];
+  /** The folder's miglint.sum, when there is one. */
+  sum: SumSource | null;
 }
+
+/** Layouts whose runner orders migrations by its own order file or folder names, not by a version. */
+export const ORDERED_BY_RUNNER_FILES: ReadonlySet<Layout> = new Set(['prisma', 'drizzle', 'sqitch', 'graphile-migrate']);
 
 export interface DiscoverOptions {
   layout?: Layout | undefined;
@@ -45,7 +82,9 @@ export interface DiscoverOptions {
   cwd?: string | undefined;
 }
 
-const SCHEMES_BY_LAYOUT: Record<Layout, Exclude<NameScheme, 'none'>> = {
+type VersionLayout = Exclude<Layout, 'prisma' | 'drizzle' | 'sqitch' | 'graphile-migrate'>;
+
+const SCHEMES_BY_LAYOUT: Record<VersionLayout, Exclude<NameScheme, 'none'>> = {
   supabase: 'plain',
   timestamp: 'plain',
   numbered: 'plain',
@@ -56,7 +95,8 @@ const SCHEMES_BY_LAYOUT: Record<Layout, Exclude<NameScheme, 'none'>> = {
   diesel: 'diesel',
 };
 
-const USUAL_PLACES = ['supabase/migrations', 'migrations', 'db/migrations'];
+/** Where `miglint` looks for a migrations folder when none is given, in this order. */
+export const USUAL_PLACES = ['supabase/migrations', 'migrations', 'db/migrations'] as const;
 
 /** The folder `miglint lint` reads when none is given. */
 export function defaultMigrationsDir(cwd: string): string | null {
@@ -84,7 +124,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
   const names = fg
     .sync('**/*.sql', {
       cwd: absoluteDir,
-      deep: 3,
+      deep: 6,
       caseSensitiveMatch: false,
       // Symbolic links are listed, not followed: a linked file is read through its link (a
       // dangling one is reported), and a linked folder cannot loop.
@@ -100,39 +140,83 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
 
   const sources = new Map(names.map((name) => [name, readSource(path.join(absoluteDir, name))]));
   // A baseline miglint wrote into the folder consolidates the chain; it is not part of it.
-  const candidates = names
-    .filter((name) => !isMiglintBaseline(sources.get(name)!.source))
-    .map((name) => ({ name, parsed: parseMigrationName(name) }));
-  const layout = options.layout ?? detectLayout(absoluteDir, candidates, sources);
-  const accepted = SCHEMES_BY_LAYOUT[layout];
+  const baselines = names.filter((name) => isMiglintBaseline(sources.get(name)!.source));
+  const candidates = names.filter((name) => !baselines.includes(name)).map((name) => ({ name, parsed: parseMigrationName(name) }));
+  const detected = options.layout ? { layout: options.layout, because: 'given' } : detectLayout(absoluteDir, candidates, sources);
+  const layout = detected.layout;
+  const placement = placeFiles(layout, absoluteDir, candidates, (name) => sources.get(name)?.source ?? null);
 
-  const files = candidates
-    .filter(({ name, parsed }) => isMigration(name, parsed, accepted))
-    .map(({ name, parsed }): MigrationFile => {
-      const absolutePath = path.join(absoluteDir, name);
-      const { source, readError } = sources.get(name)!;
-      const asRunnerReadsIt = parsed.scheme === accepted ? parsed : parseMigrationName(name, accepted);
-      const meaning: ParsedName = asRunnerReadsIt.scheme === accepted ? asRunnerReadsIt : unversioned(name, asRunnerReadsIt);
-      return {
-        ...meaning,
-        absolutePath,
-        path: toDisplayPath(cwd, absolutePath),
-        name,
-        source,
-        readError,
-        replayed: meaning.direction !== 'down' && !meaning.undo,
-        order: 0,
-      };
-    })
-    .sort((a, b) => compareRunnerOrder(layout, a, b));
+  const toFile = ({ name, meaning }: { name: string; meaning: ParsedName }): MigrationFile => {
+    const absolutePath = path.join(absoluteDir, name);
+    const { source, readError } = sources.get(name)!;
+    return {
+      ...meaning,
+      absolutePath,
+      path: toDisplayPath(cwd, absolutePath),
+      name,
+      source: layout === 'graphile-migrate' && source !== null ? withGraphilePlaceholders(source) : source,
+      readError,
+      replayed: meaning.direction !== 'down' && !meaning.undo,
+      order: 0,
+      transaction: runsInTransaction(layout, absolutePath, source),
+    };
+  };
+  const files = ORDERED_BY_RUNNER_FILES.has(layout)
+    ? placement.applied.map(toFile)
+    : placement.applied.map(toFile).sort((a, b) => compareRunnerOrder(layout, a, b));
   files.forEach((file, index) => (file.order = index));
-  return { dir: absoluteDir, layout, files };
+
+  if (files.length === 0) {
+    throw new UsageError(nothingFoundMessage(dir, absoluteDir, names, baselines, layout, options.layout !== undefined));
+  }
+  const placed = new Set([...files.map((file) => file.name), ...placement.known]);
+  const unplaced = candidates
+    .filter(({ name }) => !placed.has(name))
+    .map(({ name }) => ({ name, path: toDisplayPath(cwd, path.join(absoluteDir, name)) }));
+  const runnerIssues = placement.problems.map((problem: RunnerProblem) => ({
+    path: toDisplayPath(cwd, path.join(absoluteDir, problem.name)),
+    line: problem.line,
+    message: problem.message,
+  }));
+  const providedRoles = layout === 'graphile-migrate' ? graphilePlaceholderRoles(files.map((file) => sources.get(file.name)!.source)) : [];
+  return { dir: absoluteDir, layout, layoutReason: detected.because, files, unplaced, runnerIssues, providedRoles, sum: readSum(absoluteDir, cwd) };
 }
 
-/** Nested files are migrations only where the runner reads subfolders (Diesel, Flyway). */
+/** The files the layout's runner applies, with what their names mean to it. */
+function placeFiles(
+  layout: Layout,
+  dir: string,
+  candidates: { name: string; parsed: ParsedName }[],
+  sourceOf: (name: string) => string | null,
+): RunnerPlacement {
+  const names = candidates.map((candidate) => candidate.name);
+  switch (layout) {
+    case 'prisma':
+      return prismaPlacement(names);
+    case 'drizzle':
+      return drizzlePlacement(dir, names);
+    case 'sqitch':
+      return sqitchPlacement(dir, names);
+    case 'graphile-migrate':
+      return graphilePlacement(dir, names, sourceOf);
+    default: {
+      const accepted = SCHEMES_BY_LAYOUT[layout];
+      const applied = candidates
+        .filter(({ name, parsed }) => isMigration(name, parsed, accepted))
+        .map(({ name, parsed }) => {
+          const asRunnerReadsIt = parsed.scheme === accepted ? parsed : parseMigrationName(name, accepted);
+          return { name, meaning: asRunnerReadsIt.scheme === accepted ? asRunnerReadsIt : unversioned(name, asRunnerReadsIt) };
+        });
+      return { applied, known: new Set(), problems: [] };
+    }
+  }
+}
+
+/** Nested files are migrations only where the runner reads subfolders (Diesel; Flyway's subfolders of its location). */
 function isMigration(name: string, parsed: ParsedName, accepted: NameScheme): boolean {
   if (!name.includes('/')) return accepted !== 'diesel' || parsed.scheme === 'diesel';
-  return (accepted === 'diesel' && parsed.scheme === 'diesel') || accepted === 'flyway';
+  if (accepted === 'diesel') return parsed.scheme === 'diesel' && name.split('/').length === 2;
+  return accepted === 'flyway' && parsed.scheme === 'flyway';
 }
 
 function unversioned(name: string, parsed: ParsedName): ParsedName {
@@ -152,26 +236,47 @@ function detectLayout(
   dir: string,
   candidates: { name: string; parsed: ParsedName }[],
   sources: Map<string, { source: string | null }>,
-): Layout {
+): { layout: Layout; because: string } {
+  const marker = runnerMarker(dir, candidates.map((candidate) => candidate.name));
+  if (marker) return marker;
+
   const count = (scheme: NameScheme) => candidates.filter((c) => c.parsed.scheme === scheme).length;
   const specific = (['golang-migrate', 'flyway', 'diesel'] as const)
     .map((scheme) => ({ scheme, n: count(scheme) }))
     .sort((a, b) => b.n - a.n)[0]!;
-  if (specific.n > 0 && specific.n >= count('plain')) return specific.scheme;
+  if (specific.n > 0 && specific.n >= count('plain')) return { layout: specific.scheme, because: `${specific.n} file names in its format` };
 
   const texts = [...sources.values()].map((s) => s.source ?? '');
   // Most files carry the runner's annotations; one stray annotated file in another folder does not make it that runner's.
   const annotated = (pattern: RegExp) => texts.filter((text) => pattern.test(text)).length * 2 > texts.length;
-  if (annotated(/^--\s*\+goose\s+up\b/im)) return 'goose';
-  if (annotated(/^--\s*migrate:up\b/im)) return 'dbmate';
+  if (annotated(/^--\s*\+goose\s+up\b/im)) return { layout: 'goose', because: '-- +goose Up annotations' };
+  if (annotated(/^--\s*migrate:up\b/im)) return { layout: 'dbmate', because: '-- migrate:up annotations' };
 
   const normalized = dir.split(path.sep).join('/');
-  if (/(^|\/)supabase\/migrations$/.test(normalized) || existsSync(path.join(dir, '..', 'config.toml'))) {
-    return 'supabase';
-  }
+  if (/(^|\/)supabase\/migrations$/.test(normalized)) return { layout: 'supabase', because: 'the folder is supabase/migrations' };
+  const config = supabaseConfigAbove(dir);
+  if (config) return { layout: 'supabase', because: `${config} above it` };
   const plain = candidates.filter((c) => c.parsed.scheme === 'plain');
   const timestamped = plain.filter((c) => (c.parsed.version ?? '').length >= 12).length;
-  return plain.length > 0 && timestamped * 2 > plain.length ? 'timestamp' : 'numbered';
+  const dated = plain.filter((c) => (c.parsed.version ?? '').length >= 8).length;
+  // Versions of 8 and 14 digits side by side are what the Supabase CLI accepts and orders by name.
+  const mixedDates = timestamped > 0 && dated > timestamped && dated * 2 > plain.length;
+  if (mixedDates && usesSupabase(texts)) return { layout: 'supabase', because: 'dated versions of 8 and 14 digits in a folder that uses Supabase objects (the Supabase CLI orders them by name)' };
+  if (plain.length > 0 && timestamped * 2 > plain.length) return { layout: 'timestamp', because: `${timestamped} of ${plain.length} versions are timestamps` };
+  return { layout: 'numbered', because: `${plain.length} numbered file names` };
+}
+
+/** A Supabase project's config.toml next to the folder or up to three folders above it. */
+function supabaseConfigAbove(dir: string): string | null {
+  let folder = dir;
+  for (let level = 0; level < 4; level++) {
+    const parent = path.dirname(folder);
+    if (path.basename(folder) === 'supabase' && existsSync(path.join(folder, 'config.toml'))) return path.relative(dir, path.join(folder, 'config.toml')).split(path.sep).join('/');
+    if (level > 0 && existsSync(path.join(folder, 'supabase', 'config.toml'))) return path.relative(dir, path.join(folder, 'supabase', 'config.toml')).split(path.sep).join('/');
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return existsSync(path.join(dir, '..', 'config.toml')) ? '../config.toml' : null;
 }
 
 /**
@@ -215,6 +320,17 @@ function readSource(absolutePath: string): { source: string | null; readError: s
     return { source: UTF8.decode(bytes).replace(/^\uFEFF/, ''), readError: null };
   } catch {
     return { source: null, readError: 'file is not valid UTF-8 text' };
+  }
+}
+
+function readSum(dir: string, cwd: string): SumSource | null {
+  const file = path.join(dir, SUM_FILE);
+  const shown = toDisplayPath(cwd, file);
+  try {
+    return { path: shown, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UsageError(`Cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
   }
 }
 

@@ -2,11 +2,14 @@
 import type { LintResult } from '../engine.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatMarkdown, MARKDOWN_LINK_BASE_ENV } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export interface FormatOptions {
   color: boolean;
+  /** The folder finding paths are relative to (default: the process's working directory). */
+  cwd?: string;
 }
 
 export type Formatter = (result: LintResult, options: FormatOptions) => string;
@@ -16,6 +19,7 @@ const BY_NAME = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  markdown: (result, options) => formatMarkdown(result, { cwd: options.cwd, linkBase: process.env[MARKDOWN_LINK_BASE_ENV] }),
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof BY_NAME;

@@ -46,6 +46,11 @@ export class ReplayContext {
     });
   }
 
+  /** What the chain did so far, oldest first. */
+  historySoFar(): readonly HistoryEvent[] {
+    return this.events;
+  }
+
   /** Whether this statement was found inside another one (a DO block's DDL). */
   isNested(): boolean {
     return this.outer !== null;

@@ -58,4 +58,22 @@ export interface HistoryEvent {
   /** For a statement replayed from inside another (a DO block's DDL): its own node type. */
   innerKind?: string;
   message: string;
+  /**
+   * On a statement PostgreSQL rejects in a file its runner applies in one transaction: the file
+   * applied nothing, and what it did before this statement is undone in the model.
+   */
+  rolledBack?: RolledBack;
+  /**
+   * On an `error` about an object the model does not hold (a platform's `auth.users`), which it
+   * otherwise cannot judge: the model knows PostgreSQL rejects the statement all the same (a
+   * trigger created there twice). Such a statement changes nothing, and is not carried.
+   */
+  knownRejection?: true;
+}
+
+export interface RolledBack {
+  /** Statements of the file before this one, undone. */
+  undone: number;
+  /** Statements of the file after this one, never run. */
+  notRun: number;
 }

@@ -4,9 +4,11 @@
  * `error` event and replay goes on.
  */
 import type { Node } from 'libpg-query';
-import type { ParsedFile, Statement } from '../parse/index.js';
+import type { ParsedFile, ParseProblem, Statement } from '../parse/index.js';
+import type { Preset } from '../presets.js';
 import { ReplayContext } from './context.js';
 import { relationsCreatedBy } from './created-relations.js';
+import { rejectsForCertain } from './rollback.js';
 import { alterTable } from './handlers/alter-table.js';
 import { callingStatement } from './handlers/calls.js';
 import { createIndex } from './handlers/create-index.js';
@@ -15,7 +17,7 @@ import { dataChange } from './handlers/data.js';
 import { doBlock } from './handlers/do-block.js';
 import { drop } from './handlers/drop.js';
 import { alterFunction, createFunction } from './handlers/functions.js';
-import { alterDefaultPrivileges, grant } from './handlers/grants.js';
+import { alterDefaultPrivileges, grant, seedPrivileges } from './handlers/grants.js';
 import { alterOwner, alterPublication, comment, createExtension, createPublication, createSchema } from './handlers/objects.js';
 import { rename } from './handlers/rename.js';
 import { alterSequence, createSequence } from './handlers/sequences.js';
@@ -135,25 +137,95 @@ export interface Replay {
   history: HistoryEvent[];
 }
 
-export function replay(files: ParsedFile[]): Replay {
-  const schema = emptySchema();
-  const history: HistoryEvent[] = [];
-  const ids = { next: 1 };
-  const chainCreates = relationsCreatedBy(files);
-  for (const parsed of files) {
-    if (!parsed.file.replayed) continue;
-    schema.searchPath = ['public'];
-    for (const statement of parsed.statements) {
-      const origin = {
-        path: parsed.file.path,
-        fileOrder: parsed.file.order,
-        statementIndex: statement.index,
-        line: statement.line,
-        column: statement.column,
-      };
-      const ctx = new ReplayContext(schema, statement, origin, history, ids, parsed.positions, replayNested, chainCreates);
-      dispatch(statement.kind, (statement.node as Record<string, unknown>)[statement.kind], ctx);
-    }
+/**
+ * A file its runner applies in one transaction, with text PostgreSQL cannot parse: nothing in
+ * it applies. Recorded at the text, with the file's statements as rolled back or never run.
+ */
+function unparsedFileRejection(parsed: ParsedFile, problem: ParseProblem): HistoryEvent {
+  const following = parsed.statements.findIndex((statement) => statement.line > problem.line);
+  const before = following === -1 ? parsed.statements.length : following;
+  return {
+    action: 'error',
+    objectType: 'other',
+    name: '',
+    tableId: null,
+    member: null,
+    origin: { path: parsed.file.path, fileOrder: parsed.file.order, statementIndex: before, line: problem.line, column: problem.column },
+    statementKind: 'Unparsed',
+    message: problem.message,
+    rolledBack: { undone: before, notRun: parsed.statements.length - before },
+  };
+}
+
+/** What a replay has built so far; replayed files only add to it. */
+interface State {
+  schema: SchemaModel;
+  history: HistoryEvent[];
+  ids: { next: number };
+  chainCreates: ReadonlySet<string>;
+  /** A file's rejection events, once it is known to be undone by its transaction: replayed as those alone. */
+  undone: Map<ParsedFile, HistoryEvent[]>;
+}
+
+/**
+ * Replays one file into the state. Returns the events that undo it: PostgreSQL rejects one of its
+ * statements and its runner applies it in one transaction (the state then holds part of it).
+ */
+function replayFile(parsed: ParsedFile, state: State): HistoryEvent[] | null {
+  const { schema, history } = state;
+  schema.searchPath = ['public'];
+  const undone = state.undone.get(parsed);
+  if (undone) {
+    history.push(...undone);
+    return null;
   }
-  return { schema, history };
+  if (parsed.file.transaction && parsed.problems.length > 0) {
+    history.push(unparsedFileRejection(parsed, parsed.problems[0]!));
+    return null;
+  }
+  for (const [position, statement] of parsed.statements.entries()) {
+    const origin = {
+      path: parsed.file.path,
+      fileOrder: parsed.file.order,
+      statementIndex: statement.index,
+      line: statement.line,
+      column: statement.column,
+    };
+    const firstEvent = history.length;
+    const ctx = new ReplayContext(schema, statement, origin, history, state.ids, parsed.positions, replayNested, state.chainCreates);
+    dispatch(statement.kind, (statement.node as Record<string, unknown>)[statement.kind], ctx);
+    if (!parsed.file.transaction) continue;
+    const rejections = history.slice(firstEvent).filter((event) => rejectsForCertain(event, schema));
+    if (rejections.length === 0) continue;
+    const rolledBack = { undone: position, notRun: parsed.statements.length - position - 1 };
+    return rejections.map((event) => ({ ...event, rolledBack }));
+  }
+  return null;
+}
+
+/** `preset`: the platform the files run on, whose grants and default privileges are in force from the start. */
+export function replay(files: ParsedFile[], preset: Preset = 'none'): Replay {
+  const startSchema = () => {
+    const schema = emptySchema();
+    seedPrivileges(schema, preset);
+    return schema;
+  };
+  const replayed = files.filter((parsed) => parsed.file.replayed);
+  const state: State = { schema: startSchema(), history: [], ids: { next: 1 }, chainCreates: relationsCreatedBy(files), undone: new Map() };
+  // The state before the last file a transaction undid (or before the first file): copying the
+  // model before every file costs more than the whole replay, so an undone file is replayed
+  // again from here, up to the statement before it, and a new copy taken there.
+  let checkpoint = { index: 0, schema: startSchema(), events: 0, nextId: 1 };
+  for (let index = 0; index < replayed.length; index++) {
+    const undone = replayFile(replayed[index]!, state);
+    if (!undone) continue;
+    state.undone.set(replayed[index]!, undone);
+    state.schema = checkpoint.schema;
+    state.history.length = checkpoint.events;
+    state.ids.next = checkpoint.nextId;
+    for (let earlier = checkpoint.index; earlier < index; earlier++) replayFile(replayed[earlier]!, state);
+    checkpoint = { index, schema: structuredClone(state.schema), events: state.history.length, nextId: state.ids.next };
+    index--;
+  }
+  return { schema: state.schema, history: state.history };
 }

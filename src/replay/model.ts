@@ -277,7 +277,10 @@ export interface Grant {
   /** SELECT, INSERT, EXECUTE, USAGE, ... */
   privilege: string;
   grantable: boolean;
-  /** True for PostgreSQL's own default (PUBLIC may EXECUTE a new function), written by nobody. */
+  /**
+   * True for what no migration wrote: PostgreSQL's own defaults (PUBLIC may EXECUTE a new
+   * function, USE the public schema) and a platform's (Supabase's anon may do ALL on a new table in public).
+   */
   implicit: boolean;
   origin: Origin | null;
 }
@@ -293,7 +296,8 @@ export interface DefaultPrivilege {
   grantee: string;
   privilege: string;
   grantable: boolean;
-  origin: Origin;
+  /** Null for what is in force before the first migration: PostgreSQL's own defaults and the platform's. */
+  origin: Origin | null;
 }
 
 /** A publication (logical replication), e.g. Supabase's `supabase_realtime`. */

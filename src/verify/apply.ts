@@ -14,6 +14,8 @@ export interface Rejection {
   message: string;
   /** For a baseline statement: where the chain has the same statement, rejected with the same message. */
   rejectedAlikeInChain?: string;
+  /** True when the runner applies the file in one transaction: the rejection undid the whole file. */
+  fileRolledBack?: true;
 }
 
 export function firstLine(text: string): string {
@@ -31,7 +33,10 @@ export async function run(db: PGlite, sql: string): Promise<string | null> {
   }
 }
 
-/** Transaction control is left to verify: each statement runs in its own transaction. */
+/**
+ * Transaction control is left to verify: a file its runner applies in one transaction runs in
+ * one, any other statement in its own.
+ */
 export function isTransactionControl(statement: Statement): boolean {
   return statement.kind === 'TransactionStmt';
 }
@@ -104,6 +109,7 @@ export function parseText(name: string, text: string): ParsedFile {
     readError: null,
     replayed: true,
     order: 0,
+    transaction: false,
   };
   return parseFile(file);
 }

@@ -88,19 +88,35 @@ async function applyFiles(
     await run(db, `set search_path to ${PRESET_DATABASES[preset].searchPath}`);
     // A stand-in type has no operators: function bodies that use them cannot be checked.
     if (standIns.length > 0) await run(db, 'set check_function_bodies = off');
+    // As its runner does: a file in one transaction stops at its first rejection and applies nothing.
+    const transaction = parsed.file.transaction;
+    if (transaction) await run(db, 'begin');
+    let rolledBack = false;
     for (const { text, line, statement } of piecesOf(parsed)) {
       if (statement && isTransactionControl(statement)) continue;
       count++;
-      const message = await run(db, text);
-      if (message === null) continue;
       const where = `${parsed.file.path}:${line}`;
       const extension = statement ? extensionName(statement.node) : null;
+      // An extension PGlite lacks is not run (a stand-in takes its place): its failure would undo a file in a transaction.
       if (extension && !isAvailable(extension)) {
         if (missing && !missing.some((entry) => entry.name === extension)) missing.push({ name: extension, where });
         continue;
       }
-      rejections.push({ rejection: { where, statement: firstLine(text), message }, text });
+      // Without an extension the chain installs, PGlite rejects what needs it ("access method
+      // hnsw does not exist") where PostgreSQL would not: such a rejection must not undo the file.
+      const lacking = transaction && (standIns.length > 0 || (missing?.length ?? 0) > 0);
+      if (lacking) await run(db, 'savepoint miglint_statement');
+      const message = await run(db, text);
+      if (message === null) continue;
+      const undoesFile = transaction && !(lacking && message.includes('does not exist'));
+      if (lacking && !undoesFile) await run(db, 'rollback to savepoint miglint_statement');
+      rejections.push({ rejection: { where, statement: firstLine(text), message, ...(undoesFile ? { fileRolledBack: true as const } : {}) }, text });
+      if (undoesFile) {
+        rolledBack = true;
+        break;
+      }
     }
+    if (transaction) await run(db, rolledBack ? 'rollback' : 'commit');
   }
   return { rejections, count };
 }

@@ -32,11 +32,8 @@ create role supabase_auth_admin noinherit login;
 create role supabase_storage_admin noinherit login;
 create role dashboard_user;
 grant anon, authenticated, service_role to authenticator;
-grant usage on schema public, extensions to anon, authenticated, service_role;
-grant usage on schema auth, storage to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+grant usage on schema extensions, auth, storage to anon, authenticated, service_role;
+${platformPrivileges()}
 
 create table auth.users (
   instance_id uuid,
@@ -128,6 +125,18 @@ $$;
 
 create publication supabase_realtime;
 `;
+
+/** The platform's grants on its user schemas and default privileges there (presets.ts lists them). */
+function platformPrivileges(): string {
+  const { schemas, grantees } = platformObjects('supabase').privileges;
+  const to = grantees.join(', ');
+  return schemas
+    .flatMap((schema) => [
+      `grant usage on schema ${schema} to ${to};`,
+      ...['tables', 'functions', 'sequences'].map((kind) => `alter default privileges in schema ${schema} grant all on ${kind} to ${to};`),
+    ])
+    .join('\n');
+}
 
 export const PRESET_DATABASES: Record<Preset, PresetDatabase> = {
   none: { extensions: [], searchPath: '"$user", public', sql: '' },

@@ -113,6 +113,42 @@ export async function applyToPostgres(dir: string): Promise<{ catalog: Catalog; 
   }
 }
 
+/** A statement PostgreSQL rejected while the folder was applied: `file:line message`. */
+export type RejectionLine = string;
+
+/**
+ * Applies a folder as its runner would, statement by statement, and goes on past rejections: a
+ * file its runner applies in one transaction runs in one, and stops (rolled back) at its first
+ * rejection. Returns PostgreSQL's catalog, the rejections, and the model of the same folder.
+ */
+export async function applyLikeRunner(dir: string): Promise<{ catalog: Catalog; replay: Replay; rejections: RejectionLine[] }> {
+  const analysis = await analyze(dir, { cwd: dir });
+  const db = new PGlite({ extensions: { citext, uuid_ossp } });
+  const rejections: RejectionLine[] = [];
+  try {
+    for (const role of ROLES) await db.exec(`create role ${role}`);
+    for (const parsed of analysis.files) {
+      if (!parsed.file.replayed) continue;
+      const transaction = parsed.file.transaction;
+      if (transaction) await db.exec('begin');
+      let failed = false;
+      for (const statement of parsed.statements) {
+        try {
+          await db.exec(statement.text);
+        } catch (error) {
+          rejections.push(`${parsed.file.name}:${statement.line} ${(error as Error).message}`);
+          failed = true;
+          if (transaction) break;
+        }
+      }
+      if (transaction) await db.exec(failed ? 'rollback' : 'commit');
+    }
+    return { catalog: await readCatalog(db), replay: { schema: analysis.schema, history: analysis.history }, rejections };
+  } finally {
+    await db.close();
+  }
+}
+
 const CONSTRAINT_KINDS: Record<string, string> = { p: 'primary key', u: 'unique', f: 'foreign key', c: 'check', x: 'exclude', n: 'not null' };
 const sortedRecord = <T>(entries: [string, T][]): Record<string, T> => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
@@ -167,7 +203,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
     indexes: sortedRecord(
       catalog.indexes.map((index) => [
         `${index.schema}.${index.name}`,
-        { table: index.table, unique: /^CREATE UNIQUE/.test(index.definition), constraint: index.constraint, storage: index.storageParameters },
+        { table: index.table, unique: /^CREATE UNIQUE/.test(index.definition), constraint: index.constraint, storage: index.constraint ? [] : index.storageParameters },
       ]),
     ),
     views: sortedRecord(
@@ -202,6 +238,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
       .map((grant) => `${grant.privilege} on ${grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
       .sort(),
     defaultPrivileges: catalog.defaultPrivileges
+      .filter((entry) => entry.grantee !== entry.role)
       .map((entry) => `${entry.privilege} on ${entry.objectType} in ${entry.schema ?? '*'} to ${entry.grantee}`)
       .sort(),
     comments: sortedRecord(catalog.comments.map((comment) => [comment.object.replace(/, ?/g, ','), comment.comment])),
@@ -268,7 +305,7 @@ export function fromModel(model: SchemaModel): Comparable {
       ]),
     ),
     indexes: sortedRecord(
-      [...schema.indexes].map(([key, index]) => [key, { table: index.table, unique: index.unique, constraint: index.constraint, storage: index.storageParameters ?? [] }]),
+      [...schema.indexes].map(([key, index]) => [key, { table: index.table, unique: index.unique, constraint: index.constraint, storage: index.constraint ? [] : (index.storageParameters ?? []) }]),
     ),
     views: sortedRecord([...schema.views].map(([key, view]) => [key, { materialized: view.materialized, triggers: view.triggers.map((trigger) => trigger.name).sort() }])),
     functions: sortedRecord(
@@ -290,9 +327,12 @@ export function fromModel(model: SchemaModel): Comparable {
       ]),
     ),
     grants: schema.grants
+      .filter((grant) => !(grant.objectType === 'schema' && grant.object === 'public'))
       .map((grant) => `${grant.privilege} on ${grant.column ? `${grant.object}.${grant.column}` : grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
       .sort(),
-    defaultPrivileges: schema.defaultPrivileges.map((entry) => `${entry.privilege} on ${entry.objectType} in ${entry.schema ?? '*'} to ${entry.grantee}`).sort(),
+    defaultPrivileges: schema.defaultPrivileges
+      .filter((entry) => entry.origin !== null)
+      .map((entry) => `${entry.privilege} on ${entry.objectType} in ${entry.schema ?? '*'} to ${entry.grantee}`).sort(),
     comments: sortedRecord(comments.map(([object, text]) => [object.replace(/, ?/g, ','), text])),
     publications: sortedRecord([...schema.publications].map(([name, publication]) => [name, { allTables: publication.allTables, tables: [...publication.tables].sort() }])),
   };

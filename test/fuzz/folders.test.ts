@@ -147,14 +147,21 @@ describe('hostile folders', () => {
     ]);
   });
 
-  it('a missing folder or a file given as the folder is a usage error, exit 2, nothing on stdout', async () => {
+  it('a missing folder, or a file given to a command that reads a folder, is a usage error, exit 2, nothing on stdout', async () => {
     const dir = folder({ '001_a.sql': CREATE });
-    for (const target of [path.join(dir, 'missing'), path.join(dir, '001_a.sql')]) {
-      const run = await miglint('lint', target, '--format', 'json');
+    const runs = [
+      await miglint('lint', path.join(dir, 'missing'), '--format', 'json'),
+      await miglint('baseline', path.join(dir, '001_a.sql')),
+    ];
+    for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(/^miglint: (No such folder|Not a folder)/);
     }
+    // lint takes migration files too (what lint-staged passes): their folder is read whole.
+    const file = await miglint('lint', path.join(dir, '001_a.sql'), '--format', 'json');
+    expect(file.code).toBe(0);
+    expect(JSON.parse(file.stdout).files).toBe(1);
   });
 
   it('baseline -o over broken input writes the whole file or nothing, and leaves no temporary file', async () => {

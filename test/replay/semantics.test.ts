@@ -28,8 +28,8 @@ create trigger kids_f before insert on kids for each row execute function f();
   it('refuses a plain DROP when something depends on the object', async () => {
     const { schema, history } = await replayFolder({ '001_a.sql': setup, '002_b.sql': 'drop table parents;\ndrop function f();\n' });
     expect(describeEvents(history, ['error'])).toEqual([
-      'error table public.parents: cannot drop "public.parents" because foreign keys in "public.kids" and views "public.parent_ids" depend on it (use CASCADE) @002_b.sql:1',
-      'error function public.f(): cannot drop "public.f()" because trigger "kids_f" on "kids" depends on it (use CASCADE) @002_b.sql:2',
+      'error table public.parents: cannot drop table public.parents because other objects depend on it (view public.parent_ids, constraint kids_parent_id_fkey on table public.kids); use DROP ... CASCADE @002_b.sql:1',
+      'error function public.f(): cannot drop function public.f() because other objects depend on it (trigger kids_f on table public.kids); use DROP ... CASCADE @002_b.sql:2',
     ]);
     expect([...schema.tables.keys()]).toEqual(['public.parents', 'public.kids']);
   });
@@ -41,6 +41,47 @@ create trigger kids_f before insert on kids for each row execute function f();
     expect(schema.tables.get('public.kids')!.triggers).toEqual([]);
     expect([...schema.views.keys()]).toEqual([]);
     expect([...schema.functions.keys()]).toEqual([]);
+  });
+});
+
+describe('DROP follows what pg_depend records', () => {
+  const setup = `create extension citext;
+create type user_role as enum ('admin', 'user');
+create table users (id int primary key, role user_role, email citext);
+create table posts (id int, author int);
+alter table posts enable row level security;
+create policy by_users on posts using (exists (select 1 from users u where u.id = author));
+create function roles() returns table(r user_role) language sql as $$ select 'admin'::user_role $$;
+create function quoted_body() returns bigint language sql as $$ select count(*) from users $$;
+create function atomic_body() returns bigint language sql begin atomic select count(*) from users; end;
+`;
+  it('refuses a plain DROP of a table, type or extension something depends on, and changes nothing', async () => {
+    const { schema, history } = await replayFolder({ '001_a.sql': setup, '002_b.sql': 'drop table users;\ndrop type user_role;\ndrop extension citext;\n' });
+    expect(describeEvents(history, ['error'])).toEqual([
+      'error table public.users: cannot drop table public.users because other objects depend on it (policy by_users on table public.posts, function public.atomic_body()); use DROP ... CASCADE @002_b.sql:1',
+      'error type public.user_role: cannot drop type public.user_role because other objects depend on it (column role of table public.users, function public.roles()); use DROP ... CASCADE @002_b.sql:2',
+      'error extension citext: cannot drop extension citext because other objects depend on it (column email of table public.users); use DROP ... CASCADE @002_b.sql:3',
+    ]);
+    expect([...schema.tables.keys()]).toEqual(['public.users', 'public.posts']);
+    expect([...schema.types.keys()]).toEqual(['public.user_role']);
+    expect([...schema.functions.keys()]).toEqual(['public.roles()', 'public.quoted_body()', 'public.atomic_body()']);
+  });
+
+  it('takes the policy reading the table, the functions whose signature or SQL-standard body uses it, and the columns of the type with CASCADE', async () => {
+    const { schema } = await replayFolder({ '001_a.sql': setup, '002_b.sql': 'drop table users cascade;\ndrop type user_role cascade;\n' });
+    expect([...schema.tables.keys()]).toEqual(['public.posts']);
+    expect(schema.tables.get('public.posts')!.policies).toEqual([]);
+    expect([...schema.types.keys()]).toEqual([]);
+    expect([...schema.functions.keys()]).toEqual(['public.quoted_body()']);
+  });
+
+  it('drops tables listed together when their only dependents are in the same list', async () => {
+    const { schema, history } = await replayFolder({
+      '001_a.sql': 'create table a (id int primary key);\ncreate table b (a_id int references a (id));\n',
+      '002_b.sql': 'drop table a, b;\n',
+    });
+    expect(describeEvents(history, ['error'])).toEqual([]);
+    expect([...schema.tables.keys()]).toEqual([]);
   });
 });
 
@@ -79,7 +120,7 @@ grant select on accounts to app_user;
     expect(schema.tables.get('public.posts')!.constraints[0]!.references).toEqual({ table: 'public.members', columns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' });
     expect(schema.indexes.get('public.accounts_name_idx')).toMatchObject({ table: 'public.members', keys: ['full_name'] });
     expect(schema.views.get('public.account_names')!.dependsOn).toEqual(['public.members']);
-    expect(schema.grants.map((grant) => `${grant.privilege} ${grant.object} ${grant.grantee}`)).toEqual(['SELECT public.members app_user']);
+    expect(schema.grants.filter((grant) => !grant.implicit).map((grant) => `${grant.privilege} ${grant.object} ${grant.grantee}`)).toEqual(['SELECT public.members app_user']);
     expect(history.filter((event) => event.tableId === 1).map((event) => `${event.action} ${event.objectType}`)).toEqual([
       'create table',
       'create index',
@@ -177,7 +218,7 @@ describe('types, search_path and provenance', () => {
     const { schema } = await replayFolder({
       '001_a.sql': 'alter default privileges in schema public grant select on tables to anon;\ncreate table t (id int);\nrevoke select on t from anon;\ncreate table u (id int);\n',
     });
-    expect(schema.grants.map((grant) => `${grant.privilege} ${grant.object} ${grant.grantee}`)).toEqual(['SELECT public.u anon']);
+    expect(schema.grants.filter((grant) => !grant.implicit).map((grant) => `${grant.privilege} ${grant.object} ${grant.grantee}`)).toEqual(['SELECT public.u anon']);
   });
 });
 

@@ -20,6 +20,13 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a numbered Supabase folder, no configuration: the preset comes from what it uses (auth.users, authenticated)',
+      files: {
+        '001_profiles.sql': 'CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users (id));\nCREATE POLICY "read" ON profiles FOR SELECT TO authenticated USING (true);',
+        '002_grants.sql': 'GRANT SELECT ON profiles TO anon;\nGRANT ALL ON profiles TO service_role;',
+      },
+    },
+    {
       name: "the runner's own table (Lemmy); partitions a function creates with dynamic SQL (Hatchet)",
       files: {
         '001_a.sql':
@@ -38,7 +45,38 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a table whose CREATE PostgreSQL rejects: what uses it says so, not that no migration creates it (issue 10)',
+      layout: 'numbered',
+      files: {
+        '001_o.sql': 'CREATE TABLE o (id int PRIMARY KEY, c int CHECK (zz > 0));',
+        '002_use.sql': 'CREATE INDEX o_c_idx ON o (c);\nCREATE TABLE p (id int PRIMARY KEY, o_id int REFERENCES o (id));',
+      },
+      findings: [
+        { file: '002_use.sql', line: 1, column: 25, message: 'CREATE INDEX ON "o": the CREATE of "o" at 001_o.sql:1 was rejected: column "zz" does not exist', related: [{ file: '001_o.sql', line: 1 }] },
+        { file: '002_use.sql', line: 2, message: 'REFERENCES "o": the CREATE of "o" at 001_o.sql:1 was rejected: column "zz" does not exist' },
+      ],
+    },
+    {
+      name: 'a table whose file its runner rolled back: what uses it says which statement undid the file',
+      layout: 'golang-migrate',
+      files: {
+        '001_o.up.sql': 'CREATE TABLE o (id int PRIMARY KEY);\nALTER TABLE o ADD CONSTRAINT o_check CHECK (nope > 0);',
+        '001_o.down.sql': 'DROP TABLE o;',
+        '002_use.up.sql': 'ALTER TABLE o ENABLE ROW LEVEL SECURITY;',
+        '002_use.down.sql': 'ALTER TABLE o DISABLE ROW LEVEL SECURITY;',
+      },
+      findings: [
+        {
+          file: '002_use.up.sql',
+          line: 1,
+          message: 'ALTER TABLE "o": the CREATE of "o" at 001_o.up.sql:1 was rolled back: its runner applies that file in one transaction, and PostgreSQL rejected 001_o.up.sql:2 (column "nope" does not exist',
+          related: [{ file: '001_o.up.sql', line: 1 }],
+        },
+      ],
+    },
+    {
       name: 'the seed audit: nothing creates users or system_config',
+      preset: 'none',
       files: {
         '001_a.sql': 'CREATE TABLE feedback (\n  id int PRIMARY KEY,\n  user_id int REFERENCES users(id)\n);',
         '015_b.sql':
@@ -57,6 +95,7 @@ ruleTester(rule, {
     {
       name: 'roles: granted to, named in policies, granted; created ones, built-in ones and PUBLIC are known',
       layout: 'numbered',
+      preset: 'none',
       files: {
         '001_a.sql':
           'CREATE ROLE app;\nCREATE TABLE t (id int);\nGRANT SELECT ON t TO app, PUBLIC, pg_read_all_data, postgres;\nGRANT SELECT ON t TO anon;\nCREATE POLICY p ON t TO authenticated USING (true);\nGRANT reporting TO app;',
@@ -68,8 +107,9 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'without the preset, auth.users is missing',
+      name: 'without the preset (configured off), auth.users is missing',
       layout: 'numbered',
+      preset: 'none',
       files: { '001_a.sql': 'CREATE TABLE profiles (id uuid REFERENCES auth.users);' },
       findings: [{ file: '001_a.sql', line: 1, message: '"auth.users"' }],
     },

@@ -70,8 +70,8 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a CREATE TABLE IF NOT EXISTS skipped because the table exists with fewer columns: its indexes and comments fail (oriva-platform)',
-      layout: 'supabase',
+      name: 'a CREATE TABLE IF NOT EXISTS skipped because the table exists with fewer columns: its indexes and comments fail (oriva-platform, run statement by statement)',
+      layout: 'numbered',
       files: {
         '20250108000000_schema_v1.sql': 'CREATE SCHEMA hugo_love;\nCREATE TABLE hugo_love.conversations (id uuid PRIMARY KEY, archived_at timestamptz);',
         '20251003000003_conversations.sql':
@@ -81,6 +81,56 @@ ruleTester(rule, {
         { file: '20251003000003_conversations.sql', line: 2, message: 'PostgreSQL rejects this statement here: column "match_id" does not exist.' },
         { file: '20251003000003_conversations.sql', line: 3, message: 'column "last_message_at" does not exist' },
         { file: '20251003000003_conversations.sql', line: 5, message: 'column "hugo_love.conversations.match_id" does not exist' },
+      ],
+    },
+    {
+      name: 'the same under the Supabase CLI, which applies a file in one transaction: it stops at the first rejection, and nothing in the file applies',
+      layout: 'supabase',
+      files: {
+        '20250108000000_schema_v1.sql': 'CREATE SCHEMA hugo_love;\nCREATE TABLE hugo_love.conversations (id uuid PRIMARY KEY, archived_at timestamptz);',
+        '20251003000003_conversations.sql':
+          "CREATE TABLE IF NOT EXISTS hugo_love.conversations (id uuid PRIMARY KEY, match_id uuid, last_message_at timestamptz);\nCREATE INDEX idx_conversations_match ON hugo_love.conversations (match_id);\nCREATE INDEX idx_conversations_recent ON hugo_love.conversations (id) INCLUDE (last_message_at);\nCREATE INDEX idx_conversations_archived ON hugo_love.conversations (archived_at);\nCOMMENT ON COLUMN hugo_love.conversations.match_id IS 'the match';",
+      },
+      findings: [
+        {
+          file: '20251003000003_conversations.sql',
+          line: 2,
+          message:
+            'PostgreSQL rejects this statement here: column "match_id" does not exist. The runner applies this file in one transaction, so nothing in it applies (1 statement before it rolled back, 3 statements after it not run): the files after it see the database as it was before this file.',
+        },
+      ],
+    },
+    {
+      name: 'a rejection that undoes its file is reported even when order-dependency names its cause',
+      layout: 'golang-migrate',
+      files: {
+        '001_a.up.sql': 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int, x int REFERENCES c (id));',
+        '001_a.down.sql': 'DROP TABLE a;',
+        '002_c.up.sql': 'CREATE TABLE c (id int PRIMARY KEY);',
+        '002_c.down.sql': 'DROP TABLE c;',
+      },
+      findings: [{ file: '001_a.up.sql', line: 2, message: 'relation "public.c" does not exist; CREATE TABLE "public.b" fails as a whole: the table is not created. The runner applies this file in one transaction, so nothing in it applies (1 statement before it rolled back)' }],
+    },
+    {
+      name: 'a trigger created a second time on auth.users under the supabase preset (a platform table the model does not hold)',
+      layout: 'supabase',
+      files: {
+        '20240101000000_a.sql':
+          'CREATE FUNCTION public.handle_new_user() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION public.handle_new_user();',
+        '20240102000000_b.sql': 'CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION public.handle_new_user();',
+      },
+      findings: [{ file: '20240102000000_b.sql', line: 1, message: 'PostgreSQL rejects this statement here: trigger "on_auth_user_created" for relation "auth.users" already exists (created at 20240101000000_a.sql:2).' }],
+    },
+    {
+      name: 'a column constraint, a function and a column type PostgreSQL rejects (issue 10)',
+      layout: 'numbered',
+      files: {
+        '001_a.sql': 'CREATE TABLE t (id int PRIMARY KEY, c text);\nALTER TABLE t ADD CONSTRAINT t_c CHECK (nope > 0);\nCREATE FUNCTION f(a int DEFAULT 1, b int) RETURNS int LANGUAGE sql AS $$ select 1 $$;\nCREATE EXTENSION IF NOT EXISTS pgcrypto;\nALTER TABLE t ALTER COLUMN c TYPE citext;',
+      },
+      findings: [
+        { file: '001_a.sql', line: 2, message: 'PostgreSQL rejects this statement here: column "nope" does not exist; ALTER TABLE "public.t" fails as a whole: nothing of it applies.' },
+        { file: '001_a.sql', line: 3, message: 'PostgreSQL rejects this statement here: input parameters after one with a default value must also have defaults.' },
+        { file: '001_a.sql', line: 5, message: 'PostgreSQL rejects this statement here: type "citext" does not exist (it comes with extension "citext", which no earlier statement creates)' },
       ],
     },
     {

@@ -20,7 +20,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'the supabase example: a view granted to anon; security_invoker turned off again',
+      name: 'the supabase example: a view granted to anon (authenticated has it from the platform\'s default privileges); security_invoker turned off again',
       layout: 'supabase',
       files: {
         '20240220150000_a.sql':
@@ -28,7 +28,7 @@ ruleTester(rule, {
         '20240221000000_b.sql': 'CREATE VIEW v WITH (security_invoker = true) AS SELECT 1 AS one;\nALTER VIEW v SET (security_invoker = false);',
       },
       findings: [
-        { file: '20240220150000_a.sql', line: 3, column: 1, message: 'View "org_member_counts" runs with its owner\'s rights (no security_invoker) and bypasses the row level security of the tables it reads; it is granted to anon.' },
+        { file: '20240220150000_a.sql', line: 3, column: 1, message: 'View "org_member_counts" runs with its owner\'s rights (no security_invoker) and bypasses the row level security of the tables it reads; it is granted to anon and authenticated.' },
         { file: '20240221000000_b.sql', line: 2 },
       ],
     },

@@ -11,6 +11,7 @@ import { analyze } from '../../src/analyze.js';
 import { resolveRules } from '../../src/config.js';
 import type { Layout } from '../../src/discover/index.js';
 import { runRules } from '../../src/engine.js';
+import type { Preset } from '../../src/presets.js';
 import type { Finding, Rule } from '../../src/rule.js';
 
 export interface FolderCase {
@@ -18,6 +19,8 @@ export interface FolderCase {
   /** Path inside the folder (`/`-separated) to file content. */
   files: Record<string, string>;
   layout?: Layout;
+  /** The preset as if configured (detected from the layout and the files when absent). */
+  preset?: Preset;
   options?: Record<string, unknown>;
 }
 
@@ -49,7 +52,7 @@ export function writeFolder(files: Record<string, string>): string {
 export async function findingsOf(rule: Rule, folder: FolderCase): Promise<Finding[]> {
   const dir = writeFolder(folder.files);
   try {
-    const analysis = await analyze('.', { cwd: dir, layout: folder.layout });
+    const analysis = await analyze('.', { cwd: dir, layout: folder.layout, preset: folder.preset });
     const rules = resolveRules([rule], { rules: { [rule.id]: ['error', folder.options ?? {}] } }, null).map((effective) => ({
       ...effective,
       severity: rule.severity,

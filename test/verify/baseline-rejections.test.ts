@@ -61,7 +61,8 @@ describe('verify: statements PostgreSQL refuses to parse, and baseline statement
   it(
     'gives PostgreSQL a chain statement it cannot parse too, but never the down section after it',
     async () => {
-      const chain = { '20240101000000_init.sql': '-- migrate:up\ncreate table a (id int);\ncreat table b (id int);\n\n-- migrate:down\ndrop table a;\n' };
+      // transaction:false: dbmate runs the file statement by statement, so `a` stays after the syntax error.
+      const chain = { '20240101000000_init.sql': '-- migrate:up transaction:false\ncreate table a (id int);\ncreat table b (id int);\n\n-- migrate:down\ndrop table a;\n' };
       const report = await verifyAgainst(chain, 'create table a (id int);\n');
       expect(report.chainRejections.map(({ where, statement, message }) => `${path.basename(where)} ${statement}: ${message}`)).toEqual([
         '20240101000000_init.sql:3 creat table b (id int): syntax error at or near "creat"',

@@ -1,4 +1,4 @@
-import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node } from 'libpg-query';
+import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node, TypeName } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Constraint, type Index, type Table } from '../model.js';
 import { roleName } from '../names.js';
@@ -8,6 +8,7 @@ import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
 import { dependentViews, dropColumnDependents, dropConstraint, dropView } from './dependents.js';
 import { columnWithNotNull, pinNotNullNames } from '../not-null.js';
 import { locate, setOwner } from './objects.js';
+import { missingExtensionType } from '../extension-types.js';
 import { applyStorageParameters } from './storage.js';
 import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
 
@@ -32,12 +33,29 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
     return;
   }
   const commands = (statement.cmds ?? []).flatMap((item) => ('AlterTableCmd' in item ? [item.AlterTableCmd] : []));
-  const rejection = firstRejection(commands.flatMap(addedConstraints), ctx, key);
+  const rejection =
+    commands.map((command) => missingExtensionType(newColumnType(command), ctx)).find((reason) => reason !== null) ??
+    firstRejection(commands.flatMap(addedConstraints), ctx, { key, columns: columnsAfter(table, commands) });
   if (rejection) {
     ctx.emit({ action: 'error', objectType: 'table', name: key, tableId: table.id, message: `${rejection}; ALTER TABLE "${key}" fails as a whole: nothing of it applies` });
     return;
   }
   for (const command of commands) applyCommand(table, key, command, ctx);
+}
+
+/** The type an ADD COLUMN or ALTER COLUMN ... TYPE subcommand gives a column. */
+function newColumnType(command: AlterTableCmd): TypeName | undefined {
+  if (command.subtype !== 'AT_AddColumn' && command.subtype !== 'AT_AlterColumnType') return undefined;
+  return command.def && 'ColumnDef' in command.def ? command.def.ColumnDef.typeName : undefined;
+}
+
+/** The table's columns once the statement's ADD COLUMNs ran (PostgreSQL adds columns before constraints). */
+function columnsAfter(table: Table, commands: AlterTableCmd[]): Set<string> {
+  const columns = new Set(table.columns.map((column) => column.name));
+  for (const command of commands) {
+    if (command.subtype === 'AT_AddColumn' && command.def && 'ColumnDef' in command.def) columns.add(command.def.ColumnDef.colname ?? '');
+  }
+  return columns;
 }
 
 /** The constraints an ADD COLUMN or ADD CONSTRAINT subcommand brings. */

@@ -5,7 +5,7 @@ import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
 import { applyStorageParameters } from './storage.js';
-import { chooseName } from './table-elements.js';
+import { chooseName, distinctColumnNames } from './table-elements.js';
 
 /** The name PostgreSQL's FigureColname gives an index expression (`lower(email)` is `lower`). */
 function figureName(node: Node | undefined): string {
@@ -110,7 +110,7 @@ export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
   const keys = (statement.indexParams ?? []).map(keyText);
   const name =
     statement.idxname ??
-    chooseName(table.name, [...(statement.indexParams ?? []), ...(statement.indexIncludingParams ?? [])].map(nameColumn), statement.primary ? 'pkey' : 'idx', (candidate) =>
+    chooseName(table.name, distinctColumnNames([...(statement.indexParams ?? []), ...(statement.indexIncludingParams ?? [])].map(nameColumn)), statement.primary ? 'pkey' : 'idx', (candidate) =>
       ctx.relationExists(qualifiedName(table.schema, candidate)),
     );
   const key = qualifiedName(table.schema, name);

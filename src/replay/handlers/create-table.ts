@@ -1,9 +1,11 @@
 import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
-import { expressionText } from '../sql-text.js';
+import { QuoteUtils } from 'pgsql-deparser';
+import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { applyStorageParameters } from './storage.js';
+import { missingExtensionType } from '../extension-types.js';
 import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
@@ -32,7 +34,10 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   const constraintNodes = (statement.tableElts ?? []).flatMap((element) =>
     'ColumnDef' in element ? columnConstraintNodes(element.ColumnDef) : 'Constraint' in element ? [element.Constraint] : [],
   );
-  const rejection = firstRejection(constraintNodes, ctx, key);
+  const columnDefs = (statement.tableElts ?? []).flatMap((element) => ('ColumnDef' in element ? [element.ColumnDef] : []));
+  const rejection =
+    columnDefs.map((definition) => missingExtensionType(definition.typeName, ctx)).find((reason) => reason !== null) ??
+    firstRejection(constraintNodes, ctx, { key, columns: statementColumns(statement, ctx) });
   if (rejection) {
     ctx.emit({ action: 'error', objectType: 'table', name: key, message: `${rejection}; CREATE TABLE "${key}" fails as a whole: the table is not created` });
     return;
@@ -92,6 +97,26 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   if (table.partitionOf) copyPartitionedIndexes(table, ctx);
   applyDefaultPrivileges(ctx, 'tables', table.schema, key, 'table');
   ctx.emit({ action: 'create', objectType: 'table', name: key, tableId: table.id, message: `created ${foreign ? 'foreign ' : ''}table "${key}"` });
+}
+
+/**
+ * The columns the new table will have: its own, its parents', those LIKE copies and those of
+ * its OF type; null when one of those sources is unknown to the model.
+ */
+function statementColumns(statement: CreateStmt, ctx: ReplayContext): Set<string> | null {
+  const columns = new Set<string>();
+  const sources = [
+    ...(statement.inhRelations ?? []).flatMap((node) => ('RangeVar' in node ? [node.RangeVar] : [])),
+    ...(statement.tableElts ?? []).flatMap((element) => ('TableLikeClause' in element && element.TableLikeClause.relation ? [element.TableLikeClause.relation] : [])),
+  ];
+  for (const source of sources) {
+    const table = ctx.findTable(source.schemaname, source.relname ?? '');
+    if (!table) return null;
+    for (const column of table.columns) columns.add(column.name);
+  }
+  if (statement.ofTypename) return null;
+  for (const element of statement.tableElts ?? []) if ('ColumnDef' in element) columns.add(element.ColumnDef.colname ?? '');
+  return columns;
 }
 
 /** CREATE FOREIGN TABLE: a table whose rows live elsewhere; its columns are modelled the same way. */
@@ -163,11 +188,17 @@ export function boundText(bound: NonNullable<CreateStmt['partbound']>): string {
   }
 }
 
+/** `RANGE ("createdAt")`: the key as PARTITION BY takes it again, names quoted where PostgreSQL needs it. */
 function partitionText(statement: CreateStmt): string {
   const spec = statement.partspec!;
-  const keys = (spec.partParams ?? []).map((param) =>
-    'PartitionElem' in param ? (param.PartitionElem.name ?? (param.PartitionElem.expr ? expressionText(param.PartitionElem.expr) : '')) : '',
-  );
+  const keys = (spec.partParams ?? []).map((param) => {
+    if (!('PartitionElem' in param)) return '';
+    const element = param.PartitionElem;
+    const key = element.name !== undefined ? QuoteUtils.quoteIdentifier(element.name) : element.expr ? `(${expressionText(element.expr)})` : '';
+    const collation = element.collation?.length ? ` COLLATE ${stringsOf(element.collation).map(QuoteUtils.quoteIdentifier).join('.')}` : '';
+    const opclass = element.opclass?.length ? ` ${stringsOf(element.opclass).map(QuoteUtils.quoteIdentifier).join('.')}` : '';
+    return `${key}${collation}${opclass}`;
+  });
   const strategy = String(spec.strategy ?? '').replace('PARTITION_STRATEGY_', '');
   return `${strategy} (${keys.join(', ')})`;
 }

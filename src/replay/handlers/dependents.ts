@@ -40,15 +40,6 @@ export function dropColumnDependents(schema: SchemaModel, table: Table, column: 
   schema.grants = schema.grants.filter((grant) => !(grant.object === tableKey && grant.column === column));
 }
 
-/** Tables other than `tableKey` with a foreign key to it. */
-export function referencingTables(schema: SchemaModel, tableKey: string): Table[] {
-  return [...schema.tables.values()].filter(
-    (table) =>
-      qualifiedName(table.schema, table.name) !== tableKey &&
-      table.constraints.some((constraint) => constraint.references?.table === tableKey),
-  );
-}
-
 /** Views that read `key`, directly or through other views, nearest first. */
 export function dependentViews(schema: SchemaModel, key: string): string[] {
   const found: string[] = [];
@@ -62,46 +53,6 @@ export function dependentViews(schema: SchemaModel, key: string): string[] {
   };
   visit(key);
   return found;
-}
-
-/** Partitions and inheriting children of a table. */
-export function childTables(schema: SchemaModel, key: string): string[] {
-  return [...schema.tables.entries()]
-    .filter(([, table]) => table.partitionOf === key || table.inherits.includes(key))
-    .map(([childKey]) => childKey);
-}
-
-/** What stops a plain (RESTRICT) DROP of a table or view: dependents, as a message; null if none. */
-export function restrictReason(schema: SchemaModel, key: string): string | null {
-  const reasons: string[] = [];
-  const tables = referencingTables(schema, key).map((table) => `"${qualifiedName(table.schema, table.name)}"`);
-  if (tables.length) reasons.push(`foreign keys in ${tables.join(', ')}`);
-  const views = dependentViews(schema, key);
-  if (views.length) reasons.push(`views ${views.map((view) => `"${view}"`).join(', ')}`);
-  const children = [...schema.tables.entries()].filter(([, table]) => table.inherits.includes(key)).map(([child]) => `"${child}"`);
-  if (children.length) reasons.push(`inheriting tables ${children.join(', ')}`);
-  return reasons.length ? `${reasons.join(' and ')} depend on it` : null;
-}
-
-/** Drops a table with everything that goes with it (CASCADE semantics; check restrictReason first). */
-export function dropTable(schema: SchemaModel, tableKey: string): void {
-  schema.tables.delete(tableKey);
-  for (const child of childTables(schema, tableKey)) {
-    const childTable = schema.tables.get(child)!;
-    if (childTable.partitionOf === tableKey) dropTable(schema, child);
-    else childTable.inherits = childTable.inherits.filter((parent) => parent !== tableKey);
-  }
-  for (const [key, index] of schema.indexes) if (index.table === tableKey) schema.indexes.delete(key);
-  for (const [key, statistics] of schema.statistics) if (statistics.table === tableKey) schema.statistics.delete(key);
-  for (const other of referencingTables(schema, tableKey)) {
-    for (const constraint of other.constraints.filter((c) => c.references?.table === tableKey)) {
-      dropConstraint(schema, other, constraint.name);
-    }
-  }
-  for (const [key, sequence] of schema.sequences) if (sequence.ownedBy?.table === tableKey) schema.sequences.delete(key);
-  for (const viewKey of dependentViews(schema, tableKey)) if (schema.views.has(viewKey)) dropView(schema, viewKey);
-  schema.grants = schema.grants.filter((grant) => grant.object !== tableKey);
-  for (const publication of schema.publications.values()) publication.tables = publication.tables.filter((key) => key !== tableKey);
 }
 
 /** Drops a view with the views built on it, and their indexes and grants. */

@@ -22,6 +22,8 @@ interface Walk {
   dynamic: Set<string>;
   variables: GuardVariables;
   ctx: ReplayContext;
+  /** Whether loops over pg_tables are run for the model's tables (unrollTableLoop). */
+  unroll: boolean;
 }
 
 /** Control statements that may skip what they hold. */
@@ -94,6 +96,7 @@ function collect(value: unknown, guarded: boolean, walk: Walk): void {
       walkIf(inner as IfStatement, guarded, walk);
       continue;
     }
+    if (key === 'PLpgSQL_stmt_fors' && walk.unroll && unrollTableLoop(inner as TableLoop, guarded, walk)) continue;
     if (CONDITIONAL.has(key)) {
       collect(inner, true, walk);
       if (key !== 'PLpgSQL_stmt_case') dynamic.add('a loop');
@@ -103,6 +106,44 @@ function collect(value: unknown, guarded: boolean, walk: Walk): void {
     if (key === 'PLpgSQL_expr' || key === 'datums' || key === 'exceptions') continue;
     collect(inner, guarded, walk);
   }
+}
+
+interface TableLoop {
+  var?: { PLpgSQL_row?: { fields?: { name?: string }[] }; PLpgSQL_var?: { refname?: string } };
+  query?: { PLpgSQL_expr?: { query?: string } };
+  body?: { PLpgSQL_stmt_dynexecute?: { query?: { PLpgSQL_expr?: { query?: string } } } }[];
+}
+
+const PG_TABLES_LOOP = /^\s*select\s+tablename\s+from\s+(?:pg_catalog\.)?pg_tables\s+where\s+schemaname\s*=\s*'([^']+)'\s*$/i;
+
+/**
+ * `FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP EXECUTE
+ * format('REVOKE ALL ON public.%I FROM anon', t); END LOOP`: run once for each table the model
+ * holds in that schema at this point, when the model holds all of them (no statement it could
+ * not interpret made a table, and the schema is not a platform's). Returns false when the loop
+ * is not of that shape, and the walk goes on as for any loop.
+ */
+function unrollTableLoop(loop: TableLoop, guarded: boolean, walk: Walk): boolean {
+  const schema = PG_TABLES_LOOP.exec(loop.query?.PLpgSQL_expr?.query ?? '')?.[1];
+  const variable = loop.var?.PLpgSQL_row?.fields?.length === 1 ? loop.var.PLpgSQL_row.fields[0]!.name : loop.var?.PLpgSQL_var?.refname;
+  if (!schema || !variable || !holdsWholeSchema(walk.ctx, qualifiedName(schema, '*'))) return false;
+  if (walk.ctx.schema.uninterpreted.some((statement) => /\bcreate\s+(?:unlogged\s+)?table\b/i.test(statement.text))) return false;
+  const templates: string[] = [];
+  for (const statement of loop.body ?? []) {
+    const query = statement.PLpgSQL_stmt_dynexecute?.query?.PLpgSQL_expr?.query ?? '';
+    const call = /^format\(\s*'((?:[^'%]|'')*)%([Is])((?:[^'%]|'')*)'\s*,\s*([a-z_][a-z0-9_]*)\s*\)$/is.exec(query.trim());
+    if (!call || call[4]!.toLowerCase() !== variable || Object.keys(statement).length !== 1) return false;
+    templates.push(`${call[1]}\u0000${call[2]}\u0000${call[3]}`);
+  }
+  const tables = [...walk.ctx.schema.tables.values()].filter((table) => table.schema === schema && !table.foreign && !table.temporary);
+  for (const table of tables) {
+    for (const template of templates) {
+      const [before, placeholder, after] = template.split('\u0000') as [string, string, string];
+      const name = placeholder === 'I' ? `"${table.name.replace(/"/g, '""')}"` : table.name;
+      walk.visit(`${before}${name}${after}`.replace(/''/g, "'"), guarded);
+    }
+  }
+  return true;
 }
 
 /** The queries of the loops at the top of the block: PostgreSQL evaluates them whatever happens. */
@@ -181,10 +222,19 @@ export function doBlock(statement: DoStmt, ctx: ReplayContext): void {
       replayed++;
     }
   };
+  // Loops over pg_tables are run only in a block that holds nothing else dynamic: a block kept
+  // as written (for what the model cannot read) must not have run part of itself already.
+  const unroll = functions.every((fn) => {
+    const variables = new GuardVariables(fn, ctx);
+    variables.declare();
+    const found = new Set<string>();
+    collect(fn.action, false, { visit: () => undefined, dynamic: found, variables, ctx, unroll: true });
+    return found.size === 0;
+  });
   for (const fn of functions) {
     const variables = new GuardVariables(fn, ctx);
     variables.declare();
-    collect(fn.action, false, { visit, dynamic, variables, ctx });
+    collect(fn.action, false, { visit, dynamic, variables, ctx, unroll });
   }
   if (dynamic.size > 0) {
     ctx.keepUninterpreted(`${replayed ? `replayed ${replayed} static statement(s); ` : ''}holds ${[...dynamic].join(', ')}`);

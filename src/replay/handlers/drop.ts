@@ -5,23 +5,48 @@
 import type { DropStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import type { ObjectType } from '../history.js';
-import { qualifiedName, type SchemaModel, type Table, type View } from '../model.js';
+import { qualifiedName, type SchemaModel, type Table } from '../model.js';
 import { describeFunction, findFunction, nameParts, schemaAndName } from '../names.js';
 import { dropGrants } from './grants.js';
 import { triggerHost } from './triggers-policies.js';
-import { dependentViews, dropColumnDependents, dropTable, dropView, restrictReason } from './dependents.js';
+import { dependentsOf, describeDependents, dropFunction, dropRelation, dropType, removeDependents, type DropTarget } from './cascade.js';
 
 export function drop(statement: DropStmt, ctx: ReplayContext): void {
   const cascade = statement.behavior === 'DROP_CASCADE';
+  const listed = new Set((statement.objects ?? []).flatMap((object) => listedKey(statement, object, ctx) ?? []));
   for (const object of statement.objects ?? []) {
-    const done = dropOne(statement, object, cascade, ctx);
+    const done = dropOne(statement, object, cascade, listed, ctx);
     if (done === 'unsupported') return ctx.keepUninterpreted();
   }
 }
 
 type Outcome = 'done' | 'unsupported';
 
-function dropOne(statement: DropStmt, object: Node, cascade: boolean, ctx: ReplayContext): Outcome {
+/**
+ * The key of an object the statement names, for the objects one DROP takes together: PostgreSQL
+ * lets `DROP TABLE a, b` drop a table whose only dependents are in the same list.
+ */
+function listedKey(statement: DropStmt, object: Node, ctx: ReplayContext): string | null {
+  const { schema, name } = schemaAndName(nameParts(object));
+  switch (statement.removeType) {
+    case 'OBJECT_TABLE':
+    case 'OBJECT_FOREIGN_TABLE':
+    case 'OBJECT_VIEW':
+    case 'OBJECT_MATVIEW':
+      return ctx.findKey(ctx.schema.tables, schema, name) ?? ctx.findKey(ctx.schema.views, schema, name);
+    case 'OBJECT_TYPE':
+    case 'OBJECT_DOMAIN':
+      return ctx.findKey(ctx.schema.types, schema, name);
+    case 'OBJECT_FUNCTION':
+    case 'OBJECT_PROCEDURE':
+    case 'OBJECT_ROUTINE':
+      return 'ObjectWithArgs' in object ? (findFunction(ctx, object.ObjectWithArgs)?.key ?? null) : null;
+    default:
+      return null;
+  }
+}
+
+function dropOne(statement: DropStmt, object: Node, cascade: boolean, listed: Set<string>, ctx: ReplayContext): Outcome {
   const parts = nameParts(object);
   const { schema, name } = schemaAndName(parts);
   const missing = (objectType: ObjectType, kind: string, key: string): Outcome => {
@@ -32,9 +57,17 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, ctx: Repla
     ctx.emit({ action: 'drop', objectType, name: key, tableId, member, message });
     return 'done';
   };
-  const refused = (objectType: ObjectType, key: string, reason: string, tableId: number | null = null): Outcome => {
-    ctx.emit({ action: 'error', objectType, name: key, tableId, message: `cannot drop "${key}" because ${reason} (use CASCADE)` });
+  const refused = (objectType: ObjectType, key: string, message: string, tableId: number | null = null): Outcome => {
+    ctx.emit({ action: 'error', objectType, name: key, tableId, message: `${message}; use DROP ... CASCADE` });
     return 'done';
+  };
+  /** RESTRICT (the default): PostgreSQL refuses when anything depends on the object, and names what. */
+  const blocked = (target: DropTarget, objectType: ObjectType, key: string, kind: string, tableId: number | null = null): boolean => {
+    if (cascade) return false;
+    const dependents = dependentsOf(ctx, target).filter((dependent) => !listed.has(dependent.owner));
+    if (dependents.length === 0) return false;
+    refused(objectType, key, `cannot drop ${kind} ${key} because other objects depend on it (${describeDependents(dependents)})`, tableId);
+    return true;
   };
 
   switch (statement.removeType) {
@@ -43,21 +76,20 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, ctx: Repla
       const table = ctx.findTable(schema, name);
       if (!table) return missing('table', 'table', ctx.keyForCreate(schema, name));
       const key = qualifiedName(table.schema, table.name);
-      const reason = restrictReason(ctx.schema, key);
-      if (reason && !cascade) return refused('table', key, reason, table.id);
-      dropTable(ctx.schema, key);
-      return dropped('table', key, `dropped table "${key}"${cascade && reason ? ` and, by CASCADE, what depended on it` : ''}`, table.id);
+      if (blocked({ kind: 'relation', key }, 'table', key, 'table', table.id)) return 'done';
+      dropRelation(ctx, key);
+      return dropped('table', key, `dropped table "${key}"`, table.id);
     }
     case 'OBJECT_VIEW':
     case 'OBJECT_MATVIEW': {
       const materialized = statement.removeType === 'OBJECT_MATVIEW';
+      const kind = materialized ? 'materialized view' : 'view';
       const key = ctx.findKey(ctx.schema.views, schema, name);
       const view = key ? ctx.schema.views.get(key) : undefined;
-      if (!key || !view || view.materialized !== materialized) return missing('view', materialized ? 'materialized view' : 'view', key ?? ctx.keyForCreate(schema, name));
-      const dependents = dependentViews(ctx.schema, key);
-      if (dependents.length && !cascade) return refused('view', key, `views ${dependents.map((d) => `"${d}"`).join(', ')} depend on it`);
-      dropView(ctx.schema, key);
-      return dropped('view', key, `dropped ${materialized ? 'materialized view' : 'view'} "${key}"`);
+      if (!key || !view || view.materialized !== materialized) return missing('view', kind, key ?? ctx.keyForCreate(schema, name));
+      if (blocked({ kind: 'relation', key }, 'view', key, kind)) return 'done';
+      dropRelation(ctx, key);
+      return dropped('view', key, `dropped ${kind} "${key}"`);
     }
     case 'OBJECT_INDEX': {
       const key = ctx.findKey(ctx.schema.indexes, schema, name);
@@ -81,7 +113,7 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, ctx: Repla
       const key = ctx.findKey(ctx.schema.sequences, schema, name);
       if (!key) return missing('sequence', 'sequence', ctx.keyForCreate(schema, name));
       const users = columnsUsingSequence(ctx.schema, key);
-      if (users.length && !cascade) return refused('sequence', key, `the default of ${users.map(({ table, column }) => `"${table.name}.${column}"`).join(', ')} depends on it`);
+      if (users.length && !cascade) return refused('sequence', key, `cannot drop sequence ${key} because other objects depend on it (${users.map(({ table, column }) => `default value for column ${column} of table ${qualifiedName(table.schema, table.name)}`).join(', ')})`);
       for (const { table, column } of users) {
         const found = table.columns.find((candidate) => candidate.name === column);
         if (found) found.default = null;
@@ -96,13 +128,8 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, ctx: Repla
       const { schema: typeSchema, name: typeName } = schemaAndName(typeParts);
       const key = ctx.findKey(ctx.schema.types, typeSchema, typeName);
       if (!key) return missing('type', 'type', ctx.keyForCreate(typeSchema, typeName));
-      const users = columnsUsingType(ctx.schema, key);
-      if (users.length && !cascade) return refused('type', key, `column ${users.map(({ table, column }) => `"${table.name}.${column}"`).join(', ')} depends on it`);
-      for (const { table, column } of users) {
-        table.columns = table.columns.filter((candidate) => candidate.name !== column);
-        dropColumnDependents(ctx.schema, table, column);
-      }
-      ctx.schema.types.delete(key);
+      if (blocked({ kind: 'type', key }, 'type', key, 'type')) return 'done';
+      dropType(ctx, key);
       return dropped('type', key, `dropped type "${key}"`);
     }
     case 'OBJECT_FUNCTION':
@@ -112,11 +139,8 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, ctx: Repla
       if (!('ObjectWithArgs' in object)) return 'unsupported';
       const found = findFunction(ctx, object.ObjectWithArgs);
       if (!found) return missing('function', 'function', describeFunction(ctx, object.ObjectWithArgs));
-      const triggers = triggersCalling(ctx.schema, found.key);
-      if (triggers.length && !cascade) return refused('function', found.key, `trigger ${triggers.map(({ table, trigger }) => `"${trigger}" on "${table.name}"`).join(', ')} depends on it`);
-      for (const { table, trigger } of triggers) table.triggers = table.triggers.filter((candidate) => candidate.name !== trigger);
-      ctx.schema.functions.delete(found.key);
-      dropGrants(ctx, found.key);
+      if (blocked({ kind: 'function', key: found.key }, 'function', found.key, found.fn.kind)) return 'done';
+      dropFunction(ctx, found.key);
       return dropped('function', found.key, `dropped ${found.fn.kind} "${found.key}"`);
     }
     case 'OBJECT_TRIGGER': {
@@ -152,14 +176,18 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, ctx: Repla
       const schemaName = parts[0] ?? '';
       if (!ctx.schema.schemas.has(schemaName)) return missing('schema', 'schema', schemaName);
       const contents = objectsInSchema(ctx.schema, schemaName);
-      if (contents && !cascade) return refused('schema', schemaName, `it holds ${contents}`);
+      if (contents && !cascade) return refused('schema', schemaName, `cannot drop schema ${schemaName} because other objects depend on it (it holds ${contents})`);
       dropSchemaContents(ctx, schemaName);
       ctx.schema.schemas.delete(schemaName);
+      dropGrants(ctx, schemaName);
       return dropped('schema', schemaName, `dropped schema "${schemaName}"`);
     }
     case 'OBJECT_EXTENSION': {
       const extension = parts[0] ?? '';
-      if (!ctx.schema.extensions.delete(extension)) return missing('extension', 'extension', extension);
+      if (!ctx.schema.extensions.has(extension)) return missing('extension', 'extension', extension);
+      if (blocked({ kind: 'extension', name: extension }, 'extension', extension, 'extension')) return 'done';
+      removeDependents(ctx, { kind: 'extension', name: extension });
+      ctx.schema.extensions.delete(extension);
       return dropped('extension', extension, `dropped extension "${extension}"`);
     }
     case 'OBJECT_PUBLICATION': {
@@ -185,24 +213,6 @@ function columnsUsingSequence(schema: SchemaModel, key: string): { table: Table;
   return users;
 }
 
-function columnsUsingType(schema: SchemaModel, key: string): { table: Table; column: string }[] {
-  const name = key.slice(key.indexOf('.') + 1);
-  const users: { table: Table; column: string }[] = [];
-  for (const table of schema.tables.values()) {
-    for (const column of table.columns) {
-      const base = column.type.replace(/(\[\])+$/, '');
-      if (base === key || base === name || base === `"${name}"`) users.push({ table, column: column.name });
-    }
-  }
-  return users;
-}
-
-function triggersCalling(schema: SchemaModel, functionKey: string): { table: Table | View; trigger: string }[] {
-  return [...schema.tables.values(), ...schema.views.values()].flatMap((table) =>
-    table.triggers.filter((trigger) => trigger.function === functionKey).map((trigger) => ({ table, trigger: trigger.name })),
-  );
-}
-
 function objectsInSchema(schema: SchemaModel, name: string): string | null {
   const counts: [string, number][] = [
     ['tables', [...schema.tables.values()].filter((item) => item.schema === name).length],
@@ -215,17 +225,23 @@ function objectsInSchema(schema: SchemaModel, name: string): string | null {
   return present.length ? present.join(', ') : null;
 }
 
+/** Everything in the schema, with what depends on it elsewhere. */
 function dropSchemaContents(ctx: ReplayContext, name: string): void {
   const schema = ctx.schema;
-  for (const [key, table] of [...schema.tables]) if (table.schema === name && schema.tables.has(key)) dropTable(schema, key);
-  for (const [key, view] of [...schema.views]) if (view.schema === name && schema.views.has(key)) dropView(schema, key);
-  for (const [key, item] of [...schema.sequences]) if (item.schema === name) schema.sequences.delete(key);
-  for (const [key, item] of [...schema.types]) if (item.schema === name) schema.types.delete(key);
-  for (const [key, item] of [...schema.indexes]) if (item.schema === name) schema.indexes.delete(key);
-  for (const [key, item] of [...schema.functions]) {
-    if (item.schema !== name) continue;
-    schema.functions.delete(key);
+  const inSchema = (item: { schema: string }) => item.schema === name;
+  for (const [key, table] of [...schema.tables]) if (inSchema(table)) dropRelation(ctx, key);
+  for (const [key, view] of [...schema.views]) if (inSchema(view)) dropRelation(ctx, key);
+  for (const [key, fn] of [...schema.functions]) if (inSchema(fn)) dropFunction(ctx, key);
+  for (const [key, type] of [...schema.types]) if (inSchema(type)) dropType(ctx, key);
+  for (const [key, item] of [...schema.sequences]) {
+    if (!inSchema(item)) continue;
+    for (const { table, column } of columnsUsingSequence(schema, key)) {
+      const found = table.columns.find((candidate) => candidate.name === column);
+      if (found) found.default = null;
+    }
+    schema.sequences.delete(key);
     dropGrants(ctx, key);
   }
-  dropGrants(ctx, name);
+  for (const [key, item] of [...schema.indexes]) if (inSchema(item)) schema.indexes.delete(key);
+  for (const [key, item] of [...schema.statistics]) if (inSchema(item)) schema.statistics.delete(key);
 }

@@ -4,7 +4,7 @@ import type { ReplayContext } from '../context.js';
 import { functionKey, type FunctionArgument, type FunctionObject } from '../model.js';
 import { describeFunction, findFunction, schemaAndName, signatureType } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
-import { addGrant, applyDefaultPrivileges } from './grants.js';
+import { applyDefaultPrivileges } from './grants.js';
 
 const MODES: Record<string, string> = {
   FUNC_PARAM_IN: 'IN',
@@ -100,12 +100,25 @@ function returnsText(statement: CreateFunctionStmt): string | null {
   return `${statement.returnType.setof ? 'SETOF ' : ''}${signatureType(statement.returnType)}`;
 }
 
+/** PostgreSQL's rule on defaults: once an input parameter has one, every later input parameter needs one. */
+function defaultsRejection(parameters: FunctionArgument[]): string | null {
+  const inputs = parameters.filter((parameter) => parameter.mode !== 'OUT' && parameter.mode !== 'TABLE');
+  const firstDefault = inputs.findIndex((parameter) => parameter.default !== null);
+  if (firstDefault === -1 || inputs.slice(firstDefault).every((parameter) => parameter.default !== null)) return null;
+  return 'input parameters after one with a default value must also have defaults';
+}
+
 export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext): void {
   const { schema, name } = schemaAndName(stringsOf(statement.funcname));
   const schemaName = ctx.schemaForCreate(schema);
   const signatureTypes = signatureOf(statement.parameters);
   const key = functionKey(schemaName, name, signatureTypes);
   const kind = statement.is_procedure ? 'procedure' : 'function';
+  const rejection = defaultsRejection(argumentsOf(statement.parameters));
+  if (rejection) {
+    ctx.emit({ action: 'error', objectType: 'function', name: key, message: rejection });
+    return;
+  }
   const existing = ctx.schema.functions.get(key);
   const returns = returnsText(statement);
   if (existing && (!statement.replace || existing.kind !== kind)) {
@@ -149,7 +162,6 @@ export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext
     return;
   }
   ctx.schema.functions.set(key, fn);
-  addGrant(ctx, { objectType: kind, object: key, column: null, grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false, implicit: true, origin: null });
   applyDefaultPrivileges(ctx, 'functions', schemaName, key, kind);
   ctx.emit({ action: 'create', objectType: 'function', name: key, message: `created ${kind} "${key}"` });
 }

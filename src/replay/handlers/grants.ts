@@ -6,14 +6,14 @@
  */
 import type { AlterDefaultPrivilegesStmt, GrantStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Grant } from '../model.js';
-import { isPlatformRelation } from '../../presets.js';
+import { qualifiedName, type DefaultPrivilege, type Grant, type SchemaModel } from '../model.js';
+import { isPlatformRelation, platformObjects, type Preset } from '../../presets.js';
 import { findFunction, nameParts, roleName, roleNames, schemaAndName, describeFunction } from '../names.js';
 import { stringsOf } from '../sql-text.js';
 
 type GrantObjectType = Grant['objectType'];
 
-const ALL_PRIVILEGES: Record<string, string[]> = {
+export const ALL_PRIVILEGES: Record<string, string[]> = {
   table: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER', 'MAINTAIN'],
   sequence: ['USAGE', 'SELECT', 'UPDATE'],
   column: ['SELECT', 'INSERT', 'UPDATE', 'REFERENCES'],
@@ -22,7 +22,7 @@ const ALL_PRIVILEGES: Record<string, string[]> = {
   type: ['USAGE'],
 };
 
-function privilegeFamily(objectType: GrantObjectType): string {
+export function privilegeFamily(objectType: GrantObjectType): string {
   if (objectType === 'view' || objectType === 'materialized view') return 'table';
   if (objectType === 'procedure') return 'function';
   return objectType;
@@ -30,6 +30,65 @@ function privilegeFamily(objectType: GrantObjectType): string {
 
 /** The role that owns what the migrations create, as far as default privileges go. */
 const MIGRATION_ROLES = new Set([null, 'postgres', 'CURRENT_USER']);
+
+/**
+ * What is in force before the first migration: PostgreSQL's own defaults (PUBLIC may EXECUTE
+ * every new function and USE the public schema) and the platform's (on Supabase, anon,
+ * authenticated and service_role get ALL on every new table, function and sequence in public).
+ */
+export function initialPrivileges(preset: Preset): { defaults: DefaultPrivilege[]; grants: Grant[] } {
+  const { schemas, grantees } = platformObjects(preset).privileges;
+  const entry = (schema: string | null, objectType: string, grantee: string, privilege: string): DefaultPrivilege => ({
+    role: null,
+    schema,
+    objectType,
+    grantee,
+    privilege,
+    grantable: false,
+    origin: null,
+  });
+  const schemaUsage = (schema: string, grantee: string): Grant => ({
+    objectType: 'schema',
+    object: schema,
+    column: null,
+    grantee,
+    privilege: 'USAGE',
+    grantable: false,
+    implicit: true,
+    origin: null,
+  });
+  const defaults = [entry(null, 'functions', 'PUBLIC', 'EXECUTE')];
+  for (const schema of schemas) {
+    for (const [objectType, family] of [['tables', 'table'], ['functions', 'function'], ['sequences', 'sequence']] as const) {
+      for (const grantee of grantees) for (const privilege of ALL_PRIVILEGES[family]!) defaults.push(entry(schema, objectType, grantee, privilege));
+    }
+  }
+  const grants = [schemaUsage('public', 'PUBLIC'), ...schemas.flatMap((schema) => grantees.map((grantee) => schemaUsage(schema, grantee)))];
+  return { defaults, grants };
+}
+
+/** Puts what is in force before the first migration into an empty model. */
+export function seedPrivileges(schema: SchemaModel, preset: Preset): void {
+  const { defaults, grants } = initialPrivileges(preset);
+  schema.defaultPrivileges = defaults;
+  schema.grants = grants;
+}
+
+/** The grants an object gets when it is created while `defaults` are in force. */
+export function defaultGrants(defaults: DefaultPrivilege[], objectType: string, schema: string, object: string, grantType: GrantObjectType): Grant[] {
+  return defaults
+    .filter((entry) => entry.objectType === objectType && MIGRATION_ROLES.has(entry.role) && (entry.schema === null || entry.schema === schema))
+    .map((entry) => ({
+      objectType: grantType,
+      object,
+      column: null,
+      grantee: entry.grantee,
+      privilege: entry.privilege,
+      grantable: entry.grantable,
+      implicit: entry.origin === null,
+      origin: entry.origin,
+    }));
+}
 
 interface Target {
   objectType: GrantObjectType;
@@ -106,6 +165,8 @@ export function addGrant(ctx: ReplayContext, entry: Grant): void {
   const same = onObject.find((existing) => existing.column === entry.column && existing.grantee === entry.grantee && existing.privilege === entry.privilege);
   if (same) {
     same.grantable ||= entry.grantable;
+    // A GRANT of what a default already gave: from now on the migration's grant, not nobody's.
+    if (same.implicit && !entry.implicit) Object.assign(same, { implicit: false, origin: entry.origin });
     return;
   }
   ctx.schema.grants.push(entry);
@@ -228,7 +289,7 @@ export function alterDefaultPrivileges(statement: AlterDefaultPrivilegesStmt, ct
     if (!('DefElem' in option)) continue;
     const list = option.DefElem.arg && 'List' in option.DefElem.arg ? (option.DefElem.arg.List.items ?? []) : [];
     if (option.DefElem.defname === 'schemas') schemas = stringsOf(list);
-    if (option.DefElem.defname === 'roles') roles = list.map((node) => ('RoleSpec' in node ? roleName(node.RoleSpec) : ''));
+    if (option.DefElem.defname === 'roles') roles = list.map((node) => ('RoleSpec' in node ? roleName(node.RoleSpec) : '')).map((role) => (MIGRATION_ROLES.has(role) ? null : role));
   }
   const grantees = roleNames(action.grantees);
   const privileges = privilegesOf(action.privileges, FAMILY_OF_DEFAULTS[objectType]!).map((entry) => entry.privilege);
@@ -256,11 +317,7 @@ export function alterDefaultPrivileges(statement: AlterDefaultPrivilegesStmt, ct
 
 /** Grants a new object gets from ALTER DEFAULT PRIVILEGES made earlier by the migration role. */
 export function applyDefaultPrivileges(ctx: ReplayContext, objectType: string, schema: string, object: string, grantType: GrantObjectType): void {
-  for (const entry of ctx.schema.defaultPrivileges) {
-    if (entry.objectType !== objectType || !MIGRATION_ROLES.has(entry.role)) continue;
-    if (entry.schema !== null && entry.schema !== schema) continue;
-    addGrant(ctx, { objectType: grantType, object, column: null, grantee: entry.grantee, privilege: entry.privilege, grantable: entry.grantable, implicit: false, origin: entry.origin });
-  }
+  for (const entry of defaultGrants(ctx.schema.defaultPrivileges, objectType, schema, object, grantType)) addGrant(ctx, entry);
 }
 
 /** Renames or moves carry grants along; drops take them away. */

@@ -7,29 +7,63 @@ import { parseSync } from '../../parse/wasm.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
 import { isPlatformRelation } from '../../presets.js';
+import { applyDefaultPrivileges } from './grants.js';
 import { qualifiedName, type Column, type Constraint, type ConstraintKind, type ForeignKeyTarget, type Table } from '../model.js';
 import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
 import { keySql } from './create-index.js';
 
+/** The longest name PostgreSQL keeps, in bytes (NAMEDATALEN - 1). */
 const NAMEDATALEN = 63;
 
+/** The first `length` bytes of a name, backed off to a whole character (pg_mbcliplen). */
+function clipBytes(bytes: Buffer, length: number): string {
+  let end = Math.min(length, bytes.length);
+  while (end > 0 && end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end).toString();
+}
+
 /**
- * PostgreSQL's makeObjectName: `<table>_<columns>_<suffix>`, shortening the longer part until
- * the whole fits in 63 bytes, then a number on clashes (`_key1`).
+ * PostgreSQL's makeObjectName: `<name1>_<name2>_<label>` in at most 63 bytes, taking a byte at a
+ * time from the longer of the two names (from name2 on a tie), then cutting each at a character
+ * boundary; the label is always kept whole.
+ */
+export function makeObjectName(name1: string, name2: string | null, label: string): string {
+  const first = Buffer.from(name1);
+  const second = name2 === null ? null : Buffer.from(name2);
+  const available = NAMEDATALEN - (second ? 1 : 0) - (Buffer.byteLength(label) + 1);
+  let firstLength = first.length;
+  let secondLength = second?.length ?? 0;
+  while (firstLength + secondLength > available) {
+    if (firstLength > secondLength) firstLength--;
+    else secondLength--;
+  }
+  return [clipBytes(first, firstLength), ...(second ? [clipBytes(second, secondLength)] : []), label].join('_');
+}
+
+/**
+ * PostgreSQL's ChooseRelationName and ChooseConstraintName: makeObjectName with the columns
+ * joined by `_` (ChooseIndexNameAddition), then `label1`, `label2`... until the name is free.
  */
 export function chooseName(table: string, columns: string[], suffix: string, taken: (name: string) => boolean): string {
+  const addition = columns.length ? clipBytes(Buffer.from(columns.join('_')), NAMEDATALEN) : null;
   for (let attempt = 0; ; attempt++) {
-    const label = attempt === 0 ? suffix : `${suffix}${attempt}`;
-    let first = table;
-    let second = columns.join('_');
-    const fixed = label.length + (second ? 2 : 1);
-    while (Buffer.byteLength(first) + Buffer.byteLength(second) + fixed > NAMEDATALEN) {
-      if (Buffer.byteLength(first) >= Buffer.byteLength(second)) first = first.slice(0, -1);
-      else second = second.slice(0, -1);
-    }
-    const name = [first, second, label].filter(Boolean).join('_');
+    const name = makeObjectName(table, addition, attempt === 0 ? suffix : `${suffix}${attempt}`);
     if (!taken(name)) return name;
   }
+}
+
+/** Index column names as ChooseIndexColumnNames gives them: a repeated name gets 1, 2, ... appended. */
+export function distinctColumnNames(names: string[]): string[] {
+  const result: string[] = [];
+  for (const name of names) {
+    let candidate = name;
+    for (let attempt = 1; result.includes(candidate); attempt++) {
+      const digits = String(attempt);
+      candidate = `${clipBytes(Buffer.from(name), NAMEDATALEN - digits.length)}${digits}`;
+    }
+    result.push(candidate);
+  }
+  return result;
 }
 
 const KIND_BY_CONTYPE: Partial<Record<string, ConstraintKind>> = {
@@ -58,21 +92,30 @@ const FK_ACTIONS: Record<string, string> = {
 
 const MATCH_TYPES: Record<string, 'FULL' | 'PARTIAL'> = { f: 'FULL', p: 'PARTIAL' };
 
-function constraintNames(table: Table): Set<string> {
-  return new Set(table.constraints.map((constraint) => constraint.name));
+/**
+ * Whether a generated constraint name is taken: PostgreSQL looks for a constraint of that name
+ * anywhere in the schema, and for a constraint that makes an index, also for a relation.
+ */
+function constraintNameTaken(ctx: ReplayContext, table: Table, name: string, makesIndex: boolean): boolean {
+  if (makesIndex && ctx.relationExists(qualifiedName(table.schema, name))) return true;
+  for (const other of ctx.schema.tables.values()) {
+    if (other.schema === table.schema && other.constraints.some((constraint) => constraint.name === name)) return true;
+  }
+  return [...ctx.schema.types.values()].some((type) => type.schema === table.schema && type.checks.some((check) => check.name === name));
 }
 
-/** Column names a CHECK expression mentions, in order of appearance. */
-function referencedColumns(node: Node | undefined, table: Table): string[] {
+/** Column names a CHECK expression mentions, in order of appearance, each once. */
+function referencedColumns(node: Node | undefined): string[] {
   const found: string[] = [];
   const visit = (value: unknown): void => {
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) return value.forEach(visit);
     const record = value as Record<string, unknown>;
     if ('ColumnRef' in record) {
-      const fields = stringsOf((record.ColumnRef as { fields?: Node[] }).fields);
-      const name = fields[fields.length - 1];
-      if (name && table.columns.some((column) => column.name === name) && !found.includes(name)) found.push(name);
+      const fields = (record.ColumnRef as { fields?: Node[] }).fields ?? [];
+      const last = fields[fields.length - 1];
+      const name = last && 'String' in last ? last.String.sval : undefined;
+      if (name && !found.includes(name)) found.push(name);
     }
     Object.values(record).forEach(visit);
   };
@@ -107,20 +150,18 @@ export function addConstraint(
         ? [columnName]
         : stringsOf(node.fk_attrs)
       : kind === 'check'
-        ? columnName
-          ? [columnName]
-          : referencedColumns(node.raw_expr, table)
+        ? referencedColumns(node.raw_expr)
         : columnName
           ? [columnName]
           : kind === 'exclude'
             ? (node.exclusions ?? []).map((pair) => exclusionColumn(pair))
             : stringsOf(node.keys);
-  const nameColumns = kind === 'check' && !columnName && columns.length !== 1 ? [] : columns;
+  // A CHECK is named after its column only when it reads exactly one (wherever it is written).
+  const nameColumns = kind === 'check' && columns.length !== 1 ? [] : columns;
+  const makesIndex = kind === 'primary key' || kind === 'unique' || kind === 'exclude';
   const name =
     node.conname ??
-    chooseName(table.name, kind === 'primary key' ? [] : nameColumns, SUFFIX_BY_KIND[kind], (candidate) =>
-      constraintNames(table).has(candidate),
-    );
+    chooseName(table.name, kind === 'primary key' ? [] : nameColumns, SUFFIX_BY_KIND[kind], (candidate) => constraintNameTaken(ctx, table, candidate, makesIndex));
 
   let references: ForeignKeyTarget | null = null;
   if (kind === 'foreign key' && node.pktable) {
@@ -187,23 +228,73 @@ function isUniqueKey(table: Table, columns: string[], ctx: ReplayContext): boole
   return [...ctx.schema.indexes.values()].some((index) => index.table === key && index.unique && index.where === null && same(index.keys));
 }
 
+/** The table a constraint is checked against: its key, and its columns once the statement has run (null when unknown). */
+export interface ConstraintTarget {
+  key: string;
+  columns: ReadonlySet<string> | null;
+}
+
+/** Column names (ColumnRef) in an expression: a bare `c`, or `t.c` (with the table's name). */
+function columnReferences(node: Node | undefined): string[][] {
+  const found: string[][] = [];
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const record = value as Record<string, unknown>;
+    if ('ColumnRef' in record) found.push(stringsOf((record.ColumnRef as { fields?: Node[] }).fields));
+    Object.values(record).forEach(visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** Why PostgreSQL rejects a constraint naming a column the table does not have; null when all exist. */
+function missingColumnRejection(node: ConstraintNode, target: ConstraintTarget): string | null {
+  const columns = target.columns;
+  if (!columns) return null;
+  const tableName = target.key.slice(target.key.indexOf('.') + 1);
+  if (node.contype === 'CONSTR_CHECK') {
+    for (const fields of columnReferences(node.raw_expr)) {
+      const column = fields[fields.length - 1]!;
+      if (fields.length === 2 && fields[0] !== tableName) return `missing FROM-clause entry for table "${fields[0]}"`;
+      if (fields.length <= 2 && !columns.has(column)) return `column "${column}" does not exist`;
+    }
+    return null;
+  }
+  if (node.contype === 'CONSTR_FOREIGN') {
+    const missing = stringsOf(node.fk_attrs).find((name) => !columns.has(name));
+    return missing === undefined ? null : `column "${missing}" referenced in foreign key constraint does not exist`;
+  }
+  if (node.contype === 'CONSTR_PRIMARY' || node.contype === 'CONSTR_UNIQUE') {
+    const missing = stringsOf(node.keys).find((name) => !columns.has(name));
+    return missing === undefined ? null : `column "${missing}" named in key does not exist`;
+  }
+  return null;
+}
+
 /**
  * Why PostgreSQL rejects this constraint at this point of the chain (and with it the whole
- * statement that defines it); null when it accepts it. `tableKey` is the table the constraint is
+ * statement that defines it); null when it accepts it. `target` is the table the constraint is
  * for: a foreign key to that same table is checked against the statement's own columns, which
  * the model does not hold yet, so it is accepted.
  */
-export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, tableKey: string): string | null {
+export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, target: ConstraintTarget): string | null {
   if (node.contype === 'CONSTR_CHECK' && containsSubquery(node.raw_expr)) return 'cannot use subquery in check constraint';
+  const missingColumn = missingColumnRejection(node, target);
+  if (missingColumn) return missingColumn;
   if (node.contype !== 'CONSTR_FOREIGN' || !node.pktable) return null;
   const relname = node.pktable.relname ?? '';
-  const target = ctx.findTable(node.pktable.schemaname, relname);
-  const key = target ? qualifiedName(target.schema, target.name) : ctx.keyForCreate(node.pktable.schemaname, relname);
-  if (key === tableKey) return null;
-  if (!target) {
+  const referenced = ctx.findTable(node.pktable.schemaname, relname);
+  const key = referenced ? qualifiedName(referenced.schema, referenced.name) : ctx.keyForCreate(node.pktable.schemaname, relname);
+  if (key === target.key) return null;
+  if (!referenced) {
     if (ctx.relationExists(key)) return `referenced relation "${relname}" is not a table`;
     return holdsWholeSchema(ctx, key) && ctx.chainCreates.has(relname) ? `relation "${key}" does not exist` : null;
   }
+  return referencedKeyRejection(node, referenced, relname, ctx);
+}
+
+function referencedKeyRejection(node: ConstraintNode, target: Table, relname: string, ctx: ReplayContext): string | null {
   const wanted = stringsOf(node.pk_attrs);
   if (wanted.length === 0) return primaryKeyColumns(target) ? null : `there is no primary key for referenced table "${relname}"`;
   const missing = wanted.find((name) => !target.columns.some((column) => column.name === name));
@@ -212,9 +303,9 @@ export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, ta
 }
 
 /** The first reason PostgreSQL rejects one of the constraints, as `constraintRejection` tells it. */
-export function firstRejection(nodes: ConstraintNode[], ctx: ReplayContext, tableKey: string): string | null {
+export function firstRejection(nodes: ConstraintNode[], ctx: ReplayContext, target: ConstraintTarget): string | null {
   for (const node of nodes) {
-    const rejection = constraintRejection(node, ctx, tableKey);
+    const rejection = constraintRejection(node, ctx, target);
     if (rejection) return rejection;
   }
   return null;
@@ -327,6 +418,7 @@ export function buildColumn(
       created: ctx.origin,
       changes: [],
     });
+    applyDefaultPrivileges(ctx, 'sequences', table.schema, qualifiedName(table.schema, sequence), 'sequence');
   }
   const remaining: ConstraintNode[] = [];
   for (const item of definition.constraints ?? []) {

@@ -1,6 +1,8 @@
 /** CREATE [OR REPLACE] TRIGGER, CREATE POLICY and ALTER POLICY: kept on their table. */
 import type { AlterPolicyStmt, CreatePolicyStmt, CreateTrigStmt, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import type { HistoryEvent } from '../history.js';
+import { isPlatformRelation } from '../../presets.js';
 import { functionKey, qualifiedName, type Policy, type Table, type Trigger, type View } from '../model.js';
 import { roleNames, schemaAndName } from '../names.js';
 import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
@@ -35,10 +37,33 @@ export function triggerHost(ctx: ReplayContext, schemaName: string | undefined, 
   return viewKey ? { host: ctx.schema.views.get(viewKey)!, key: viewKey, tableId: null } : null;
 }
 
+/**
+ * On a platform's relation the model does not hold (auth.users): the chain's earlier CREATE
+ * TRIGGER of this name there, when nothing since may have dropped it. A DROP TRIGGER on that
+ * relation, or a CREATE the model assumed skipped (guarded), makes it unknown: null.
+ */
+function earlierTriggerOutside(ctx: ReplayContext, key: string, name: string): HistoryEvent | null {
+  const events = ctx.historySoFar();
+  for (let index = events.length - 1; index >= 0; index--) {
+    const event = events[index]!;
+    if (event.objectType !== 'trigger' || event.name !== key || event.knownRejection) continue;
+    if ((event.innerKind ?? event.statementKind) !== 'CreateTrigStmt') return null;
+    if (event.member === name) return event.action === 'error' ? event : null;
+  }
+  return null;
+}
+
 export function createTrigger(statement: CreateTrigStmt, ctx: ReplayContext): void {
   const name = statement.trigname ?? '';
   const found = triggerHost(ctx, statement.relation?.schemaname, statement.relation?.relname ?? '');
   if (!found) {
+    const key = ctx.keyForCreate(statement.relation?.schemaname, statement.relation?.relname ?? '');
+    const earlier = !statement.replace && isPlatformRelation('supabase', key) ? earlierTriggerOutside(ctx, key, name) : null;
+    if (earlier) {
+      const where = `${earlier.origin.path}:${earlier.origin.line}`;
+      ctx.emit({ action: 'error', objectType: 'trigger', name: key, member: name, knownRejection: true, message: `trigger "${name}" for relation "${key}" already exists (created at ${where})` });
+      return;
+    }
     ctx.relationMissing(statement.relation, 'trigger', { member: name });
     return;
   }

@@ -1,0 +1,7 @@
+-- Verify flipr:flips on pg
+
+BEGIN;
+
+SELECT 1;
+
+ROLLBACK;

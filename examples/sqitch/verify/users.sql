@@ -1,0 +1,7 @@
+-- Verify flipr:users on pg
+
+BEGIN;
+
+SELECT 1;
+
+ROLLBACK;

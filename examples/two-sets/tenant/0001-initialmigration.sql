@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS buckets (
+    id text PRIMARY KEY,
+    name text NOT NULL
+);

@@ -1,0 +1,2 @@
+-- +goose Up
+CREATE TABLE accounts (id bigint PRIMARY KEY, email text);
