@@ -1,6 +1,7 @@
 /** CREATE INDEX text for the indexes that no constraint creates. */
 import type { Index, SchemaModel } from '../replay/model.js';
 import { ident, qualifiedKey } from './sql.js';
+import { storageClause } from './table-ddl.js';
 
 function keyText(key: string, columns: Set<string>): string {
   return columns.has(key) ? ident(key) : `(${key})`;
@@ -16,7 +17,7 @@ export function createIndex(index: Index, schema: SchemaModel): string {
   const nulls = index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
   const where = index.where ? ` WHERE ${index.where}` : '';
   const unique = index.unique ? 'UNIQUE ' : '';
-  return `CREATE ${unique}INDEX ${ident(index.name)} ON ${index.only ? 'ONLY ' : ''}${qualifiedKey(index.table)}${method} (${keys})${include}${nulls}${where};`;
+  return `CREATE ${unique}INDEX ${ident(index.name)} ON ${index.only ? 'ONLY ' : ''}${qualifiedKey(index.table)}${method} (${keys})${include}${nulls}${storageClause(index.storageParameters)}${where};`;
 }
 
 /** An index PostgreSQL creates on a partition by itself, because its parent has the same one. */

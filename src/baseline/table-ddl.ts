@@ -1,5 +1,6 @@
 /** CREATE TABLE text for one modelled table, columns in the order PostgreSQL keeps them. */
 import type { Column, Constraint, SchemaModel, Table } from '../replay/model.js';
+import { freshNotNullName, notNullName } from '../replay/not-null.js';
 import { serialType } from './sequences.js';
 import { columnList, ident, literal, qualified, qualifiedKey } from './sql.js';
 
@@ -10,7 +11,9 @@ function columnDefinition(schema: SchemaModel, table: Table, column: Column): st
   if (column.identity) parts.push(`GENERATED ${column.identity.toUpperCase()} AS IDENTITY${identityOptions(table, column)}`);
   if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   if (column.default !== null && !serial) parts.push(`DEFAULT ${defaultExpression(column.default)}`);
-  if (column.notNull && !serial && !column.identity) parts.push('NOT NULL');
+  const notNull = notNullName(schema, table, column);
+  if (notNull !== null && notNull !== freshNotNullName(table, column.name)) parts.push(`CONSTRAINT ${ident(notNull)} NOT NULL`);
+  else if (column.notNull && !serial && !column.identity) parts.push('NOT NULL');
   return parts.join(' ');
 }
 
@@ -59,9 +62,8 @@ function attributes(constraint: Constraint): string {
   return [constraint.deferrable ? ' DEFERRABLE' : '', constraint.initiallyDeferred ? ' INITIALLY DEFERRED' : '', constraint.notValid ? ' NOT VALID' : ''].join('');
 }
 
-/** ` WITH (name='value', ...)`: storage parameters as pg_class.reloptions holds them. */
-function storageClause(table: Table): string {
-  const parameters = table.storageParameters ?? [];
+/** ` WITH (name='value', ...)`: storage parameters (of a table or an index) as pg_class.reloptions holds them. */
+export function storageClause(parameters: string[] = []): string {
   if (parameters.length === 0) return '';
   return ` WITH (${parameters.map((entry) => `${entry.slice(0, entry.indexOf('='))}=${literal(entry.slice(entry.indexOf('=') + 1))}`).join(', ')})`;
 }
@@ -81,9 +83,15 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
       );
     const own = inlineConstraints.filter((constraint) => !inherited(constraint));
     const lines = own.map((constraint) => `CONSTRAINT ${ident(constraint.name)} ${constraintDefinition(constraint) ?? ''}`);
+    // A table attached as a partition keeps its own NOT NULL names; a new partition takes the parent's.
+    for (const column of table.columns) {
+      const kept = column.notNullName;
+      const inherited = parent.columns.find((candidate) => candidate.name === column.name);
+      if (kept && inherited && kept !== notNullName(schema, parent, inherited)) lines.push(`CONSTRAINT ${ident(kept)} NOT NULL ${ident(column.name)}`);
+    }
     const body = lines.length > 0 ? ` (\n${lines.map((line) => `  ${line}`).join(',\n')}\n)` : '';
     const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
-    return `CREATE TABLE ${name} PARTITION OF ${qualifiedKey(parent.schema + '.' + parent.name)}${body} ${table.partitionBound}${partition}${storageClause(table)};`;
+    return `CREATE TABLE ${name} PARTITION OF ${qualifiedKey(parent.schema + '.' + parent.name)}${body} ${table.partitionBound}${partition}${storageClause(table.storageParameters)};`;
   }
   const lines = table.columns.map((column) => columnDefinition(schema, table, column));
   for (const constraint of inlineConstraints) {
@@ -93,7 +101,7 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
   const inherits = table.inherits.length > 0 ? ` INHERITS (${table.inherits.map(qualifiedKey).join(', ')})` : '';
   const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
   const body = lines.length > 0 ? `(\n${lines.map((line) => `  ${line}`).join(',\n')}\n)` : '()';
-  return `CREATE TABLE ${name} ${body}${inherits}${partition}${storageClause(table)};`;
+  return `CREATE TABLE ${name} ${body}${inherits}${partition}${storageClause(table.storageParameters)};`;
 }
 
 export function addConstraint(table: Table, constraint: Constraint): string | null {

@@ -14,6 +14,7 @@ import { discover, toDisplayPath, type Discovery, type Layout } from '../discove
 import { UsageError } from '../errors.js';
 import type { Preset } from '../presets.js';
 import { summarize } from '../verify/consequences.js';
+import type { CatalogDifference } from '../verify/catalog.js';
 import { verify, type Rejection, type VerifyReport } from '../verify/index.js';
 import { reportChoice } from './choice.js';
 import { EXIT, migrationsDir } from './lint.js';
@@ -73,7 +74,15 @@ export async function verifyFolder(
  */
 export function failed(report: VerifyReport): boolean {
   const unexplained = report.baselineRejections.filter((rejection) => rejection.rejectedAlikeInChain === undefined);
+  if (report.differences.some((difference) => difference.category === 'security')) return true;
   return report.differences.length > 0 || (unexplained.length > 0 && report.missingExtensions.length === 0);
+}
+
+/** `3 security, 1 default`: how many differences of each category, most first. */
+function countsByCategory(differences: CatalogDifference[]): string {
+  const counts = new Map<string, number>();
+  for (const { category } of differences) counts.set(category, (counts.get(category) ?? 0) + 1);
+  return [...counts].sort(([a, left], [b, right]) => right - left || (a < b ? -1 : 1)).map(([category, count]) => `${count} ${category}`).join(', ');
 }
 
 function generated(analysis: Parameters<typeof emitBaseline>[0]): { name: string; text: string } {
@@ -113,12 +122,19 @@ export function formatReport(report: VerifyReport, baselineName: string, preset:
   }
   lines.push(...rejectionLines('Statements of the baseline PostgreSQL rejects', report.baselineRejections));
   if (report.differences.length > 0) {
-    lines.push(`Differences between the chain (left) and the baseline (right) (${report.differences.length}):`);
+    lines.push(`Differences between the chain (left) and the baseline (right) (${report.differences.length}: ${countsByCategory(report.differences)}):`);
     for (const { difference, consequences } of summarize(report.differences)) {
       const following = consequences > 0 ? ` (and ${consequences} more that follow from it: its indexes, triggers, policies, grants, comments)` : '';
-      lines.push(`  ${difference.message}${following}`);
+      lines.push(`  [${difference.category}] ${difference.message}${following}`);
     }
     lines.push('');
+    const security = report.differences.filter((difference) => difference.category === 'security').length;
+    if (security > 0) {
+      lines.push(
+        `Security: ${security} difference${security === 1 ? '' : 's'} in privileges, owners or row-level security. A baseline must never grant more (or less) than the chain: verify always fails on these.`,
+        '',
+      );
+    }
   }
   lines.push(!failed(report) ? 'The baseline builds the same database as the chain.' : 'The baseline does not build the same database as the chain.');
   return `${lines.join('\n')}\n`;

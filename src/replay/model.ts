@@ -24,6 +24,11 @@ export interface Column {
   /** The type as PostgreSQL's format_type prints it (`character varying(255)`, `integer[]`). */
   type: string;
   notNull: boolean;
+  /**
+   * The name of the NOT NULL constraint when it is not the one the column's current names give
+   * (see not-null.ts): written (`CONSTRAINT x NOT NULL`), or chosen before a rename.
+   */
+  notNullName?: string;
   default: string | null;
   identity: 'always' | 'by default' | null;
   /**
@@ -344,6 +349,8 @@ export interface Index {
   only?: true;
   /** NULLS NOT DISTINCT on a unique index; absent for the default. */
   nullsNotDistinct?: true;
+  /** Storage parameters as pg_class.reloptions holds them (`fillfactor=90`); absent when none. */
+  storageParameters?: string[];
   created: Origin;
   comment?: string | null;
 }

@@ -9,6 +9,8 @@
  * are PostgreSQL's own schemas (pg_catalog, information_schema, pg_toast, temporary schemas).
  */
 
+import { categoryOf, type DifferenceCategory } from './difference-category.js';
+
 /** The part of PGlite's interface the reader needs (structural, so any PGlite version fits). */
 export interface CatalogDatabase {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -44,6 +46,16 @@ export interface CatalogColumn {
   generated: string | null;
   /** Only when it differs from the type's own collation. */
   collation: string | null;
+  /** SET STORAGE, only when it differs from the type's: plain, external, extended, main. */
+  storage: string | null;
+  /** SET COMPRESSION: pglz, lz4; null for the server's default. */
+  compression: string | null;
+  /** SET STATISTICS; null for the default. */
+  statisticsTarget: number | null;
+  /** Attribute options (`n_distinct=5`), pg_attribute.attoptions. */
+  options: string[];
+  /** The sequence behind an identity column and its options, as pg_dump writes them. */
+  identitySequence: string | null;
 }
 
 export interface CatalogConstraint {
@@ -59,7 +71,7 @@ export interface CatalogTable {
   kind: 'table' | 'partitioned table' | 'foreign table';
   owner: string;
   columns: CatalogColumn[];
-  /** Named constraints, NOT NULL constraints excluded (see `columns[].notNull`). */
+  /** Every constraint by name, NOT NULL ones (contype n, named since PostgreSQL 18) included. */
   constraints: CatalogConstraint[];
   rlsEnabled: boolean;
   rlsForced: boolean;
@@ -73,6 +85,13 @@ export interface CatalogTable {
   inherits: string[];
   /** Storage parameters, pg_class.reloptions (`fillfactor=70`), then the TOAST table's (`toast.autovacuum_enabled=false`). */
   storageParameters: string[];
+  unlogged: boolean;
+  /** REPLICA IDENTITY: default, nothing, full, or `index <name>`. */
+  replicaIdentity: string;
+  /** Table access method (`heap`); null for foreign and partitioned tables without one. */
+  accessMethod: string | null;
+  /** CLUSTER ON: the index the table is marked clustered on. */
+  clusteredOn: string | null;
 }
 
 export interface CatalogIndex {
@@ -80,7 +99,10 @@ export interface CatalogIndex {
   name: string;
   /** `schema.name` of the table or materialized view. */
   table: string;
+  /** pg_get_indexdef without its WITH clause (see `storageParameters`). */
   definition: string;
+  /** Storage parameters, pg_class.reloptions (`fillfactor=90`, `pages_per_range=1`). */
+  storageParameters: string[];
   /** The constraint the index implements (PRIMARY KEY, UNIQUE, EXCLUDE), if any. */
   constraint: string | null;
 }
@@ -102,6 +124,8 @@ export interface CatalogView {
   owner: string;
   columns: string[];
   definition: string;
+  /** WITH options: security_invoker, security_barrier, check_option; a materialized view's storage parameters. */
+  options: string[];
 }
 
 export interface CatalogFunction {
@@ -119,6 +143,15 @@ export interface CatalogFunction {
   securityDefiner: boolean;
   /** i, s or v. */
   volatility: string;
+  /** SET clauses (`search_path=public`), pg_proc.proconfig. */
+  config: string[];
+  strict: boolean;
+  leakproof: boolean;
+  /** PARALLEL: s (safe), r (restricted) or u (unsafe). */
+  parallel: string;
+  cost: number;
+  /** ROWS of a set-returning function; 0 otherwise. */
+  rows: number;
   /** pg_get_functiondef for functions and procedures; the source text for aggregates. */
   definition: string;
 }
@@ -177,7 +210,7 @@ export interface CatalogType {
 }
 
 export interface CatalogGrant {
-  /** table, view, materialized view, sequence, foreign table, column, function, procedure, schema. */
+  /** table, view, materialized view, sequence, foreign table, column, function, procedure, schema, type. */
   objectType: string;
   /** Qualified object: `public.users`, `public.users.email`, `public.f(integer)` (input types only), `public`. */
   object: string;
@@ -208,11 +241,31 @@ export interface CatalogComment {
 
 export interface CatalogPublication {
   name: string;
+  owner: string;
   allTables: boolean;
   /** insert, update, delete, truncate as published. */
   actions: string[];
   tables: string[];
   schemas: string[];
+}
+
+/** A rewrite rule (CREATE RULE); a view's own `_RETURN` rule is its definition. */
+export interface CatalogRule {
+  schema: string;
+  table: string;
+  name: string;
+  definition: string;
+  /** O, D, R or A as pg_rewrite.ev_enabled. */
+  enabled: string;
+}
+
+export interface CatalogEventTrigger {
+  name: string;
+  event: string;
+  owner: string;
+  function: string;
+  tags: string[];
+  enabled: string;
 }
 
 /** Everything the reader found, each list sorted by its key. */
@@ -229,6 +282,8 @@ export interface Catalog {
   functions: CatalogFunction[];
   triggers: CatalogTrigger[];
   policies: CatalogPolicy[];
+  rules: CatalogRule[];
+  eventTriggers: CatalogEventTrigger[];
   grants: CatalogGrant[];
   defaultPrivileges: CatalogDefaultPrivilege[];
   comments: CatalogComment[];
@@ -284,6 +339,8 @@ export async function readCatalog(db: CatalogDatabase, options: CatalogOptions =
     functions: await readFunctions(db, inSchema),
     triggers: await readTriggers(db, inSchema),
     policies: await readPolicies(db, inSchema),
+    rules: await readRules(db, inSchema),
+    eventTriggers: await readEventTriggers(db),
     grants: await readGrants(db, inSchema),
     defaultPrivileges: await readDefaultPrivileges(db, schemaFilter(options)),
     comments: await readComments(db, options),
@@ -328,7 +385,7 @@ async function readTypes(db: CatalogDatabase, inSchema: string): Promise<Catalog
        t.typnotnull as not_null,
        t.typdefault as default,
        (select array_agg(c.conname || ': ' || pg_get_constraintdef(c.oid) order by c.conname)
-          from pg_constraint c where c.contypid = t.oid and c.contype <> 'n') as constraints,
+          from pg_constraint c where c.contypid = t.oid) as constraints,
        (select array_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) order by a.attnum)
           from pg_attribute a where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped) as attributes
      from pg_type t join pg_namespace n on n.oid = t.typnamespace
@@ -385,8 +442,18 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
     partition_bound: string | null;
     inherits: string[] | null;
     reloptions: string[] | null;
+    unlogged: boolean;
+    replica_identity: string;
+    access_method: string | null;
+    clustered_on: string | null;
   }>(
     `select c.oid, n.nspname as schema, c.relname as name, c.relkind, pg_get_userbyid(c.relowner) as owner,
+       c.relpersistence = 'u' as unlogged,
+       case c.relreplident when 'd' then 'default' when 'n' then 'nothing' when 'f' then 'full'
+         else 'index ' || coalesce((select ic.relname from pg_index i join pg_class ic on ic.oid = i.indexrelid
+           where i.indrelid = c.oid and i.indisreplident), '?') end as replica_identity,
+       (select amname from pg_am where oid = c.relam) as access_method,
+       (select ic.relname from pg_index i join pg_class ic on ic.oid = i.indexrelid where i.indrelid = c.oid and i.indisclustered) as clustered_on,
        coalesce(c.reloptions, '{}') || coalesce((select array_agg('toast.' || option) from pg_class toast, unnest(toast.reloptions) option
           where toast.oid = c.reltoastrelid), '{}') as reloptions,
        c.relrowsecurity as rls_enabled, c.relforcerowsecurity as rls_forced,
@@ -410,10 +477,26 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
     attidentity: string;
     attgenerated: string;
     collation: string | null;
+    storage: string | null;
+    compression: string | null;
+    statistics_target: number | null;
+    options: string[] | null;
+    identity_sequence: string | null;
   }>(
     `select a.attrelid as table_oid, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
        a.attnotnull as not_null, pg_get_expr(d.adbin, d.adrelid) as expression, a.attidentity, a.attgenerated,
-       case when a.attcollation <> t.typcollation then co.collname end as collation
+       case when a.attcollation <> t.typcollation then co.collname end as collation,
+       case when a.attstorage <> t.typstorage then case a.attstorage when 'p' then 'plain' when 'e' then 'external'
+         when 'm' then 'main' when 'x' then 'extended' end end as storage,
+       case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end as compression,
+       case when a.attstattarget >= 0 then a.attstattarget end as statistics_target,
+       a.attoptions as options,
+       case when a.attidentity <> '' then (select sn.nspname || '.' || sc.relname || ' START ' || s.seqstart || ' INCREMENT ' || s.seqincrement
+           || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache || case when s.seqcycle then ' CYCLE' else '' end
+           || ' AS ' || format_type(s.seqtypid, null)
+         from pg_sequence s join pg_class sc on sc.oid = s.seqrelid join pg_namespace sn on sn.oid = sc.relnamespace
+         where s.seqrelid = pg_get_serial_sequence(c.oid::regclass::text, a.attname)::regclass) end
+         as identity_sequence
      from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
      join pg_type t on t.oid = a.atttypid
      left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
@@ -424,7 +507,7 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
   const { rows: constraints } = await db.query<{ table_oid: number; name: string; type: string; definition: string }>(
     `select c.conrelid as table_oid, c.conname as name, c.contype::text as type, pg_get_constraintdef(c.oid) as definition
      from pg_constraint c join pg_class r on r.oid = c.conrelid join pg_namespace n on n.oid = r.relnamespace
-     where c.contype <> 'n' and ${inSchema}`,
+     where ${inSchema}`,
   );
   const identities: Record<string, CatalogColumn['identity']> = { a: 'always', d: 'by default' };
   const kinds: Record<string, CatalogTable['kind']> = { r: 'table', p: 'partitioned table', f: 'foreign table' };
@@ -444,6 +527,11 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
           identity: identities[column.attidentity] ?? null,
           generated: column.attgenerated ? column.expression : null,
           collation: column.collation,
+          storage: column.storage,
+          compression: column.compression,
+          statisticsTarget: column.statistics_target,
+          options: column.options ?? [],
+          identitySequence: column.identity_sequence,
         })),
       constraints: sorted(
         constraints
@@ -458,6 +546,10 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
       partitionBound: table.partition_bound,
       inherits: table.inherits ?? [],
       storageParameters: table.reloptions ?? [],
+      unlogged: table.unlogged,
+      replicaIdentity: table.replica_identity,
+      accessMethod: table.access_method,
+      clusteredOn: table.clustered_on,
     })),
     (table) => `${table.schema}.${table.name}`,
   );
@@ -466,7 +558,8 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
 async function readIndexes(db: CatalogDatabase, inSchema: string): Promise<CatalogIndex[]> {
   const { rows } = await db.query<CatalogIndex>(
     `select n.nspname as schema, ic.relname as name, n.nspname || '.' || tc.relname as table,
-       pg_get_indexdef(i.indexrelid) as definition,
+       regexp_replace(pg_get_indexdef(i.indexrelid), ' WITH \\([^)]*\\)', '') as definition,
+       coalesce(ic.reloptions, '{}') as "storageParameters",
        (select con.conname from pg_constraint con where con.conindid = i.indexrelid and con.conrelid = i.indrelid
           and con.contype in ('p', 'u', 'x') limit 1) as constraint
      from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class tc on tc.oid = i.indrelid
@@ -495,8 +588,9 @@ async function readViews(db: CatalogDatabase, inSchema: string): Promise<Catalog
     owner: string;
     columns: string[] | null;
     definition: string;
+    options: string[] | null;
   }>(
-    `select n.nspname as schema, c.relname as name, c.relkind, pg_get_userbyid(c.relowner) as owner,
+    `select n.nspname as schema, c.relname as name, c.relkind, pg_get_userbyid(c.relowner) as owner, c.reloptions as options,
        (select array_agg(a.attname order by a.attnum) from pg_attribute a
           where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns,
        pg_get_viewdef(c.oid) as definition
@@ -511,6 +605,7 @@ async function readViews(db: CatalogDatabase, inSchema: string): Promise<Catalog
       owner: row.owner,
       columns: row.columns ?? [],
       definition: row.definition,
+      options: row.options ?? [],
     })),
     (row) => `${row.schema}.${row.name}`,
   );
@@ -528,13 +623,20 @@ async function readFunctions(db: CatalogDatabase, inSchema: string): Promise<Cat
     owner: string;
     security_definer: boolean;
     volatility: string;
+    config: string[] | null;
+    strict: boolean;
+    leakproof: boolean;
+    parallel: string;
+    cost: number;
+    rows: number;
     definition: string;
   }>(
     `select n.nspname as schema, p.proname as name, p.prokind, pg_get_function_identity_arguments(p.oid) as arguments,
        oidvectortypes(p.proargtypes) as argument_types,
        case when p.prokind <> 'p' then pg_get_function_result(p.oid) end as result,
        l.lanname as language, pg_get_userbyid(p.proowner) as owner, p.prosecdef as security_definer,
-       p.provolatile as volatility,
+       p.provolatile as volatility, p.proconfig as config, p.proisstrict as strict, p.proleakproof as leakproof,
+       p.proparallel as parallel, p.procost::float8 as cost, p.prorows::float8 as rows,
        case when p.prokind in ('f', 'p', 'w') then pg_get_functiondef(p.oid) else p.prosrc end as definition
      from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
      where ${inSchema} and ${notExtensionMember('pg_proc', 'p.oid')} and ${notInternalFunction('p.oid')}`,
@@ -552,6 +654,12 @@ async function readFunctions(db: CatalogDatabase, inSchema: string): Promise<Cat
       owner: row.owner,
       securityDefiner: row.security_definer,
       volatility: row.volatility,
+      config: row.config ?? [],
+      strict: row.strict,
+      leakproof: row.leakproof,
+      parallel: row.parallel,
+      cost: row.cost,
+      rows: row.rows,
       definition: row.definition,
     })),
     (row) => `${row.schema}.${row.name}(${row.arguments})`,
@@ -602,6 +710,28 @@ async function readPolicies(db: CatalogDatabase, inSchema: string): Promise<Cata
   );
 }
 
+async function readRules(db: CatalogDatabase, inSchema: string): Promise<CatalogRule[]> {
+  const { rows } = await db.query<CatalogRule>(
+    `select n.nspname as schema, c.relname as table, r.rulename as name, pg_get_ruledef(r.oid) as definition,
+       r.ev_enabled::text as enabled
+     from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
+     where r.rulename <> '_RETURN' and ${inSchema} and ${notExtensionMember('pg_rewrite', 'r.oid')}`,
+  );
+  return sorted(rows, (row) => `${row.schema}.${row.table}.${row.name}`);
+}
+
+async function readEventTriggers(db: CatalogDatabase): Promise<CatalogEventTrigger[]> {
+  const { rows } = await db.query<{ name: string; event: string; owner: string; function: string; tags: string[] | null; enabled: string }>(
+    `select e.evtname as name, e.evtevent as event, pg_get_userbyid(e.evtowner) as owner, e.evtfoid::regproc::text as function,
+       e.evttags as tags, e.evtenabled::text as enabled
+     from pg_event_trigger e where ${notExtensionMember('pg_event_trigger', 'e.oid')}`,
+  );
+  return sorted(
+    rows.map((row) => ({ ...row, tags: row.tags ?? [] })),
+    (row) => row.name,
+  );
+}
+
 const RELATION_OBJECT_TYPES = `case c.relkind when 'r' then 'table' when 'p' then 'table' when 'v' then 'view'
   when 'm' then 'materialized view' when 'S' then 'sequence' when 'f' then 'foreign table' end`;
 
@@ -630,6 +760,12 @@ async function readGrants(db: CatalogDatabase, inSchema: string): Promise<Catalo
        aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
        where ${inSchema} and ${notExtensionMember('pg_proc', 'p.oid')} and ${notInternalFunction('p.oid')}
      union all
+     select 'type', n.nspname || '.' || t.typname, ${columns}
+       from pg_type t join pg_namespace n on n.oid = t.typnamespace left join pg_class c on c.oid = t.typrelid,
+       aclexplode(coalesce(t.typacl, acldefault('T', t.typowner))) a
+       where (t.typtype in ('e', 'd', 'r') or (t.typtype = 'c' and c.relkind = 'c')) and ${inSchema}
+         and ${notExtensionMember('pg_type', 't.oid')}
+     union all
      select 'schema', n.nspname, ${columns}
        from pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
        where ${inSchema} and ${notExtensionMember('pg_namespace', 'n.oid')}`,
@@ -645,7 +781,10 @@ async function readDefaultPrivileges(db: CatalogDatabase, inSchema: string): Pro
        case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee) end as grantee,
        a.privilege_type as privilege, a.is_grantable as grantable
      from pg_default_acl d left join pg_namespace n on n.oid = d.defaclnamespace, aclexplode(d.defaclacl) a
-     where n.oid is null or (${inSchema})`,
+     where (n.oid is null or (${inSchema}))
+       -- A role's entry for all schemas repeats the built-in defaults (the owner's own privileges).
+       and not (d.defaclnamespace = 0 and exists (select 1 from aclexplode(acldefault(d.defaclobjtype, d.defaclrole)) b
+         where b.grantee = a.grantee and b.privilege_type = a.privilege_type and b.is_grantable = a.is_grantable))`,
   );
   return sorted(rows, (row) => `${row.role} ${row.schema ?? ''} ${row.objectType} ${row.grantee} ${row.privilege}`);
 }
@@ -675,12 +814,13 @@ async function readComments(db: CatalogDatabase, options: CatalogOptions): Promi
 async function readPublications(db: CatalogDatabase): Promise<CatalogPublication[]> {
   const { rows } = await db.query<{
     name: string;
+    owner: string;
     all_tables: boolean;
     actions: string[];
     tables: string[] | null;
     schemas: string[] | null;
   }>(
-    `select p.pubname as name, p.puballtables as all_tables,
+    `select p.pubname as name, pg_get_userbyid(p.pubowner) as owner, p.puballtables as all_tables,
        array_remove(array[case when p.pubinsert then 'insert' end, case when p.pubupdate then 'update' end,
          case when p.pubdelete then 'delete' end, case when p.pubtruncate then 'truncate' end], null) as actions,
        (select array_agg(n.nspname || '.' || c.relname order by n.nspname, c.relname) from pg_publication_rel r
@@ -692,6 +832,7 @@ async function readPublications(db: CatalogDatabase): Promise<CatalogPublication
   return sorted(
     rows.map((row) => ({
       name: row.name,
+      owner: row.owner,
       allTables: row.all_tables,
       actions: row.actions,
       tables: row.tables ?? [],
@@ -711,6 +852,8 @@ export interface CatalogDifference {
   path: string;
   /** only-left: the object exists only in the first catalog; only-right: only in the second. */
   kind: 'only-left' | 'only-right' | 'different';
+  /** What it is about; `security` ones always fail verify. */
+  category: DifferenceCategory;
   left: unknown;
   right: unknown;
   message: string;
@@ -730,6 +873,8 @@ const OBJECT_KEYS: { [S in Section]: (item: Catalog[S][number]) => string } = {
   functions: (item) => `${item.schema}.${item.name}(${item.arguments})`,
   triggers: (item) => `${item.schema}.${item.table}.${item.name}`,
   policies: (item) => `${item.schema}.${item.table}.${item.name}`,
+  rules: (item) => `${item.schema}.${item.table}.${item.name}`,
+  eventTriggers: (item) => item.name,
   grants: (item) => `${item.privilege} on ${item.objectType} ${item.object} to ${item.grantee}${item.grantable ? ' with grant option' : ''}`,
   defaultPrivileges: (item) =>
     `${item.privilege} on ${item.objectType} in ${item.schema ?? 'all schemas'} for ${item.role} to ${item.grantee}${item.grantable ? ' with grant option' : ''}`,
@@ -749,6 +894,8 @@ const SINGULAR: Record<Section, string> = {
   functions: 'function',
   triggers: 'trigger',
   policies: 'policy',
+  rules: 'rule',
+  eventTriggers: 'event trigger',
   grants: 'grant',
   defaultPrivileges: 'default privilege',
   comments: 'comment on',
@@ -808,7 +955,7 @@ export function diffCatalogs(left: Catalog, right: Catalog): CatalogDifference[]
     for (const [object, item] of leftItems) {
       const other = rightItems.get(object);
       if (other === undefined) {
-        differences.push({ section, object, path: '', kind: 'only-left', left: item, right: undefined, message: `${label} ${object} exists only on the left` });
+        differences.push({ section, object, path: '', kind: 'only-left', category: categoryOf(section, ''), left: item, right: undefined, message: `${label} ${object} exists only on the left` });
         continue;
       }
       diffValues('', item, other, (path, leftValue, rightValue) =>
@@ -817,6 +964,7 @@ export function diffCatalogs(left: Catalog, right: Catalog): CatalogDifference[]
           object,
           path,
           kind: 'different',
+          category: categoryOf(section, path),
           left: leftValue,
           right: rightValue,
           message:
@@ -830,7 +978,7 @@ export function diffCatalogs(left: Catalog, right: Catalog): CatalogDifference[]
     }
     for (const [object, item] of rightItems) {
       if (!leftItems.has(object)) {
-        differences.push({ section, object, path: '', kind: 'only-right', left: undefined, right: item, message: `${label} ${object} exists only on the right` });
+        differences.push({ section, object, path: '', kind: 'only-right', category: categoryOf(section, ''), left: undefined, right: item, message: `${label} ${object} exists only on the right` });
       }
     }
   }

@@ -46,16 +46,23 @@ describe('readCatalog', () => {
     expect(catalog.extensions.map((extension) => extension.name)).toEqual(['citext', 'plpgsql']);
     expect(catalog.functions.map((fn) => `${fn.name}(${fn.arguments}) ${fn.argumentTypes}`)).toEqual(['add(a integer, b integer) integer, integer', 'add(a text, b text) text, text', 'touch() ']);
     const users = catalog.tables.find((table) => table.name === 'users')!;
+    const plain = { storage: null, compression: null, statisticsTarget: null, options: [], identitySequence: null };
     expect(users.columns).toEqual([
-      { name: 'id', type: 'bigint', notNull: true, default: null, identity: 'always', generated: null, collation: null },
-      { name: 'email', type: 'citext', notNull: false, default: null, identity: null, generated: null, collation: null },
-      { name: 'name', type: 'character varying(50)', notNull: false, default: "'x'::character varying", identity: null, generated: null, collation: 'C' },
-      { name: 'status', type: 'app.status', notNull: true, default: "'open'::app.status", identity: null, generated: null, collation: null },
-      { name: 'full_name', type: 'text', notNull: false, default: null, identity: null, generated: "((name)::text || '!'::text)", collation: null },
+      {
+        ...plain,
+        name: 'id', type: 'bigint', notNull: true, default: null, identity: 'always', generated: null, collation: null,
+        identitySequence: 'app.users_id_seq START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 AS bigint',
+      },
+      { ...plain, name: 'email', type: 'citext', notNull: false, default: null, identity: null, generated: null, collation: null },
+      { ...plain, name: 'name', type: 'character varying(50)', notNull: false, default: "'x'::character varying", identity: null, generated: null, collation: 'C' },
+      { ...plain, name: 'status', type: 'app.status', notNull: true, default: "'open'::app.status", identity: null, generated: null, collation: null },
+      { ...plain, name: 'full_name', type: 'text', notNull: false, default: null, identity: null, generated: "((name)::text || '!'::text)", collation: null },
     ]);
     expect(users.constraints).toEqual([
       { name: 'users_email_key', type: 'u', definition: 'UNIQUE (email)' },
+      { name: 'users_id_not_null', type: 'n', definition: 'NOT NULL id' },
       { name: 'users_pkey', type: 'p', definition: 'PRIMARY KEY (id)' },
+      { name: 'users_status_not_null', type: 'n', definition: 'NOT NULL status' },
     ]);
     expect(users.rlsEnabled).toBe(true);
     const partition = catalog.tables.find((table) => table.name === 'events_2026')!;
@@ -64,7 +71,7 @@ describe('readCatalog', () => {
     expect(catalog.tables.find((table) => table.name === 'events')!.partitionKey).toBe('RANGE (at)');
     expect(catalog.sequences.map((sequence) => [sequence.name, sequence.ownedBy])).toEqual([['events_id_seq', 'app.events.id']]);
     expect(catalog.types.map((type) => [type.name, type.kind, type.labels, type.members])).toEqual([
-      ['email', 'domain', [], ['email_check: CHECK ((VALUE ~~ \'%@%\'::text))']],
+      ['email', 'domain', [], ['email_check: CHECK ((VALUE ~~ \'%@%\'::text))', 'email_not_null: NOT NULL']],
       ['pair', 'composite', [], ['a integer', 'b text']],
       ['status', 'enum', ['open', 'closed'], []],
     ]);
@@ -83,7 +90,7 @@ describe('readCatalog', () => {
       { objectType: 'table', object: 'app.users', comment: 'people' },
       { objectType: 'table column', object: 'app.users.email', comment: 'login' },
     ]);
-    expect(catalog.publications).toEqual([{ name: 'pub', allTables: false, actions: ['insert', 'update', 'delete', 'truncate'], tables: ['app.users'], schemas: [] }]);
+    expect(catalog.publications).toEqual([{ name: 'pub', owner: 'postgres', allTables: false, actions: ['insert', 'update', 'delete', 'truncate'], tables: ['app.users'], schemas: [] }]);
     expect(catalog.triggers.map((trigger) => trigger.definition)).toEqual([
       'CREATE TRIGGER users_touch BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.touch()',
     ]);
@@ -103,6 +110,7 @@ describe('readCatalog', () => {
     expect(diffCatalogs(catalog, changed).map((difference) => difference.message)).toEqual([
       'schema extra exists only on the right',
       'table app.users: columns.email.notNull differs: false vs true',
+      'table app.users: constraints.users_email_not_null exists only on the right ({"name":"users_email_not_null","type":"n","definition":"NOT NULL email"})',
       'index app.users_lower_idx exists only on the left',
       'grant CREATE on schema extra to postgres exists only on the right',
       'grant USAGE on schema extra to postgres exists only on the right',

@@ -12,6 +12,7 @@ import { persistentSchema } from '../../src/baseline/persistent.js';
 import { columnList, ident, qualifiedKey } from '../../src/baseline/sql.js';
 import type { Replay } from '../../src/replay/index.js';
 import { functionKey, type SchemaModel } from '../../src/replay/model.js';
+import { notNullName } from '../../src/replay/not-null.js';
 import { readCatalog, type Catalog } from '../../src/verify/catalog.js';
 
 /** Roles the fixtures grant to, created before the files run (roles live outside migrations). */
@@ -148,7 +149,7 @@ export async function applyLikeRunner(dir: string): Promise<{ catalog: Catalog; 
   }
 }
 
-const CONSTRAINT_KINDS: Record<string, string> = { p: 'primary key', u: 'unique', f: 'foreign key', c: 'check', x: 'exclude' };
+const CONSTRAINT_KINDS: Record<string, string> = { p: 'primary key', u: 'unique', f: 'foreign key', c: 'check', x: 'exclude', n: 'not null' };
 const sortedRecord = <T>(entries: [string, T][]): Record<string, T> => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 export function fromCatalog(catalog: Catalog): Comparable {
@@ -202,7 +203,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
     indexes: sortedRecord(
       catalog.indexes.map((index) => [
         `${index.schema}.${index.name}`,
-        { table: index.table, unique: /^CREATE UNIQUE/.test(index.definition), constraint: index.constraint },
+        { table: index.table, unique: /^CREATE UNIQUE/.test(index.definition), constraint: index.constraint, storage: index.constraint ? [] : index.storageParameters },
       ]),
     ),
     views: sortedRecord(
@@ -221,11 +222,19 @@ export function fromCatalog(catalog: Catalog): Comparable {
     types: sortedRecord(
       catalog.types.map((type) => [
         `${type.schema}.${type.name}`,
-        { kind: type.kind, labels: type.labels, members: type.kind === 'domain' ? type.members.map((member) => member.split(':')[0]) : type.members, notNull: type.notNull, baseType: type.baseType },
+        {
+          kind: type.kind,
+          labels: type.labels,
+          members: type.kind === 'domain' ? type.members.filter((member) => !member.endsWith(': NOT NULL')).map((member) => member.split(':')[0]) : type.members,
+          notNull: type.notNull,
+          baseType: type.baseType,
+        },
       ]),
     ),
     grants: catalog.grants
       .filter((grant) => grant.grantee !== 'postgres' && grant.grantee !== owners.get(grant.object) && !(grant.objectType === 'schema' && grant.object === 'public'))
+      // Every type's default, USAGE for PUBLIC: the model keeps no grants on types.
+      .filter((grant) => !(grant.objectType === 'type' && grant.grantee === 'PUBLIC' && grant.privilege === 'USAGE'))
       .map((grant) => `${grant.privilege} on ${grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
       .sort(),
     defaultPrivileges: catalog.defaultPrivileges
@@ -271,7 +280,10 @@ export function fromModel(model: SchemaModel): Comparable {
             generated: normalizeExpression(column.generated),
             collation: column.collation,
           })),
-          constraints: table.constraints.map((constraint) => `${constraint.kind} ${constraint.name}`).sort(),
+          constraints: [
+            ...table.constraints.map((constraint) => `${constraint.kind} ${constraint.name}`),
+            ...table.columns.flatMap((column) => (column.notNull ? [`not null ${notNullName(schema, table, column)}`] : [])),
+          ].sort(),
           rls: [table.rlsEnabled, table.rlsForced],
           storage: table.storageParameters ?? [],
           partitionOf: table.partitionOf,
@@ -292,7 +304,9 @@ export function fromModel(model: SchemaModel): Comparable {
         },
       ]),
     ),
-    indexes: sortedRecord([...schema.indexes].map(([key, index]) => [key, { table: index.table, unique: index.unique, constraint: index.constraint }])),
+    indexes: sortedRecord(
+      [...schema.indexes].map(([key, index]) => [key, { table: index.table, unique: index.unique, constraint: index.constraint, storage: index.constraint ? [] : (index.storageParameters ?? []) }]),
+    ),
     views: sortedRecord([...schema.views].map(([key, view]) => [key, { materialized: view.materialized, triggers: view.triggers.map((trigger) => trigger.name).sort() }])),
     functions: sortedRecord(
       [...schema.functions].map(([key, fn]) => [key, { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language }]),

@@ -58,10 +58,11 @@ describe('miglint verify', () => {
       // table it lacks is one line; its index and grants are counted under it.
       expect(result.stdout).toContain(
         [
-          'Differences between the chain (left) and the baseline (right) (12):',
-          '  table public.embeddings exists only on the left (and 9 more that follow from it: its indexes, triggers, policies, grants, comments)',
-          '  table public.notes: columns.body.notNull differs: true vs false',
-          '  table public.notes: columns.title exists only on the right ({"name":"title","type":"text","notNull":false,"default":null,"identity":null,"generated":null,"collation":null})',
+          'Differences between the chain (left) and the baseline (right) (13: 8 security, 2 column, 2 missing object, 1 constraint):',
+          '  [missing object] table public.embeddings exists only on the left (and 9 more that follow from it: its indexes, triggers, policies, grants, comments)',
+          '  [column] table public.notes: columns.body.notNull differs: true vs false',
+          '  [column] table public.notes: columns.title exists only on the right ({"name":"title","type":"text","notNull":false,"default":null,"identity":null,"generated":null,"collation":null,"storage":null,"compression":null,"statisticsTarget":null,"options":[],"identitySequence":null})',
+          '  [constraint] table public.notes: constraints.notes_body_not_null exists only on the left ({"name":"notes_body_not_null","type":"n","definition":"NOT NULL body"})',
           '',
         ].join('\n'),
       );

@@ -1,11 +1,12 @@
 import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node, TypeName } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Constraint, type Table } from '../model.js';
+import { qualifiedName, type Constraint, type Index, type Table } from '../model.js';
 import { roleName } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
 import { boundText, copyPartitionedIndexes } from './create-table.js';
 import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
 import { dependentViews, dropColumnDependents, dropConstraint, dropView } from './dependents.js';
+import { columnWithNotNull, pinNotNullNames } from '../not-null.js';
 import { locate, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
 import { applyStorageParameters } from './storage.js';
@@ -76,7 +77,9 @@ function alterOtherRelation(statement: AlterTableStmt, ctx: ReplayContext): bool
       if (!('AlterTableCmd' in item)) continue;
       const command = item.AlterTableCmd;
       if (command.subtype === 'AT_ChangeOwner') setOwner(found, roleName(command.newowner), ctx);
-      else {
+      else if (found.objectType === 'index' && (command.subtype === 'AT_SetRelOptions' || command.subtype === 'AT_ResetRelOptions')) {
+        setIndexStorageParameters(found.target as Index, command, ctx);
+      } else {
         found.target.changes?.push({ origin: ctx.origin, description: (command.subtype ?? '').replace(/^AT_/, '') });
         ctx.emit({ action: 'alter', objectType: found.objectType, name: found.name, message: `${(command.subtype ?? 'ALTER').replace(/^AT_/, '')} on "${found.name}"` });
       }
@@ -84,6 +87,27 @@ function alterOtherRelation(statement: AlterTableStmt, ctx: ReplayContext): bool
     return true;
   }
   return false;
+}
+
+/**
+ * The default PostgreSQL keeps after ALTER COLUMN TYPE: it strips the implicit casts of the old
+ * default and casts the rest to the new type. A literal was already made a constant of the old
+ * type, so it stays one (`'1970-01-01 00:00:00'::timestamp without time zone` on a timestamptz
+ * column, evaluated in the session's time zone at each insert).
+ */
+function defaultAfterTypeChange(text: string, oldType: string): string {
+  if (!/^'(?:[^']|'')*'$/.test(text.trim())) return text;
+  return `${text.trim()}::${oldType.replace(/\(\d+(?:,\s*\d+)?\)/g, '')}`;
+}
+
+/** ALTER INDEX ... SET (...) / RESET (...). */
+function setIndexStorageParameters(index: Index, command: AlterTableCmd, ctx: ReplayContext): void {
+  const options = command.def && 'List' in command.def ? command.def.List.items : undefined;
+  const storageParameters = applyStorageParameters(index.storageParameters ?? [], options, command.subtype === 'AT_ResetRelOptions');
+  if (storageParameters.length > 0) index.storageParameters = storageParameters;
+  else delete index.storageParameters;
+  const key = qualifiedName(index.schema, index.name);
+  ctx.emit({ action: 'alter', objectType: 'index', name: key, message: `${command.subtype === 'AT_ResetRelOptions' ? 'reset' : 'set'} storage parameters of index "${key}"` });
 }
 
 function partitionChild(def: Node | undefined, ctx: ReplayContext): { child: Table | null; name: string; bound: string | null } {
@@ -170,6 +194,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       const using = definition.raw_default ? ` using ${expressionText(definition.raw_default)}` : '';
       if (type === column.type) return changed(`set type of column "${columnName}" to ${type} (unchanged)${using}`);
       column.previousTypes.push({ type: column.type, until: ctx.origin });
+      if (column.default !== null) column.default = defaultAfterTypeChange(column.default, column.type);
       column.type = type;
       return changed(`changed type of column "${columnName}" to ${type}${using}`);
     }
@@ -180,11 +205,13 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       return changed(command.def ? `set default of column "${columnName}"` : `dropped default of column "${columnName}"`);
     case 'AT_SetNotNull':
       if (!column) return missingColumn();
+      if (!column.notNull) delete column.notNullName;
       column.notNull = true;
       return changed(`set NOT NULL on column "${columnName}"`);
     case 'AT_DropNotNull':
       if (!column) return missingColumn();
       column.notNull = false;
+      delete column.notNullName;
       return changed(`dropped NOT NULL on column "${columnName}"`);
     case 'AT_AddIdentity': {
       if (!column) return missingColumn();
@@ -237,6 +264,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
         ctx.emit({ action: 'error', objectType: 'table', name, tableId: child.id, message: `"${name}" is already a partition` });
         return;
       }
+      pinNotNullNames(ctx.schema, child);
       child.partitionOf = key;
       child.partitionBound = bound;
       copyPartitionedIndexes(child, ctx);
@@ -256,6 +284,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
         ctx.emit({ action: 'error', objectType: 'table', name, message: `relation "${name}" is not a partition of relation "${key}"` });
         return;
       }
+      pinNotNullNames(ctx.schema, child);
       child.partitionOf = null;
       child.partitionBound = null;
       for (const column of child.columns) {
@@ -300,6 +329,12 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       return changed(`added ${added.kind} constraint "${added.name}"`, null);
     }
     case 'AT_DropConstraint': {
+      const notNull = table.constraints.some((constraint) => constraint.name === columnName) ? undefined : columnWithNotNull(ctx.schema, table, columnName ?? '');
+      if (notNull) {
+        notNull.notNull = false;
+        delete notNull.notNullName;
+        return changed(`dropped NOT NULL constraint "${columnName}" of column "${notNull.name}"`, notNull.name);
+      }
       if (!table.constraints.some((constraint) => constraint.name === columnName)) {
         ctx.emit({
           action: command.missing_ok ? 'noop' : 'error',

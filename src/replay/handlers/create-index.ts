@@ -4,6 +4,7 @@ import { visitNodes } from '../../ast.js';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
+import { applyStorageParameters } from './storage.js';
 import { chooseName, distinctColumnNames } from './table-elements.js';
 
 /** The name PostgreSQL's FigureColname gives an index expression (`lower(email)` is `lower`). */
@@ -138,6 +139,7 @@ export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
     constraint: null,
     created: ctx.origin,
     ...(statement.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
+    ...(statement.options?.length ? { storageParameters: applyStorageParameters([], statement.options) } : {}),
     ...(!relation.inh && found?.partitionBy ? { only: true as const } : {}),
   });
   ctx.emit({ action: 'create', objectType: 'index', name: key, tableId: table.id, message: `created index "${key}" on "${tableKey}"` });

@@ -5,6 +5,7 @@ import { findFunction, describeFunction, nameParts, schemaAndName } from '../nam
 import { quoteIdentifier } from '../sql-text.js';
 import { renameGrantObject } from './grants.js';
 import { renameColumn, renameRelation, renameSequenceInDefaults } from './dependents.js';
+import { pinNotNullNames } from '../not-null.js';
 import { triggerHost } from './triggers-policies.js';
 
 /** Renames of every modelled object kind, carrying every reference along. */
@@ -89,6 +90,7 @@ function renameTableOrMember(statement: RenameStmt, ctx: ReplayContext): void {
       ctx.emit({ action: 'error', objectType: 'table', name: newKey, tableId: table.id, message: `relation "${newKey}" already exists` });
       return;
     }
+    pinNotNullNames(ctx.schema, table);
     renameRelation(ctx, key, newKey);
     return record('table', null, `renamed table "${key}" to "${newKey}"`);
   }
@@ -109,6 +111,7 @@ function renameTableOrMember(statement: RenameStmt, ctx: ReplayContext): void {
       });
       return;
     }
+    pinNotNullNames(ctx.schema, table);
     renameColumn(ctx.schema, table, from, newName);
     column.changes.push({ origin: ctx.origin, description: `renamed from "${from}"` });
     return record('column', newName, `renamed column "${from}" to "${newName}"`);

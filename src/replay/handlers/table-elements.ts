@@ -133,6 +133,15 @@ export function addConstraint(
   ctx: ReplayContext,
   columnName: string | null,
 ): Constraint | null {
+  if (node.contype === 'CONSTR_NOTNULL') {
+    // `CONSTRAINT name NOT NULL column`, a table constraint since PostgreSQL 18.
+    const column = table.columns.find((candidate) => candidate.name === (columnName ?? stringsOf(node.keys)[0]));
+    if (column && !column.notNull) {
+      column.notNull = true;
+      if (node.conname) column.notNullName = node.conname;
+    }
+    return null;
+  }
   const kind = KIND_BY_CONTYPE[node.contype ?? ''];
   if (!kind) return null;
   const columns =
@@ -418,6 +427,7 @@ export function buildColumn(
     switch (constraint.contype) {
       case 'CONSTR_NOTNULL':
         column.notNull = true;
+        if (constraint.conname) column.notNullName = constraint.conname;
         break;
       case 'CONSTR_NULL':
         column.notNull = false;
