@@ -388,7 +388,7 @@ describe.concurrent('miglint lint <files> (what lint-staged and pre-commit pass)
     const files = {
       'migrations/001_users.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
       'migrations/archive/000_old.sql': 'CREATE TABLE users (id int PRIMARY KEY);',
-      'miglint.config.json': '{ "ignore": ["archive/**"] }',
+      'miglint.config.json': '{ "ignore": ["migrations/archive/**"] }',
     };
     const run = await inFolder(files, (dir) => miglint(dir, 'lint', 'migrations/archive/000_old.sql', 'migrations/001_users.sql'));
     expect(run).toEqual({

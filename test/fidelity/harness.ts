@@ -93,7 +93,7 @@ async function checkModelSql(db: PGlite, schema: SchemaModel, catalog: Catalog):
 }
 
 export async function applyToPostgres(dir: string): Promise<{ catalog: Catalog; replay: Replay; sqlProblems: string[] }> {
-  const analysis = await analyze(dir, { cwd: dir });
+  const analysis = await analyze(dir, { cwd: dir, preset: 'none' }); // a plain PostgreSQL, whatever the files use
   const db = new PGlite({ extensions: { citext, uuid_ossp } });
   try {
     for (const role of ROLES) await db.exec(`create role ${role}`);
@@ -122,7 +122,7 @@ export type RejectionLine = string;
  * rejection. Returns PostgreSQL's catalog, the rejections, and the model of the same folder.
  */
 export async function applyLikeRunner(dir: string): Promise<{ catalog: Catalog; replay: Replay; rejections: RejectionLine[] }> {
-  const analysis = await analyze(dir, { cwd: dir });
+  const analysis = await analyze(dir, { cwd: dir, preset: 'none' }); // a plain PostgreSQL, whatever the files use
   const db = new PGlite({ extensions: { citext, uuid_ossp } });
   const rejections: RejectionLine[] = [];
   try {
