@@ -6,7 +6,7 @@
 import type { ColumnDef, FuncCall, Node, RangeVar, RoleSpec } from 'libpg-query';
 import type { ParsedFile, Statement } from './parse/index.js';
 import { formatType } from './replay/sql-text.js';
-import type { Origin } from './replay/index.js';
+import type { Origin } from './replay/model.js';
 import type { Report } from './rule.js';
 
 export interface Located {

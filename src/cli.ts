@@ -3,6 +3,7 @@
  * codes). Bad input ends in a message and exit code 2, never a stack trace. Each command's
  * module is loaded only when that command runs: `lint` must not pay for PGlite or the baseline.
  */
+import type { Output } from './output.js';
 import { existsSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { LAYOUTS, USUAL_PLACES, type Layout } from './discover/index.js';
@@ -13,10 +14,8 @@ import { EXIT } from './commands/exit-codes.js';
 import { SCHEMA_FORMATS, type SchemaFormat } from './commands/schema-formats.js';
 import { PRESETS, type Preset } from './presets.js';
 
-export interface Output {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+
+export type { Output } from './output.js';
 
 const processOutput: Output = {
   stdout: (text) => process.stdout.write(text),

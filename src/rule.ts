@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import type { Layout, RunnerIssue, UnplacedFile } from './discover/index.js';
 import type { ParsedFile, Statement } from './parse/index.js';
 import type { Preset } from './presets.js';
-import type { HistoryEvent, Origin, SchemaModel } from './replay/index.js';
+import type { HistoryEvent } from './replay/history.js';
+import type { Origin, SchemaModel } from './replay/model.js';
 import type { RecordedSum } from './sum.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;

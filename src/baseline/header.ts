@@ -4,13 +4,9 @@
  */
 import type { ParsedFile } from '../parse/index.js';
 
-/** The first line of every baseline miglint writes; discovery skips files that start with it. */
-export const BASELINE_MARKER = '-- miglint:baseline';
+import { BASELINE_MARKER } from './marker.js';
 
-/** True when the text is a baseline miglint wrote (its first line is the marker). */
-export function isMiglintBaseline(source: string | null): boolean {
-  return source !== null && source.replace(/^\uFEFF/, '').split('\n', 1)[0]!.trimEnd() === BASELINE_MARKER;
-}
+export { BASELINE_MARKER, isMiglintBaseline } from './marker.js';
 
 export interface LeftOut {
   /** `file:line`, the file relative to the migrations folder. */

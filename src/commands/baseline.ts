@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline, isMiglintBaseline } from '../baseline/index.js';
-import type { Output } from '../cli.js';
+import type { Output } from '../output.js';
 import { loadConfig } from '../config.js';
 import { discover, toDisplayPath, type Discovery, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';

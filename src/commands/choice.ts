@@ -1,5 +1,5 @@
 /** `--verbose`: which layout and preset a command chose for the folder, and why. */
-import type { Output } from '../cli.js';
+import type { Output } from '../output.js';
 import { toDisplayPath, type Discovery } from '../discover/index.js';
 import { detectPreset, type Preset } from '../presets.js';
 

@@ -11,7 +11,7 @@ import { UNUSED_DISABLE } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { detectPreset, type Preset } from '../presets.js';
 import { RULES } from '../../rules/index.js';
-import type { Output } from '../cli.js';
+import type { Output } from '../output.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { EXIT } from './exit-codes.js';
 import { migrationsDir } from './lint.js';

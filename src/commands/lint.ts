@@ -20,7 +20,7 @@ import {
 } from '../suppressions-file.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { RULES } from '../../rules/index.js';
-import type { Output } from '../cli.js';
+import type { Output } from '../output.js';
 import { EXIT } from './exit-codes.js';
 import { groupByMigrationsFolder, mergeResults } from './lint-files.js';
 import { reportChoice } from './choice.js';

@@ -1,4 +1,4 @@
-import type { Output } from '../cli.js';
+import type { Output } from '../output.js';
 import { closest } from '../did-you-mean.js';
 import { UsageError } from '../errors.js';
 import { findRule, RULE_CATALOG } from '../rule-catalog.js';

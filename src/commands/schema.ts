@@ -5,7 +5,7 @@
  */
 import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline } from '../baseline/index.js';
-import type { Output } from '../cli.js';
+import type { Output } from '../output.js';
 import { loadConfig } from '../config.js';
 import { discover, type Layout } from '../discover/index.js';
 import type { Preset } from '../presets.js';

@@ -1,7 +1,7 @@
 /** `miglint sum`: writes miglint.sum, the chained hashes of the folder's migrations (src/sum.ts). */
 import path from 'node:path';
 import { writeFileAtomic } from '../write-atomic.js';
-import type { Output } from '../cli.js';
+import type { Output } from '../output.js';
 import { loadConfig } from '../config.js';
 import { discover, toDisplayPath, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';

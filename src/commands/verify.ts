@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeDiscovery } from '../analyze.js';
 import { emitBaseline } from '../baseline/index.js';
-import type { Output } from '../cli.js';
+import type { Output } from '../output.js';
 import { loadConfig } from '../config.js';
 import { discover, toDisplayPath, type Discovery, type Layout } from '../discover/index.js';
 import { UsageError } from '../errors.js';

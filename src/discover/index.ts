@@ -4,27 +4,14 @@ import fg from 'fast-glob';
 import { compareVersions, parseMigrationName, type NameScheme, type ParsedName } from './filename.js';
 import { UsageError } from '../errors.js';
 import { usesSupabase } from '../supabase-usage.js';
-import { isMiglintBaseline } from '../baseline/header.js';
+import { isMiglintBaseline } from '../baseline/marker.js';
 import { nothingFoundMessage } from './nothing-found.js';
 import { drizzlePlacement, graphilePlacement, prismaPlacement, runnerMarker, sqitchPlacement, graphilePlaceholderRoles, withGraphilePlaceholders, type RunnerPlacement, type RunnerProblem } from './runner-files.js';
 import { runsInTransaction } from './transactions.js';
+import type { Layout } from './layouts.js';
 import { SUM_FILE, type SumSource } from '../sum.js';
 
-export const LAYOUTS = [
-  'supabase',
-  'timestamp',
-  'numbered',
-  'golang-migrate',
-  'flyway',
-  'diesel',
-  'dbmate',
-  'goose',
-  'prisma',
-  'drizzle',
-  'sqitch',
-  'graphile-migrate',
-] as const;
-export type Layout = (typeof LAYOUTS)[number];
+export { LAYOUTS, type Layout } from './layouts.js';
 
 export interface MigrationFile extends ParsedName {
   /** Absolute path on disk. */

@@ -17,7 +17,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Layout } from './index.js';
+import type { Layout } from './layouts.js';
 
 type Semantics = 'transaction' | 'statements';
 

@@ -1,18 +1,12 @@
 /** One file per output format; add a format by adding a file and a line here. */
-import type { LintResult } from '../engine.js';
+import type { Formatter } from './types.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatMarkdown, MARKDOWN_LINK_BASE_ENV } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-export interface FormatOptions {
-  color: boolean;
-  /** The folder finding paths are relative to (default: the process's working directory). */
-  cwd?: string;
-}
-
-export type Formatter = (result: LintResult, options: FormatOptions) => string;
+export type { Formatter, FormatOptions } from './types.js';
 
 const BY_NAME = {
   stylish: formatStylish,

@@ -12,7 +12,7 @@ import { packageInfo, type PackageInfo } from '../package-info.js';
 import { findRule, type RuleEntry } from '../rule-catalog.js';
 import { ruleDocsBody, ruleDocsPath } from '../rule-docs.js';
 import type { Finding, Severity } from '../rule.js';
-import type { FormatOptions } from './index.js';
+import type { FormatOptions } from './types.js';
 import { repositoryRoot } from './repository-root.js';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };

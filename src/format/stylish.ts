@@ -1,6 +1,6 @@
 import type { LintResult } from '../engine.js';
 import type { Finding, Severity } from '../rule.js';
-import type { FormatOptions } from './index.js';
+import type { FormatOptions } from './types.js';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
   error: '\x1b[31m',

@@ -6,7 +6,7 @@
  * The model stores a name only when it differs from what the current names would give: a
  * rename first pins the name the constraint already has.
  */
-import { chooseName } from './handlers/table-elements.js';
+import { chooseName } from './object-names.js';
 import { qualifiedName, type Column, type SchemaModel, type Table } from './model.js';
 
 /** The name CREATE TABLE or SET NOT NULL gives a NOT NULL constraint on `column` now. */

@@ -5,7 +5,7 @@ import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
 import { applyStorageParameters } from './storage.js';
-import { chooseName, distinctColumnNames } from './table-elements.js';
+import { chooseName, distinctColumnNames } from '../object-names.js';
 
 /** The name PostgreSQL's FigureColname gives an index expression (`lower(email)` is `lower`). */
 function figureName(node: Node | undefined): string {

@@ -5,7 +5,7 @@ import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
 import { schemaAndName } from '../names.js';
 import { expressionText, stringsOf } from '../sql-text.js';
-import { chooseName } from './table-elements.js';
+import { chooseName } from '../object-names.js';
 
 interface Target {
   /** The column, when the target is one (a parenthesized bare column is one too). */

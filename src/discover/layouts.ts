@@ -1,0 +1,16 @@
+/** The migration runners whose folder layouts miglint reads. */
+export const LAYOUTS = [
+  'supabase',
+  'timestamp',
+  'numbered',
+  'golang-migrate',
+  'flyway',
+  'diesel',
+  'dbmate',
+  'goose',
+  'prisma',
+  'drizzle',
+  'sqitch',
+  'graphile-migrate',
+] as const;
+export type Layout = (typeof LAYOUTS)[number];
