@@ -1,3 +1,4 @@
+import { columnList, qualified } from '../src/baseline/sql.js';
 import { displayName } from '../src/names.js';
 import { defineRule, type Report } from '../src/rule.js';
 import { qualifiedName } from '../src/replay/model.js';
@@ -35,7 +36,8 @@ export default defineRule({
           line: constraint.created.line,
           column: constraint.created.column,
           message: `Foreign key "${constraint.name}" on "${displayName(key)}" (${constraint.columns.join(', ')}) has no index.`,
-          suggestion: `CREATE INDEX ON ${displayName(key)} (${constraint.columns.join(', ')});`,
+          // Quoted as PostgreSQL needs, so the suggestion runs as written (Prisma's "Post" ("authorId")).
+          suggestion: `CREATE INDEX ON ${qualified(table.schema, table.name)} (${columnList(constraint.columns)});`,
         });
       }
     }

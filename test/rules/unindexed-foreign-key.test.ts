@@ -1,5 +1,14 @@
+import { expect, it } from 'vitest';
 import rule from '../../rules/unindexed-foreign-key.js';
-import { ruleTester } from '../support/rule-tester.js';
+import { findingsOf, ruleTester } from '../support/rule-tester.js';
+
+it('suggests an index with the names quoted as PostgreSQL needs them', async () => {
+  const findings = await findingsOf(rule, {
+    name: 'quoted names',
+    files: { '001_a.sql': 'CREATE TABLE "User" (id int PRIMARY KEY);\nCREATE TABLE "Post" (id int PRIMARY KEY, "authorId" int REFERENCES "User"(id));' },
+  });
+  expect(findings.map((finding) => finding.suggestion)).toEqual(['CREATE INDEX ON "Post" ("authorId");']);
+});
 
 ruleTester(rule, {
   valid: [
