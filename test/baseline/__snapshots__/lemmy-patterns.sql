@@ -23,8 +23,8 @@ CREATE TYPE registration_mode AS ENUM ('closed', 'RequireApplication');
 
 -- user_: created at 001_init.sql:2; altered in 002_changes.sql
 CREATE TABLE user_ (
-  id serial,
-  name text NOT NULL,
+  id serial CONSTRAINT person_id_not_null NOT NULL,
+  name text CONSTRAINT person_name_not_null NOT NULL,
   CONSTRAINT person_pkey PRIMARY KEY (id)
 );
 
