@@ -490,7 +490,8 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
          when 'm' then 'main' when 'x' then 'extended' end end as storage,
        case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end as compression,
        case when a.attstattarget >= 0 then a.attstattarget end as statistics_target,
-       a.attoptions as options,
+       -- PGlite 0.5.17 stamps every column with its own pg_attver option, which differs from database to database.
+       array(select o from unnest(a.attoptions) o where o not like 'pg_attver=%') as options,
        case when a.attidentity <> '' then (select sn.nspname || '.' || sc.relname || ' START ' || s.seqstart || ' INCREMENT ' || s.seqincrement
            || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache || case when s.seqcycle then ' CYCLE' else '' end
            || ' AS ' || format_type(s.seqtypid, null)
