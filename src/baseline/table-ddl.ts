@@ -1,6 +1,6 @@
 /** CREATE TABLE text for one modelled table, columns in the order PostgreSQL keeps them. */
 import type { Column, Constraint, SchemaModel, Table } from '../replay/model.js';
-import { freshNotNullName, notNullName } from '../replay/not-null.js';
+import { constraintNameCounts, notNullName, plainNotNullName } from '../replay/not-null.js';
 import { serialType } from './sequences.js';
 import { columnList, ident, literal, qualified, qualifiedKey } from './sql.js';
 
@@ -12,9 +12,25 @@ function columnDefinition(schema: SchemaModel, table: Table, column: Column): st
   if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   if (column.default !== null && !serial) parts.push(`DEFAULT ${defaultExpression(column.default)}`);
   const notNull = notNullName(schema, table, column);
-  if (notNull !== null && notNull !== freshNotNullName(table, column.name)) parts.push(`CONSTRAINT ${ident(notNull)} NOT NULL`);
+  if (notNull !== null && !plainNameGivesIt(schema, table, column, notNull)) parts.push(`CONSTRAINT ${ident(notNull)} NOT NULL`);
   else if (column.notNull && !serial && !column.identity) parts.push('NOT NULL');
   return parts.join(' ');
+}
+
+const nameCounts = new WeakMap<SchemaModel, Map<string, Map<string, number>>>();
+
+/**
+ * Whether a plain NOT NULL in the baseline's CREATE TABLE gets the name `name`: it is the plain
+ * `<table>_<column>_not_null` and no other constraint in the schema has it (whatever the order
+ * the baseline makes them in).
+ */
+function plainNameGivesIt(schema: SchemaModel, table: Table, column: Column, name: string): boolean {
+  if (name !== plainNotNullName(table, column.name)) return false;
+  const bySchema = nameCounts.get(schema) ?? new Map<string, Map<string, number>>();
+  nameCounts.set(schema, bySchema);
+  const counts = bySchema.get(table.schema) ?? constraintNameCounts(schema, table.schema);
+  bySchema.set(table.schema, counts);
+  return (counts.get(name) ?? 0) <= 1;
 }
 
 /** SEQUENCE NAME when the identity's sequence is not the `<table>_<column>_seq` the baseline's CREATE TABLE would make (the table was renamed since). */

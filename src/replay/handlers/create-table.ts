@@ -1,6 +1,7 @@
 import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
+import { nameNewNotNulls, notNullName } from '../not-null.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
@@ -68,7 +69,9 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
       if (table.columns.some((candidate) => candidate.name === column.name)) continue;
       // A partition shares its parent's identity sequence; an inheriting table gets no identity.
       const identitySequence = statement.partbound ? column.identitySequence : undefined;
-      table.columns.push({ ...column, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] });
+      // A partition's NOT NULL names follow its parent's (not-null.ts); an INHERITS child's are copied.
+      const notNullNameCopy = statement.partbound ? column.notNullName : (notNullName(ctx.schema, parentTable, column) ?? undefined);
+      table.columns.push({ ...column, notNullName: notNullNameCopy, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] });
     }
     for (const constraint of parentTable.constraints) {
       if (constraint.kind === 'check') table.constraints.push({ ...constraint, created: ctx.origin });
@@ -94,6 +97,7 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
     if (added && hasIndex(added)) addConstraintIndex(table, added, ctx);
   }
   dropDuplicateKeys(table, ctx);
+  nameNewNotNulls(ctx.schema, table, table.columns);
   if (table.partitionOf) copyPartitionedIndexes(table, ctx);
   applyDefaultPrivileges(ctx, 'tables', table.schema, key, 'table');
   ctx.emit({ action: 'create', objectType: 'table', name: key, tableId: table.id, message: `created ${foreign ? 'foreign ' : ''}table "${key}"` });
@@ -140,6 +144,8 @@ function copyLike(table: Table, relation: RangeVar | undefined, options: number,
     const identity = all || options & INCLUDING_IDENTITY ? column.identity : null;
     table.columns.push({
       ...column,
+      // LIKE copies NOT NULL constraints under their names, whatever the options.
+      notNullName: notNullName(ctx.schema, source, column) ?? undefined,
       default: all || options & INCLUDING_DEFAULTS ? column.default : null,
       identity,
       identitySequence: identity ? identitySequenceName(table, column.name, undefined, ctx) : undefined,

@@ -413,12 +413,15 @@ export function buildColumn(
 /**
  * Adds a column and the constraints written on it (PRIMARY KEY, REFERENCES, CHECK, UNIQUE).
  * A definition without a type (`col WITH OPTIONS NOT NULL` in PARTITION OF or OF type) adds
- * options to the inherited column of that name instead.
+ * options to the inherited column of that name instead, and so does a column CREATE TABLE ...
+ * INHERITS declares again (merged with the parent's, a NOT NULL written there named as its own).
  */
 export function addColumn(table: Table, definition: ColumnDef, ctx: ReplayContext): Column {
   const { column, constraints } = buildColumn(table, definition, ctx);
-  const inherited = definition.typeName ? undefined : table.columns.find((candidate) => candidate.name === column.name);
+  const redeclared = Boolean(definition.typeName) && table.inherits.length > 0 && ctx.statement.kind === 'CreateStmt';
+  const inherited = definition.typeName && !redeclared ? undefined : table.columns.find((candidate) => candidate.name === column.name);
   if (inherited) {
+    if (redeclared && column.notNull) inherited.notNullName = column.notNullName;
     inherited.notNull ||= column.notNull;
     inherited.default = column.default ?? inherited.default;
     for (const constraint of constraints) {
