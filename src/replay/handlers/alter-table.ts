@@ -10,7 +10,7 @@ import { columnWithNotNull, nameNewNotNulls, pinNotNullNames } from '../not-null
 import { locate, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
 import { applyStorageParameters } from './storage.js';
-import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
+import { addColumn, addConstraintWithIndex, columnConstraintNodes, firstRejection, identitySequenceName } from './table-elements.js';
 
 const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE']);
 
@@ -327,9 +327,8 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
         });
         return;
       }
-      const added = addConstraint(table, node, ctx, null);
+      const added = addConstraintWithIndex(table, node, ctx, null);
       if (!added) return;
-      if (hasIndex(added)) addConstraintIndex(table, added, ctx);
       return changed(`added ${added.kind} constraint "${added.name}"`, null);
     }
     case 'AT_DropConstraint': {

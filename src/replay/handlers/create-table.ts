@@ -7,7 +7,7 @@ import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { applyStorageParameters } from './storage.js';
 import { missingExtensionType } from '../extension-types.js';
-import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
+import { addColumn, addConstraintIndex, addConstraintWithIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, identitySequenceName } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
   const relation = statement.relation!;
@@ -92,10 +92,7 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
     else if ('Constraint' in element) tableConstraints.push(element.Constraint);
     else if ('TableLikeClause' in element) copyLike(table, element.TableLikeClause.relation, element.TableLikeClause.options ?? 0, ctx);
   }
-  for (const constraint of tableConstraints) {
-    const added = addConstraint(table, constraint, ctx, null);
-    if (added && hasIndex(added)) addConstraintIndex(table, added, ctx);
-  }
+  for (const constraint of tableConstraints) addConstraintWithIndex(table, constraint, ctx, null);
   dropDuplicateKeys(table, ctx);
   nameNewNotNulls(ctx.schema, table, table.columns);
   if (table.partitionOf) copyPartitionedIndexes(table, ctx);
@@ -168,7 +165,7 @@ export function copyPartitionedIndexes(table: Table, ctx: ReplayContext): void {
     const name = `${table.name}_${constraint.kind === 'primary key' ? 'pkey' : `${constraint.columns.join('_')}_key`}`;
     const copy = { ...constraint, name, created: ctx.origin };
     table.constraints.push(copy);
-    addConstraintIndex(table, copy, ctx);
+    addConstraintIndex(table, copy, ctx, ctx.schema.indexes.get(qualifiedName(parent!.schema, constraint.name))?.storageParameters ?? []);
   }
   for (const index of [...ctx.schema.indexes.values()]) {
     if (index.table !== parentKey || index.constraint) continue;
