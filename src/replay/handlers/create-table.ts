@@ -165,7 +165,9 @@ export function copyPartitionedIndexes(table: Table, ctx: ReplayContext): void {
     const name = `${table.name}_${constraint.kind === 'primary key' ? 'pkey' : `${constraint.columns.join('_')}_key`}`;
     const copy = { ...constraint, name, created: ctx.origin };
     table.constraints.push(copy);
-    addConstraintIndex(table, copy, ctx, ctx.schema.indexes.get(qualifiedName(parent!.schema, constraint.name))?.storageParameters ?? []);
+    // The partition's index gets the parent index's storage parameters (generateClonedIndexStmt).
+    const parentIndex = parent && ctx.schema.indexes.get(qualifiedName(parent.schema, constraint.name));
+    addConstraintIndex(table, copy, ctx, parentIndex?.storageParameters ?? []);
   }
   for (const index of [...ctx.schema.indexes.values()]) {
     if (index.table !== parentKey || index.constraint) continue;

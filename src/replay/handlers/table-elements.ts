@@ -459,7 +459,7 @@ export function dropDuplicateKeys(table: Table, ctx: ReplayContext): void {
 }
 
 /** Whether PostgreSQL builds an index of the constraint's name for it (PRIMARY KEY, UNIQUE, EXCLUDE). */
-export function hasIndex(constraint: Constraint): boolean {
+function hasIndex(constraint: Constraint): boolean {
   return constraint.kind === 'primary key' || constraint.kind === 'unique' || constraint.kind === 'exclude';
 }
 
