@@ -1,6 +1,7 @@
 import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node, TypeName } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Constraint, type Index, type Table } from '../model.js';
+import { qualifiedName, type Constraint, type Index, type Sequence, type Table } from '../model.js';
+import { persistenceRejection, setTablePersistence, setUnlogged } from '../persistence.js';
 import { roleName } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
 import { boundText, copyPartitionedIndexes } from './create-table.js';
@@ -35,7 +36,8 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
   const commands = (statement.cmds ?? []).flatMap((item) => ('AlterTableCmd' in item ? [item.AlterTableCmd] : []));
   const rejection =
     commands.map((command) => missingExtensionType(newColumnType(command), ctx)).find((reason) => reason !== null) ??
-    firstRejection(commands.flatMap(addedConstraints), ctx, { key, columns: columnsAfter(table, commands) });
+    firstRejection(commands.flatMap(addedConstraints), ctx, { key, columns: columnsAfter(table, commands), permanent: !table.unlogged && !table.temporary }) ??
+    commands.map((command) => persistenceRejection(ctx.schema, table, command)).find((reason) => reason !== null);
   if (rejection) {
     ctx.emit({ action: 'error', objectType: 'table', name: key, tableId: table.id, message: `${rejection}; ALTER TABLE "${key}" fails as a whole: nothing of it applies` });
     return;
@@ -80,6 +82,9 @@ function alterOtherRelation(statement: AlterTableStmt, ctx: ReplayContext): bool
       else if (found.objectType === 'index' && (command.subtype === 'AT_SetRelOptions' || command.subtype === 'AT_ResetRelOptions')) {
         setIndexStorageParameters(found.target as Index, command, ctx);
       } else {
+        if (found.objectType === 'sequence' && (command.subtype === 'AT_SetLogged' || command.subtype === 'AT_SetUnLogged')) {
+          setUnlogged(found.target as Sequence, command.subtype === 'AT_SetUnLogged');
+        }
         found.target.changes?.push({ origin: ctx.origin, description: (command.subtype ?? '').replace(/^AT_/, '') });
         ctx.emit({ action: 'alter', objectType: found.objectType, name: found.name, message: `${(command.subtype ?? 'ALTER').replace(/^AT_/, '')} on "${found.name}"` });
       }
@@ -384,6 +389,10 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       else delete constraint.initiallyDeferred;
       return changed(`made constraint "${name}" ${change.deferrable ? 'deferrable' : 'not deferrable'}`, null);
     }
+    case 'AT_SetLogged':
+    case 'AT_SetUnLogged':
+      setTablePersistence(ctx.schema, table, command.subtype === 'AT_SetUnLogged');
+      return changed(command.subtype === 'AT_SetUnLogged' ? 'set unlogged' : 'set logged', null);
     case 'AT_EnableRowSecurity':
       table.rlsEnabled = true;
       return changed('enabled row level security', null);
