@@ -5,8 +5,9 @@ import { persistenceRejection, setTablePersistence, setUnlogged } from '../persi
 import { roleName } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
 import { boundText, copyPartitionedIndexes } from './create-table.js';
-import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
-import { dependentViews, dropColumnDependents, dropConstraint, dropView } from './dependents.js';
+import { queryUsesColumn } from '../rewrite.js';
+import { columnDependents, describeDependents, dropColumn } from './cascade.js';
+import { dependentViews, dropConstraint } from './dependents.js';
 import { columnWithNotNull, pinNotNullNames } from '../not-null.js';
 import { locate, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
@@ -172,17 +173,13 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     }
     case 'AT_DropColumn': {
       if (!column) return missingColumn();
-      const views = viewsUsingColumn(ctx, table, key, column.name);
-      const policies = table.policies.filter((policy) => [policy.using, policy.withCheck].some((text) => text !== null && expressionUsesColumn(text, table.name, column.name)));
-      if ((views.length || policies.length) && command.behavior !== 'DROP_CASCADE') {
-        const what = [...views.map((view) => `view "${view}"`), ...policies.map((policy) => `policy "${policy.name}"`)].join(', ');
-        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message: `cannot drop column "${columnName}" of "${key}" because ${what} depend(s) on it (use CASCADE)` });
+      const dependents = columnDependents(ctx, table, column.name);
+      if (dependents.length > 0 && command.behavior !== 'DROP_CASCADE') {
+        const message = `cannot drop column ${columnName} of table ${key} because other objects depend on it (${describeDependents(dependents)})`;
+        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message });
         return;
       }
-      for (const view of views) if (ctx.schema.views.has(view)) dropView(ctx.schema, view);
-      table.policies = table.policies.filter((policy) => !policies.includes(policy));
-      table.columns = table.columns.filter((candidate) => candidate !== column);
-      dropColumnDependents(ctx.schema, table, column.name);
+      dropColumn(ctx, table, column.name);
       return changed(`dropped column "${columnName}"`);
     }
     case 'AT_AlterColumnType': {
