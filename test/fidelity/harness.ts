@@ -242,7 +242,8 @@ export function fromCatalog(catalog: Catalog): Comparable {
       .filter((entry) => entry.grantee !== entry.role)
       .map((entry) => `${entry.privilege} on ${entry.objectType} in ${entry.schema ?? '*'} to ${entry.grantee}`)
       .sort(),
-    comments: sortedRecord(catalog.comments.map((comment) => [comment.object.replace(/, ?/g, ','), comment.comment])),
+    // pg_identify_object qualifies built-in types without an SQL keyword name: f(pg_catalog.text).
+    comments: sortedRecord(catalog.comments.map((comment) => [comment.object.replace(/, ?/g, ',').replace(/\bpg_catalog\./g, ''), comment.comment])),
     publications: sortedRecord(catalog.publications.map((publication) => [publication.name, { allTables: publication.allTables, tables: publication.tables }])),
   };
 }
