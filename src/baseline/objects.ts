@@ -4,7 +4,7 @@
  */
 import type { Extension, Publication, SchemaModel, SchemaObject, Sequence, TypeObject } from '../replay/model.js';
 import { byOrigin } from './origin-order.js';
-import { ident, literal, qualified, qualifiedKey } from './sql.js';
+import { ident, literal, persistence, qualified, qualifiedKey } from './sql.js';
 
 export function createSchemas(schema: SchemaModel): string[] {
   return [...schema.schemas.values()]
@@ -66,7 +66,7 @@ function sequenceOptions(sequence: Sequence): string {
 }
 
 export function createSequence(sequence: Sequence): string {
-  return `CREATE SEQUENCE ${qualified(sequence.schema, sequence.name)}${sequenceOptions(sequence)};`;
+  return `CREATE ${persistence(sequence)}SEQUENCE ${qualified(sequence.schema, sequence.name)}${sequenceOptions(sequence)};`;
 }
 
 export function ownSequence(sequence: Sequence): string | null {

@@ -22,7 +22,7 @@ function serialSequence(schema: SchemaModel, table: Table, column: Column): Sequ
   const sequence = schema.sequences.get(key);
   if (!sequence) return null;
   const owned = sequence.ownedBy?.table === `${table.schema}.${table.name}` && sequence.ownedBy.column === column.name;
-  const plain = Object.keys(sequence.options).length === 0 && sequence.dataType === column.type && sequence.owner === null && sequence.comment === null;
+  const plain = Object.keys(sequence.options).length === 0 && sequence.dataType === column.type && sequence.owner === null && sequence.comment === null && sequence.unlogged === table.unlogged;
   return owned && plain ? sequence : null;
 }
 

@@ -42,3 +42,8 @@ export function functionReference(key: string): string {
   const open = key.indexOf('(');
   return `${qualifiedKey(key.slice(0, open))}${key.slice(open)}`;
 }
+
+/** `UNLOGGED ` before TABLE or SEQUENCE for an unlogged relation, nothing otherwise. */
+export function persistence(relation: { unlogged?: true }): string {
+  return relation.unlogged ? 'UNLOGGED ' : '';
+}

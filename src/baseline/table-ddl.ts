@@ -2,7 +2,7 @@
 import { qualifiedName, type Column, type Constraint, type SchemaModel, type Table } from '../replay/model.js';
 import { constraintNameCounts, notNullName, plainNotNullName } from '../replay/not-null.js';
 import { serialType } from './sequences.js';
-import { columnList, ident, literal, qualified, qualifiedKey } from './sql.js';
+import { columnList, ident, literal, persistence, qualified, qualifiedKey } from './sql.js';
 
 function columnDefinition(schema: SchemaModel, table: Table, column: Column): string {
   const serial = serialType(schema, table, column);
@@ -109,7 +109,7 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
     }
     const body = lines.length > 0 ? ` (\n${lines.map((line) => `  ${line}`).join(',\n')}\n)` : '';
     const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
-    return `CREATE TABLE ${name} PARTITION OF ${qualifiedKey(parent.schema + '.' + parent.name)}${body} ${table.partitionBound}${partition}${storageClause(table.storageParameters)};`;
+    return `CREATE ${persistence(table)}TABLE ${name} PARTITION OF ${qualifiedKey(parent.schema + '.' + parent.name)}${body} ${table.partitionBound}${partition}${storageClause(table.storageParameters)};`;
   }
   const lines = table.columns.map((column) => columnDefinition(schema, table, column));
   for (const constraint of inlineConstraints) {
@@ -119,7 +119,7 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
   const inherits = table.inherits.length > 0 ? ` INHERITS (${table.inherits.map(qualifiedKey).join(', ')})` : '';
   const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
   const body = lines.length > 0 ? `(\n${lines.map((line) => `  ${line}`).join(',\n')}\n)` : '()';
-  return `CREATE TABLE ${name} ${body}${inherits}${partition}${storageClause(table.storageParameters)};`;
+  return `CREATE ${persistence(table)}TABLE ${name} ${body}${inherits}${partition}${storageClause(table.storageParameters)};`;
 }
 
 export function addConstraint(schema: SchemaModel, table: Table, constraint: Constraint): string | null {

@@ -114,6 +114,11 @@ export interface Table {
    * so it is never part of the database the chain leaves behind. Absent for other tables.
    */
   temporary?: true;
+  /**
+   * CREATE UNLOGGED TABLE or SET UNLOGGED (pg_class.relpersistence 'u'): its indexes and TOAST
+   * table are unlogged with it. Absent for logged tables.
+   */
+  unlogged?: true;
 }
 
 /** A row-level security policy (CREATE POLICY), kept on its table. */
@@ -205,6 +210,11 @@ export interface Sequence {
   comment: string | null;
   created: Origin;
   changes: Change[];
+  /**
+   * CREATE UNLOGGED SEQUENCE, ALTER SEQUENCE ... SET UNLOGGED, a serial column of an unlogged
+   * table, or the table that owns it set unlogged. Absent for logged sequences.
+   */
+  unlogged?: true;
 }
 
 /** A view or materialized view. */

@@ -54,7 +54,7 @@ export interface CatalogColumn {
   statisticsTarget: number | null;
   /** Attribute options (`n_distinct=5`), pg_attribute.attoptions. */
   options: string[];
-  /** The sequence behind an identity column and its options, as pg_dump writes them. */
+  /** The sequence behind an identity column and its options (UNLOGGED last), as pg_dump writes them. */
   identitySequence: string | null;
 }
 
@@ -190,6 +190,8 @@ export interface CatalogSequence {
   cycle: boolean;
   /** `schema.table.column` for sequences owned by a column (serial, OWNED BY). */
   ownedBy: string | null;
+  /** CREATE UNLOGGED SEQUENCE, or a sequence of an unlogged table (pg_class.relpersistence 'u'). */
+  unlogged: boolean;
 }
 
 export interface CatalogType {
@@ -415,6 +417,7 @@ async function readSequences(db: CatalogDatabase, inSchema: string): Promise<Cat
     `select n.nspname as schema, c.relname as name, pg_get_userbyid(c.relowner) as owner,
        format_type(s.seqtypid, null) as "dataType", s.seqstart::text as start, s.seqincrement::text as increment,
        s.seqmin::text as min, s.seqmax::text as max, s.seqcache::text as cache, s.seqcycle as cycle,
+       c.relpersistence = 'u' as unlogged,
        (select tn.nspname || '.' || tc.relname || '.' || a.attname
           from pg_depend d join pg_class tc on tc.oid = d.refobjid
           join pg_namespace tn on tn.oid = tc.relnamespace
@@ -494,7 +497,7 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
        array(select o from unnest(a.attoptions) o where o not like 'pg_attver=%') as options,
        case when a.attidentity <> '' then (select sn.nspname || '.' || sc.relname || ' START ' || s.seqstart || ' INCREMENT ' || s.seqincrement
            || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache || case when s.seqcycle then ' CYCLE' else '' end
-           || ' AS ' || format_type(s.seqtypid, null)
+           || ' AS ' || format_type(s.seqtypid, null) || case when sc.relpersistence = 'u' then ' UNLOGGED' else '' end
          from pg_sequence s join pg_class sc on sc.oid = s.seqrelid join pg_namespace sn on sn.oid = sc.relnamespace
          where s.seqrelid = pg_get_serial_sequence(c.oid::regclass::text, a.attname)::regclass) end
          as identity_sequence

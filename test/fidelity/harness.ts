@@ -180,6 +180,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
           constraints: table.constraints.map((constraint) => `${CONSTRAINT_KINDS[constraint.type] ?? constraint.type} ${constraint.name}`).sort(),
           rls: [table.rlsEnabled, table.rlsForced],
           storage: table.storageParameters,
+          unlogged: table.unlogged,
           partitionOf: table.partitionOf,
           partitioned: table.partitionKey !== null,
           inherits: table.inherits,
@@ -218,7 +219,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
         { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language },
       ]),
     ),
-    sequences: sortedRecord(catalog.sequences.map((sequence) => [`${sequence.schema}.${sequence.name}`, { ownedBy: sequence.ownedBy }])),
+    sequences: sortedRecord(catalog.sequences.map((sequence) => [`${sequence.schema}.${sequence.name}`, { ownedBy: sequence.ownedBy, unlogged: sequence.unlogged }])),
     types: sortedRecord(
       catalog.types.map((type) => [
         `${type.schema}.${type.name}`,
@@ -241,7 +242,8 @@ export function fromCatalog(catalog: Catalog): Comparable {
       .filter((entry) => entry.grantee !== entry.role)
       .map((entry) => `${entry.privilege} on ${entry.objectType} in ${entry.schema ?? '*'} to ${entry.grantee}`)
       .sort(),
-    comments: sortedRecord(catalog.comments.map((comment) => [comment.object.replace(/, ?/g, ','), comment.comment])),
+    // pg_identify_object qualifies built-in types without an SQL keyword name: f(pg_catalog.text).
+    comments: sortedRecord(catalog.comments.map((comment) => [comment.object.replace(/, ?/g, ',').replace(/\bpg_catalog\./g, ''), comment.comment])),
     publications: sortedRecord(catalog.publications.map((publication) => [publication.name, { allTables: publication.allTables, tables: publication.tables }])),
   };
 }
@@ -286,6 +288,7 @@ export function fromModel(model: SchemaModel): Comparable {
           ].sort(),
           rls: [table.rlsEnabled, table.rlsForced],
           storage: table.storageParameters ?? [],
+          unlogged: table.unlogged === true,
           partitionOf: table.partitionOf,
           partitioned: table.partitionBy !== null,
           inherits: table.inherits,
@@ -312,7 +315,7 @@ export function fromModel(model: SchemaModel): Comparable {
       [...schema.functions].map(([key, fn]) => [key, { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language }]),
     ),
     sequences: sortedRecord(
-      [...schema.sequences].map(([key, sequence]) => [key, { ownedBy: sequence.ownedBy ? `${sequence.ownedBy.table}.${sequence.ownedBy.column}` : null }]),
+      [...schema.sequences].map(([key, sequence]) => [key, { ownedBy: sequence.ownedBy ? `${sequence.ownedBy.table}.${sequence.ownedBy.column}` : null, unlogged: sequence.unlogged === true }]),
     ),
     types: sortedRecord(
       [...schema.types].map(([key, type]) => [

@@ -30,4 +30,16 @@ describe('a statement PostgreSQL rejects changes nothing, in the model as in Pos
     expect(postgres).toEqual(['20240102000000_broken.sql:4', '20240103000000_next.sql:3', '20240104000000_no_transaction.sql:4']);
     expect(model).toEqual(postgres);
   }, 60_000);
+
+  it('persistence: a logged table may not reference an unlogged one (CREATE, ADD FOREIGN KEY, SET LOGGED, SET UNLOGGED), and a partitioned table cannot be unlogged', async () => {
+    const { postgres, model } = await compare('persistence');
+    expect(postgres).toEqual(['001_tables.sql:3', '001_tables.sql:5', '001_tables.sql:7', '001_tables.sql:9', '001_tables.sql:11', '001_tables.sql:14', '001_tables.sql:17']);
+    expect(model).toEqual(postgres);
+  }, 60_000);
+
+  it('DROP COLUMN without CASCADE: refused while a view, generated column, foreign key, trigger or policy needs the column', async () => {
+    const { postgres, model } = await compare('drop-column');
+    expect(postgres).toEqual(['001_tables.sql:9', '001_tables.sql:10', '001_tables.sql:11', '001_tables.sql:12', '001_tables.sql:13', '001_tables.sql:14']);
+    expect(model).toEqual(postgres);
+  }, 60_000);
 });

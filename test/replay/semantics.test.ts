@@ -92,7 +92,7 @@ describe('DROP COLUMN', () => {
       '002_b.sql': 'alter table t drop column a;\nalter table t alter column a type varchar(5);\nalter table t drop column a cascade;\n',
     });
     expect(describeEvents(history, ['error'])).toEqual([
-      'error column public.t.a: cannot drop column "a" of "public.t" because view "public.va", policy "pa" depend(s) on it (use CASCADE) @002_b.sql:1',
+      'error column public.t.a: cannot drop column a of table public.t because other objects depend on it (view public.va, policy pa on table public.t) @002_b.sql:1',
       'error column public.t.a: cannot alter type of a column used by a view: "a" of "public.t" is read by "public.va" @002_b.sql:2',
     ]);
     expect([...schema.views.keys()]).toEqual(['public.vb']);

@@ -1,11 +1,13 @@
 import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node, TypeName } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Constraint, type Index, type Table } from '../model.js';
+import { qualifiedName, type Constraint, type Index, type Sequence, type Table } from '../model.js';
+import { persistenceRejection, setTablePersistence, setUnlogged } from '../persistence.js';
 import { roleName } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
 import { boundText, copyPartitionedIndexes } from './create-table.js';
-import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
-import { dependentViews, dropColumnDependents, dropConstraint, dropView } from './dependents.js';
+import { queryUsesColumn } from '../rewrite.js';
+import { columnDependents, describeDependents, dropColumn } from './cascade.js';
+import { dependentViews, dropConstraint } from './dependents.js';
 import { columnWithNotNull, nameNewNotNulls, pinNotNullNames } from '../not-null.js';
 import { locate, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
@@ -35,7 +37,8 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
   const commands = (statement.cmds ?? []).flatMap((item) => ('AlterTableCmd' in item ? [item.AlterTableCmd] : []));
   const rejection =
     commands.map((command) => missingExtensionType(newColumnType(command), ctx)).find((reason) => reason !== null) ??
-    firstRejection(commands.flatMap(addedConstraints), ctx, { key, columns: columnsAfter(table, commands) });
+    firstRejection(commands.flatMap(addedConstraints), ctx, { key, columns: columnsAfter(table, commands), permanent: !table.unlogged && !table.temporary }) ??
+    commands.map((command) => persistenceRejection(ctx.schema, table, command)).find((reason) => reason !== null);
   if (rejection) {
     ctx.emit({ action: 'error', objectType: 'table', name: key, tableId: table.id, message: `${rejection}; ALTER TABLE "${key}" fails as a whole: nothing of it applies` });
     return;
@@ -84,6 +87,9 @@ function alterOtherRelation(statement: AlterTableStmt, ctx: ReplayContext): bool
       else if (found.objectType === 'index' && (command.subtype === 'AT_SetRelOptions' || command.subtype === 'AT_ResetRelOptions')) {
         setIndexStorageParameters(found.target as Index, command, ctx);
       } else {
+        if (found.objectType === 'sequence' && (command.subtype === 'AT_SetLogged' || command.subtype === 'AT_SetUnLogged')) {
+          setUnlogged(found.target as Sequence, command.subtype === 'AT_SetUnLogged');
+        }
         found.target.changes?.push({ origin: ctx.origin, description: (command.subtype ?? '').replace(/^AT_/, '') });
         ctx.emit({ action: 'alter', objectType: found.objectType, name: found.name, message: `${(command.subtype ?? 'ALTER').replace(/^AT_/, '')} on "${found.name}"` });
       }
@@ -171,17 +177,13 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     }
     case 'AT_DropColumn': {
       if (!column) return missingColumn();
-      const views = viewsUsingColumn(ctx, table, key, column.name);
-      const policies = table.policies.filter((policy) => [policy.using, policy.withCheck].some((text) => text !== null && expressionUsesColumn(text, table.name, column.name)));
-      if ((views.length || policies.length) && command.behavior !== 'DROP_CASCADE') {
-        const what = [...views.map((view) => `view "${view}"`), ...policies.map((policy) => `policy "${policy.name}"`)].join(', ');
-        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message: `cannot drop column "${columnName}" of "${key}" because ${what} depend(s) on it (use CASCADE)` });
+      const dependents = columnDependents(ctx, table, column.name);
+      if (dependents.length > 0 && command.behavior !== 'DROP_CASCADE') {
+        const message = `cannot drop column ${columnName} of table ${key} because other objects depend on it (${describeDependents(dependents)})`;
+        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message });
         return;
       }
-      for (const view of views) if (ctx.schema.views.has(view)) dropView(ctx.schema, view);
-      table.policies = table.policies.filter((policy) => !policies.includes(policy));
-      table.columns = table.columns.filter((candidate) => candidate !== column);
-      dropColumnDependents(ctx.schema, table, column.name);
+      dropColumn(ctx, table, column.name);
       return changed(`dropped column "${columnName}"`);
     }
     case 'AT_AlterColumnType': {
@@ -387,6 +389,10 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       else delete constraint.initiallyDeferred;
       return changed(`made constraint "${name}" ${change.deferrable ? 'deferrable' : 'not deferrable'}`, null);
     }
+    case 'AT_SetLogged':
+    case 'AT_SetUnLogged':
+      setTablePersistence(ctx.schema, table, command.subtype === 'AT_SetUnLogged');
+      return changed(command.subtype === 'AT_SetUnLogged' ? 'set unlogged' : 'set logged', null);
     case 'AT_EnableRowSecurity':
       table.rlsEnabled = true;
       return changed('enabled row level security', null);

@@ -216,16 +216,53 @@ export function dropType(ctx: ReplayContext, key: string): void {
   dropGrants(ctx, key);
 }
 
-/** A column with the views and policies that read it, then its constraints, indexes and owned sequences. */
+/**
+ * What PostgreSQL refuses to drop along with a column unless CASCADE is given, as its DETAIL
+ * lists them (measured in PostgreSQL 18): views and policies that read the column, triggers that
+ * name it (`UPDATE OF`, `WHEN`), foreign keys that reference it, and generated columns computed
+ * from it. The column's own indexes, constraints, statistics and sequences go with it silently.
+ */
+export function columnDependents(ctx: ReplayContext, table: Table, column: string): Dependent[] {
+  const key = tableKey(table);
+  const found: Dependent[] = [];
+  for (const [viewKey, view] of ctx.schema.views) {
+    if (view.dependsOn.includes(key) && queryUsesColumn(view.query, { schema: table.schema, name: table.name }, column, view.schema)) {
+      found.push({ description: `${view.materialized ? 'materialized view' : 'view'} ${viewKey}`, owner: viewKey, remove: () => dropRelation(ctx, viewKey) });
+    }
+  }
+  for (const policy of table.policies) {
+    if ([policy.using, policy.withCheck].some((text) => text !== null && expressionUsesColumn(text, table.name, column))) {
+      found.push({ description: `policy ${policy.name} on table ${key}`, owner: key, remove: () => (table.policies = table.policies.filter((other) => other !== policy)) });
+    }
+  }
+  for (const trigger of table.triggers) {
+    const listed = trigger.events.some((event) => event.startsWith('UPDATE OF ') && event.slice('UPDATE OF '.length).split(', ').includes(column));
+    const compared = trigger.when !== null && (expressionUsesColumn(trigger.when, 'new', column) || expressionUsesColumn(trigger.when, 'old', column));
+    if (listed || compared) found.push({ description: `trigger ${trigger.name} on table ${key}`, owner: key, remove: () => (table.triggers = table.triggers.filter((other) => other !== trigger)) });
+  }
+  for (const owner of ctx.schema.tables.values()) {
+    for (const constraint of owner.constraints) {
+      const ownColumn = owner === table && constraint.columns.includes(column);
+      if (constraint.kind !== 'foreign key' || ownColumn || constraint.references?.table !== key || !constraint.references.columns.includes(column)) continue;
+      found.push({ description: `constraint ${constraint.name} on table ${tableKey(owner)}`, owner: tableKey(owner), remove: () => dropConstraint(ctx.schema, owner, constraint.name) });
+    }
+  }
+  for (const other of table.columns) {
+    if (other.name !== column && other.generated !== null && expressionUsesColumn(other.generated, table.name, column)) {
+      found.push({ description: `column ${other.name} of table ${key}`, owner: key, remove: () => dropColumn(ctx, table, other.name) });
+    }
+  }
+  return found;
+}
+
+/** A column with everything that depends on it (as CASCADE), on the table and its partitions. */
 export function dropColumn(ctx: ReplayContext, table: Table, column: string): void {
   if (!table.columns.some((candidate) => candidate.name === column)) return;
-  const key = tableKey(table);
-  for (const [viewKey, view] of [...ctx.schema.views]) {
-    if (view.dependsOn.includes(key) && queryUsesColumn(view.query, { schema: table.schema, name: table.name }, column, view.schema)) dropRelation(ctx, viewKey);
-  }
-  table.policies = table.policies.filter((policy) => ![policy.using, policy.withCheck].some((text) => text !== null && expressionUsesColumn(text, table.name, column)));
+  for (const dependent of columnDependents(ctx, table, column)) dependent.remove();
   table.columns = table.columns.filter((candidate) => candidate.name !== column);
   dropColumnDependents(ctx.schema, table, column);
+  const key = tableKey(table);
+  for (const partition of [...ctx.schema.tables.values()].filter((other) => other.partitionOf === key)) dropColumn(ctx, partition, column);
 }
 
 /** PostgreSQL's DETAIL for a refused DROP, one dependent per line joined: `view public.v, constraint fk on table public.t`. */

@@ -7,6 +7,7 @@ import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { applyStorageParameters } from './storage.js';
 import { missingExtensionType } from '../extension-types.js';
+import { persistenceOf } from '../persistence.js';
 import { addColumn, addConstraintIndex, addConstraintWithIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, identitySequenceName } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
@@ -38,7 +39,8 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   const columnDefs = (statement.tableElts ?? []).flatMap((element) => ('ColumnDef' in element ? [element.ColumnDef] : []));
   const rejection =
     columnDefs.map((definition) => missingExtensionType(definition.typeName, ctx)).find((reason) => reason !== null) ??
-    firstRejection(constraintNodes, ctx, { key, columns: statementColumns(statement, ctx) });
+    firstRejection(constraintNodes, ctx, { key, columns: statementColumns(statement, ctx), permanent: relation.relpersistence === 'p' }) ??
+    (statement.partspec && relation.relpersistence === 'u' ? 'partitioned tables cannot be unlogged' : null);
   if (rejection) {
     ctx.emit({ action: 'error', objectType: 'table', name: key, message: `${rejection}; CREATE TABLE "${key}" fails as a whole: the table is not created` });
     return;
@@ -47,7 +49,7 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   const table = ctx.newTable(key, {
     partitionBy: statement.partspec ? partitionText(statement) : null,
     foreign,
-    temporary: statement.relation?.relpersistence === 't' || undefined,
+    ...persistenceOf(statement.relation),
   });
   const storageParameters = applyStorageParameters([], statement.options);
   if (storageParameters.length > 0) table.storageParameters = storageParameters;

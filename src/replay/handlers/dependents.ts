@@ -55,15 +55,6 @@ export function dependentViews(schema: SchemaModel, key: string): string[] {
   return found;
 }
 
-/** Drops a view with the views built on it, and their indexes and grants. */
-export function dropView(schema: SchemaModel, viewKey: string): void {
-  for (const key of [viewKey, ...dependentViews(schema, viewKey)]) {
-    schema.views.delete(key);
-    for (const [indexKey, index] of schema.indexes) if (index.table === key) schema.indexes.delete(indexKey);
-    schema.grants = schema.grants.filter((grant) => grant.object !== key);
-  }
-}
-
 /** Renames or moves a table or view, carrying every reference along. */
 export function renameRelation(ctx: ReplayContext, oldKey: string, newKey: string): void {
   const schema = ctx.schema;

@@ -58,6 +58,7 @@ export function createSequence(statement: CreateSeqStmt, ctx: ReplayContext): vo
     comment: null,
     created: ctx.origin,
     changes: [],
+    ...(relation.relpersistence === 'u' ? { unlogged: true } : {}),
   };
   const problem = applyOptions(sequence, statement.options, ctx);
   if (problem) {

@@ -180,6 +180,8 @@ function isUniqueKey(table: Table, columns: string[], ctx: ReplayContext): boole
 export interface ConstraintTarget {
   key: string;
   columns: ReadonlySet<string> | null;
+  /** Neither unlogged nor temporary: its foreign keys may reference only such tables. */
+  permanent: boolean;
 }
 
 /** Column names (ColumnRef) in an expression: a bare `c`, or `t.c` (with the table's name). */
@@ -239,6 +241,7 @@ export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, ta
     if (ctx.relationExists(key)) return `referenced relation "${relname}" is not a table`;
     return holdsWholeSchema(ctx, key) && ctx.chainCreates.has(relname) ? `relation "${key}" does not exist` : null;
   }
+  if (target.permanent && referenced.unlogged) return 'constraints on permanent tables may reference only permanent tables';
   return referencedKeyRejection(node, referenced, relname, ctx);
 }
 
@@ -365,6 +368,7 @@ export function buildColumn(
       comment: null,
       created: ctx.origin,
       changes: [],
+      ...(table.unlogged ? { unlogged: true } : {}),
     });
     applyDefaultPrivileges(ctx, 'sequences', table.schema, qualifiedName(table.schema, sequence), 'sequence');
   }

@@ -2,6 +2,7 @@
 import type { CreateTableAsStmt, Node, RangeVar, ViewStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Column, type View } from '../model.js';
+import { persistenceOf } from '../persistence.js';
 import { queryColumns } from '../query-columns.js';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
@@ -133,7 +134,7 @@ function createTableFromQuery(statement: CreateTableAsStmt, ctx: ReplayContext):
   if (!produced) return ctx.keepUninterpreted('the model cannot tell the columns this query produces');
   const names = stringsOf(statement.into!.colNames);
   const columns = produced.map((column, position) => plainColumn(names[position] ?? column.name, column.type ?? 'unknown', ctx));
-  const table = ctx.newTable(key, { columns, temporary: relation.relpersistence === 't' || undefined });
+  const table = ctx.newTable(key, { columns, ...persistenceOf(relation) });
   const schema = table.schema;
   ctx.schema.tables.set(key, table);
   applyDefaultPrivileges(ctx, 'tables', schema, key, 'table');

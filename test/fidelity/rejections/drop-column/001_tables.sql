@@ -1,0 +1,15 @@
+create table accounts (id int primary key, code text unique, a int, b int, d int, g int generated always as (b * 2) stored, note text);
+create table logins (account_code text references accounts (code));
+create table nodes (id int primary key, parent_id int references nodes (id));
+create view account_a as select id, a from accounts;
+alter table accounts enable row level security;
+create policy accounts_note on accounts using (note <> '');
+create function touch() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger accounts_d before update of d on accounts for each row execute function touch();
+alter table accounts drop column a;
+alter table accounts drop column b;
+alter table accounts drop column code;
+alter table accounts drop column d;
+alter table accounts drop column note;
+alter table nodes drop column id;
+alter table nodes drop column parent_id;

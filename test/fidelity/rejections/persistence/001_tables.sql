@@ -1,0 +1,17 @@
+CREATE UNLOGGED TABLE sessions (id int PRIMARY KEY);
+CREATE TABLE accounts (id int PRIMARY KEY);
+CREATE TABLE logins (id int, session_id int REFERENCES sessions (id));
+CREATE TABLE audits (id int, session_id int);
+ALTER TABLE audits ADD FOREIGN KEY (session_id) REFERENCES sessions (id);
+CREATE UNLOGGED TABLE visits (id int, session_id int REFERENCES sessions (id), account_id int REFERENCES accounts (id));
+ALTER TABLE visits SET LOGGED;
+ALTER TABLE accounts SET UNLOGGED;
+CREATE UNLOGGED TABLE measurements (id int) PARTITION BY RANGE (id);
+CREATE TABLE readings (id int) PARTITION BY RANGE (id);
+ALTER TABLE readings SET UNLOGGED;
+CREATE UNLOGGED TABLE readings_1 PARTITION OF readings FOR VALUES FROM (1) TO (10);
+ALTER TABLE sessions SET LOGGED;
+ALTER TABLE visits SET LOGGED;
+CREATE TABLE teams (id int PRIMARY KEY);
+CREATE TABLE members (team_id int REFERENCES teams (id));
+ALTER TABLE teams SET UNLOGGED;
