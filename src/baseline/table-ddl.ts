@@ -1,6 +1,7 @@
 /** CREATE TABLE text for one modelled table, columns in the order PostgreSQL keeps them. */
 import { qualifiedName, type Column, type Constraint, type SchemaModel, type Table } from '../replay/model.js';
-import { constraintNameCounts, notNullName, plainNotNullName } from '../replay/not-null.js';
+import { constraintNameCounts } from '../replay/constraint-names.js';
+import { notNullName, plainNotNullName } from '../replay/not-null.js';
 import { serialType } from './sequences.js';
 import { columnList, ident, literal, persistence, qualified, qualifiedKey } from './sql.js';
 

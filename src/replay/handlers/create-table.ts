@@ -1,7 +1,8 @@
 import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
-import { nameNewNotNulls, notNullName } from '../not-null.js';
+import { notNullName } from '../not-null.js';
+import { nameNewNotNulls } from '../constraint-names.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
