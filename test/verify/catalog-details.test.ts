@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { emitBaseline } from '../../src/baseline/index.js';
 import { main, type Output } from '../../src/cli.js';
-import { diffCatalogs, readCatalog } from '../../src/verify/catalog.js';
+import { catalogDifferences } from '../support/catalog-differences.js';
 
 const SLOW = 180_000;
 
@@ -34,10 +34,7 @@ describe('verify compares what pg_dump shows', () => {
         comment on table t is 'changed';`);
       await baseline.exec(`
         alter table t drop constraint t_a_not_null; alter table t add constraint a_required not null a;`);
-      const differences = diffCatalogs(await readCatalog(chain), await readCatalog(baseline));
-      await chain.close();
-      await baseline.close();
-      expect(differences.map((difference) => `${difference.category}: ${difference.section} ${difference.object} ${difference.path}`)).toEqual([
+      expect(await catalogDifferences(chain, baseline)).toEqual([
         'default: tables public.t columns.b.default',
         'column order: tables public.t columns order',
         'constraint: tables public.t constraints.t_a_not_null',

@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { emitBaseline } from '../../src/baseline/index.js';
-import { diffCatalogs, readCatalog } from '../../src/verify/catalog.js';
+import { catalogDifferences } from '../support/catalog-differences.js';
 
 const SLOW = 120_000;
 
@@ -19,10 +19,7 @@ describe('verify compares persistence (pg_class.relpersistence)', () => {
       await baseline.exec(`
         create table t (id int generated always as identity, n serial);
         create sequence s;`);
-      const differences = diffCatalogs(await readCatalog(chain), await readCatalog(baseline));
-      await chain.close();
-      await baseline.close();
-      expect(differences.map((difference) => `${difference.category}: ${difference.section} ${difference.object} ${difference.path}`)).toEqual([
+      expect(await catalogDifferences(chain, baseline)).toEqual([
         'storage: sequences public.s unlogged',
         'storage: sequences public.t_n_seq unlogged',
         'column: tables public.t columns.id.identitySequence',
