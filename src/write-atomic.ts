@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UsageError } from './errors.js';
 
 /** `shown`: the file as messages name it (relative to the working directory). */
-export function writeFileAtomic(file: string, text: string, shown: string = file): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array, shown: string = file): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, text, { flag: 'wx' });

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeDiscovery } from '../analyze.js';
+import { cacheRoot } from '../cache.js';
 import { emitBaseline } from '../baseline/index.js';
 import type { Output } from '../output.js';
 import { loadConfig } from '../config.js';
@@ -62,7 +63,7 @@ export async function verifyFolder(
   onDiscovery(discovery, preset);
   const analysis = await analyzeDiscovery(discovery, { cwd, preset });
   const baseline = options.baseline === undefined ? generated(analysis) : committed(path.resolve(cwd, options.baseline), cwd);
-  const report = await verify({ files: analysis.files, baseline, preset: analysis.preset, onProgress });
+  const report = await verify({ files: analysis.files, baseline, preset: analysis.preset, onProgress, cacheRoot: cacheRoot(cwd) });
   return { report, baselineName: baseline.name, preset: analysis.preset };
 }
 

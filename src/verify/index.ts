@@ -4,14 +4,16 @@
  * catalogs are compared object by object. Every statement PostgreSQL rejects is reported with
  * its file:line; verification goes on past rejections and past extensions PGlite lacks.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ParsedFile } from '../parse/index.js';
-import { firstLine, isTransactionControl, parseText, piecesOf, run, type Rejection } from './apply.js';
+import { firstLine, isTransactionControl, parseText, piecesOf, run, type Piece, type Rejection } from './apply.js';
+import { runFileTogether, runTogether, sharesTransaction } from './batches.js';
 import { diffCatalogs, readCatalog, type CatalogDifference } from './catalog.js';
-import { isAvailable, loadExtensions } from './extensions.js';
+import { isAvailable } from './extensions.js';
 import { loadParser } from '../parse/index.js';
 import type { Preset } from '../presets.js';
 import { PRESET_DATABASES } from './preset.js';
+import { platformImage, startFromImage } from './platform-database.js';
 import { createAssumedRoles } from './roles.js';
 import { createStandIns, extensionSchema } from './stand-ins.js';
 
@@ -24,6 +26,8 @@ export interface VerifyInput {
   preset: Preset;
   /** Called at each step, for a progress line. */
   onProgress?: (message: string) => void;
+  /** miglint's cache folder, where the prepared database is kept (cache.ts's cacheRoot); absent or null: none. */
+  cacheRoot?: string | null;
 }
 
 export interface MissingExtension {
@@ -60,16 +64,26 @@ function extensionsUsed(files: ParsedFile[], preset: Preset): string[] {
   return [...names].sort();
 }
 
-async function startDatabase(extensions: string[], preset: Preset): Promise<PGlite> {
-  const db = new PGlite({ extensions: await loadExtensions(extensions) });
-  await db.waitReady;
-  const { sql } = PRESET_DATABASES[preset];
-  if (sql) {
-    const problem = await run(db, sql);
-    if (problem) throw new Error(`the ${preset} preset failed in PGlite: ${problem}`);
+/** A file's pieces in groups to run as one query each: runs of statements that can share a transaction, each other piece alone. */
+function groupsOf(pieces: Piece[], runsAlone: (piece: Piece) => boolean): Piece[][] {
+  const groups: Piece[][] = [];
+  let open: Piece[] | null = null;
+  for (const piece of pieces) {
+    if (runsAlone(piece) || !piece.statement || !sharesTransaction(piece.statement)) {
+      groups.push([piece]);
+      open = null;
+    } else if (open && open.length < GROUP_LIMIT) {
+      open.push(piece);
+    } else {
+      open = [piece];
+      groups.push(open);
+    }
   }
-  return db;
+  return groups;
 }
+
+/** At most this many statements are sent together: a rejected group runs again one statement at a time. */
+const GROUP_LIMIT = 500;
 
 /** Applies parsed files in order, each starting from the preset's search path. */
 async function applyFiles(
@@ -83,42 +97,70 @@ async function applyFiles(
 ): Promise<{ rejections: Refused[]; count: number }> {
   const rejections: Refused[] = [];
   let count = 0;
+  /** An extension PGlite lacks is not run (a stand-in takes its place): its failure would undo a file in a transaction. */
+  const lackedExtension = (piece: Piece, where: string): boolean => {
+    if (!isLacked(piece)) return false;
+    const extension = extensionName(piece.statement!.node)!;
+    if (missing && !missing.some((entry) => entry.name === extension)) missing.push({ name: extension, where });
+    return true;
+  };
+  /** Runs one piece on its own; true when its rejection undid the file's transaction. */
+  const applyOne = async (parsed: ParsedFile, { text, line, statement }: Piece): Promise<boolean> => {
+    const transaction = parsed.file.transaction;
+    count++;
+    const where = `${parsed.file.path}:${line}`;
+    if (lackedExtension({ text, line, statement }, where)) return false;
+    // Without an extension the chain installs, PGlite rejects what needs it ("access method
+    // hnsw does not exist") where PostgreSQL would not: such a rejection must not undo the file.
+    const lacking = transaction && (standIns.length > 0 || (missing?.length ?? 0) > 0);
+    if (lacking) await run(db, 'savepoint miglint_statement');
+    const message = await run(db, text);
+    if (message === null) return false;
+    const undoesFile = transaction && !(lacking && message.includes('does not exist'));
+    if (lacking && !undoesFile) await run(db, 'rollback to savepoint miglint_statement');
+    rejections.push({ rejection: { where, statement: firstLine(text), message, ...(undoesFile ? { fileRolledBack: true as const } : {}) }, text });
+    return undoesFile;
+  };
   for (const [position, parsed] of files.entries()) {
     if (files.length > 1 && position % 25 === 0) progress(`${label}: file ${position + 1} of ${files.length}`);
     await run(db, `set search_path to ${PRESET_DATABASES[preset].searchPath}`);
     // A stand-in type has no operators: function bodies that use them cannot be checked.
     if (standIns.length > 0) await run(db, 'set check_function_bodies = off');
+    const pieces = piecesOf(parsed).filter(({ statement }) => !(statement && isTransactionControl(statement)));
     // As its runner does: a file in one transaction stops at its first rejection and applies nothing.
-    const transaction = parsed.file.transaction;
-    if (transaction) await run(db, 'begin');
-    let rolledBack = false;
-    for (const { text, line, statement } of piecesOf(parsed)) {
-      if (statement && isTransactionControl(statement)) continue;
-      count++;
-      const where = `${parsed.file.path}:${line}`;
-      const extension = statement ? extensionName(statement.node) : null;
-      // An extension PGlite lacks is not run (a stand-in takes its place): its failure would undo a file in a transaction.
-      if (extension && !isAvailable(extension)) {
-        if (missing && !missing.some((entry) => entry.name === extension)) missing.push({ name: extension, where });
+    if (parsed.file.transaction) {
+      if (pieces.every((piece) => piece.statement !== null)) {
+        const runnable = pieces.filter((piece) => !isLacked(piece));
+        if (await runFileTogether(db, runnable.map((piece) => piece.text))) {
+          count += pieces.length;
+          for (const piece of pieces) lackedExtension(piece, `${parsed.file.path}:${piece.line}`);
+          continue;
+        }
+      }
+      await run(db, 'begin');
+      let rolledBack = false;
+      for (const piece of pieces) {
+        rolledBack = await applyOne(parsed, piece);
+        if (rolledBack) break;
+      }
+      await run(db, rolledBack ? 'rollback' : 'commit');
+      continue;
+    }
+    for (const group of groupsOf(pieces, isLacked)) {
+      if (group.length > 1 && (await runTogether(db, group.map((piece) => piece.text)))) {
+        count += group.length;
         continue;
       }
-      // Without an extension the chain installs, PGlite rejects what needs it ("access method
-      // hnsw does not exist") where PostgreSQL would not: such a rejection must not undo the file.
-      const lacking = transaction && (standIns.length > 0 || (missing?.length ?? 0) > 0);
-      if (lacking) await run(db, 'savepoint miglint_statement');
-      const message = await run(db, text);
-      if (message === null) continue;
-      const undoesFile = transaction && !(lacking && message.includes('does not exist'));
-      if (lacking && !undoesFile) await run(db, 'rollback to savepoint miglint_statement');
-      rejections.push({ rejection: { where, statement: firstLine(text), message, ...(undoesFile ? { fileRolledBack: true as const } : {}) }, text });
-      if (undoesFile) {
-        rolledBack = true;
-        break;
-      }
+      for (const piece of group) await applyOne(parsed, piece);
     }
-    if (transaction) await run(db, rolledBack ? 'rollback' : 'commit');
   }
   return { rejections, count };
+}
+
+/** A CREATE EXTENSION of an extension PGlite lacks: never run. */
+function isLacked({ statement }: Piece): boolean {
+  const extension = statement ? extensionName(statement.node) : null;
+  return extension !== null && !isAvailable(extension);
 }
 
 interface Refused {
@@ -145,34 +187,47 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
   const extensions = extensionsUsed([...chain, baseline], input.preset);
 
   progress('starting an embedded PostgreSQL (PGlite)');
-  const chainDb = await startDatabase(extensions, input.preset);
-  const assumedRoles = await createAssumedRoles(chainDb, chain);
+  const image = await platformImage(input.preset, extensions, input.cacheRoot ?? null);
   const defaultSchema = input.preset === 'supabase' ? 'extensions' : 'public';
-  const standIns = await createStandIns(
-    chainDb,
-    extensions.filter((name) => !isAvailable(name)),
-    (name) => extensionSchema(chain, name, defaultSchema, ['public', defaultSchema]),
-  );
-  // A clone of the fresh database costs a tenth of a second start (no initdb).
-  const baselineDb = (await chainDb.clone()) as PGlite;
-  try {
+  /** What both databases get before anything runs, on top of the platform's data directory. */
+  const prepare = async (db: PGlite) => ({
+    assumedRoles: await createAssumedRoles(db, chain),
+    standIns: await createStandIns(
+      db,
+      extensions.filter((name) => !isAvailable(name)),
+      (name) => extensionSchema(chain, name, defaultSchema, ['public', defaultSchema]),
+    ),
+  });
+  // One database at a time: each holds its own copy of PostgreSQL's memory.
+  const chainSide = await closingAfter(image.made ?? (await startFromImage(image, extensions)), async (db) => {
+    const prepared = await prepare(db);
     const missingExtensions: MissingExtension[] = [];
-    const chainRun = await applyFiles(chainDb, chain, input.preset, missingExtensions, standIns, progress, 'replaying the chain');
-    progress('applying the baseline');
-    const baselineRun = await applyFiles(baselineDb, [baseline], input.preset, null, standIns, progress, 'applying the baseline');
+    const applied = await applyFiles(db, chain, input.preset, missingExtensions, prepared.standIns, progress, 'replaying the chain');
+    return { prepared, missingExtensions, applied, catalog: await readCatalog(db) };
+  });
+  progress('applying the baseline');
+  const { standIns, assumedRoles } = chainSide.prepared;
+  const baselineSide = await closingAfter(await startFromImage(image, extensions), async (db) => {
+    await prepare(db);
+    const applied = await applyFiles(db, [baseline], input.preset, null, standIns, progress, 'applying the baseline');
     progress('comparing catalogs');
-    const differences = diffCatalogs(await readCatalog(chainDb), await readCatalog(baselineDb));
-    return {
-      chainRejections: chainRun.rejections.map(({ rejection }) => rejection),
-      baselineRejections: markRejectedAlike(baselineRun.rejections, chainRun.rejections),
-      missingExtensions,
-      differences,
-      statements: { chain: chainRun.count, baseline: baselineRun.count },
-      assumedRoles,
-      standIns,
-    };
+    return { applied, catalog: await readCatalog(db) };
+  });
+  return {
+    chainRejections: chainSide.applied.rejections.map(({ rejection }) => rejection),
+    baselineRejections: markRejectedAlike(baselineSide.applied.rejections, chainSide.applied.rejections),
+    missingExtensions: chainSide.missingExtensions,
+    differences: diffCatalogs(chainSide.catalog, baselineSide.catalog),
+    statements: { chain: chainSide.applied.count, baseline: baselineSide.applied.count },
+    assumedRoles,
+    standIns,
+  };
+}
+
+async function closingAfter<T>(db: PGlite, work: (db: PGlite) => Promise<T>): Promise<T> {
+  try {
+    return await work(db);
   } finally {
-    await chainDb.close();
-    await baselineDb.close();
+    await db.close();
   }
 }
