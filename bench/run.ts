@@ -3,7 +3,9 @@
  * whole-process `miglint lint <dir> --format json` (caches cold, warm, and with one file changed) against squawk
  * on the same files and prints a table of medians, ratios and peak memory.
  *
- * Options: --sizes 100,1000,10000  --runs 5  --no-dump  --no-memory
+ * Then times `miglint verify` on 5 and 1,000 files against the goals of issue 13 (bench/verify.ts).
+ *
+ * Options: --sizes 100,1000,10000  --runs 5  --no-dump  --no-memory  --no-verify  --verify-runs 3
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDump, generateFolder } from './generate.js';
 import { hasGnuTime, measure, type Command, type Summary } from './measure.js';
+import { benchVerify } from './verify.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = path.join(root, '.bench');
@@ -23,6 +26,8 @@ interface Options {
   runs: number;
   dump: boolean;
   memory: boolean;
+  /** Runs of each verify case; 0 leaves verify out. */
+  verifyRuns: number;
 }
 
 function readOptions(argv: string[]): Options {
@@ -35,6 +40,7 @@ function readOptions(argv: string[]): Options {
     runs: Math.max(1, Number(value('runs') ?? 5)),
     dump: !argv.includes('--no-dump'),
     memory: !argv.includes('--no-memory') && hasGnuTime(),
+    verifyRuns: argv.includes('--no-verify') ? 0 : Math.max(1, Number(value('verify-runs') ?? 3)),
   };
 }
 
@@ -158,6 +164,10 @@ function main(): void {
   process.stdout.write(
     `node ${process.version}, ${options.runs} runs each, medians; cold = caches deleted before every run; warm = unchanged folder (result cache); one file changed = parse cache for the rest\n\n${table(rows)}\n`,
   );
+  if (options.verifyRuns > 0) {
+    const verifyTable = benchVerify(root, benchDir, { runs: options.verifyRuns, memory: options.memory });
+    process.stdout.write(`\nmiglint verify, ${options.verifyRuns} runs each, medians, prepared database cached\n\n${verifyTable}\n`);
+  }
 }
 
 main();
