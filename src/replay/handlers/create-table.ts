@@ -1,6 +1,6 @@
 import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Table } from '../model.js';
+import { qualifiedName, type Column, type Table } from '../model.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
@@ -68,7 +68,10 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
       if (table.columns.some((candidate) => candidate.name === column.name)) continue;
       // A partition shares its parent's identity sequence; an inheriting table gets no identity.
       const identitySequence = statement.partbound ? column.identitySequence : undefined;
-      table.columns.push({ ...column, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] });
+      const copied: Column = { ...column, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] };
+      if (statement.partbound) delete copied.inherited;
+      else copied.inherited = true;
+      table.columns.push(copied);
     }
     for (const constraint of parentTable.constraints) {
       if (constraint.kind === 'check') table.constraints.push({ ...constraint, created: ctx.origin });

@@ -417,8 +417,11 @@ export function buildColumn(
  */
 export function addColumn(table: Table, definition: ColumnDef, ctx: ReplayContext): Column {
   const { column, constraints } = buildColumn(table, definition, ctx);
-  const inherited = definition.typeName ? undefined : table.columns.find((candidate) => candidate.name === column.name);
+  // A partition's `c WITH OPTIONS`, or a column CREATE TABLE declares again after INHERITS
+  // brought it: PostgreSQL merges the two, and the column is then the table's own too.
+  const inherited = table.columns.find((candidate) => candidate.name === column.name && (!definition.typeName || candidate.inherited));
   if (inherited) {
+    if (definition.typeName) delete inherited.inherited;
     inherited.notNull ||= column.notNull;
     inherited.default = column.default ?? inherited.default;
     for (const constraint of constraints) {
