@@ -114,7 +114,7 @@ function rejectionLines(title: string, rejections: Rejection[]): string[] {
 
 function dumpObject(difference: ExplainedDumpDifference): string {
   const side = { 'only-left': 'only in the chain', 'only-right': 'only in the baseline', different: 'differs' }[difference.kind];
-  return `${difference.type} ${difference.schema === '-' ? '' : `${difference.schema}.`}${difference.name} (${side})`;
+  return `${difference.type} ${difference.name}${difference.schema === '-' ? '' : ` in schema ${difference.schema}`}: ${side}`;
 }
 
 /** The pg_dump comparison: equal, explained by the catalog differences, or a blind spot of them. */
@@ -126,7 +126,8 @@ function dumpLines(dump: DumpComparison, catalogDifferences: number): string[] {
   if (blind.length > 0) {
     lines.push(`pg_dump differences the catalog comparison does not explain (${blind.length}; a blind spot of verify, please report it):`);
     for (const difference of blind) {
-      lines.push(`  ${dumpObject(difference)}`, ...difference.leftLines.map((line) => `    - ${line}`), ...difference.rightLines.map((line) => `    + ${line}`));
+      const shown = (sign: string) => (line: string) => `    ${sign} ${line}`.trimEnd();
+      lines.push(`  ${dumpObject(difference)}`, ...difference.leftLines.map(shown('-')), ...difference.rightLines.map(shown('+')));
     }
   }
   lines.push('');

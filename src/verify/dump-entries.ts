@@ -24,6 +24,8 @@ export interface DumpEntry {
   /** pg_dump's tag: `users`, `users users_pkey`, `COLUMN users.email`, `f(a integer)`. */
   name: string;
   owner: string;
+  /** `schema.table` an INDEX entry's CREATE INDEX is on (its tag names only the index); null for other entries. */
+  on: string | null;
   /** The normalized SQL lines of the entry. */
   lines: string[];
 }
@@ -32,6 +34,7 @@ export interface DumpDifference {
   type: string;
   schema: string;
   name: string;
+  on: string | null;
   kind: 'only-left' | 'only-right' | 'different';
   /** Lines of the left entry that the right one lacks (all of them for only-left). */
   leftLines: string[];
@@ -39,9 +42,13 @@ export interface DumpDifference {
   rightLines: string[];
 }
 
+/** How a difference in the owner pg_dump's comment names is shown among the differing lines. */
+export const OWNER_LINE = '-- Owner: ';
+
 const HEADER = /^-- (?:Data for )?Name: (.*); Type: (.*); Schema: (.*); Owner: (.*)$/;
 const PLACED_SETTING = /^SET (default_tablespace|default_table_access_method) = (.*);$/;
 const RESTRICT = /^\\(?:un)?restrict\b/;
+const INDEX_ON = /^CREATE (?:UNIQUE )?INDEX \S+ ON (?:ONLY )?(\S+) /;
 const SORTED_TYPES = new Set(['ACL', 'DEFAULT ACL']);
 const CREATED_IN_PLACE = new Set(['TABLE', 'MATERIALIZED VIEW']);
 
@@ -64,7 +71,7 @@ export function dumpEntries(text: string): DumpEntry[] {
     const header = lines[index - 1] === '--' && lines[index + 1] === '--' ? HEADER.exec(line) : null;
     if (header) {
       // The `--` line above the header already went into the previous entry; it is trimmed below.
-      current = { type: header[2]!, schema: header[3]!, name: header[1]!, owner: header[4]!, lines: [] };
+      current = { type: header[2]!, schema: header[3]!, name: header[1]!, owner: header[4]!, on: null, lines: [] };
       entries.push(current);
       index++;
       continue;
@@ -84,7 +91,8 @@ export function dumpEntries(text: string): DumpEntry[] {
   }
   return entries.map((entry) => {
     const body = trimBlankLines(entry.lines.filter((line, position, all) => !(line === '--' && position === all.length - 1)));
-    return { ...entry, lines: SORTED_TYPES.has(entry.type) ? [...body].sort() : body };
+    const on = entry.type === 'INDEX' ? (body.map((line) => INDEX_ON.exec(line)?.[1]).find((table) => table !== undefined) ?? null) : null;
+    return { ...entry, on, lines: SORTED_TYPES.has(entry.type) ? [...body].sort() : body };
   });
 }
 
@@ -134,22 +142,23 @@ export function diffDumps(left: DumpEntry[], right: DumpEntry[]): DumpDifference
     }
     const first = leftEntries[0] ?? rightEntries[0];
     if (!first) return;
-    const { type, schema, name } = first;
+    const { type, schema, name, on } = first;
     if (leftEntries.length === 1 && rightEntries.length === 1) {
       const [one, other] = [leftEntries[0]!, rightEntries[0]!];
-      const ownerLines = (entry: DumpEntry, than: DumpEntry) => (entry.owner === than.owner ? [] : [`-- Owner: ${entry.owner}`]);
+      const ownerLines = (entry: DumpEntry, than: DumpEntry) => (entry.owner === than.owner ? [] : [`${OWNER_LINE}${entry.owner}`]);
       differences.push({
         type,
         schema,
         name,
+        on,
         kind: 'different',
         leftLines: [...ownerLines(one, other), ...linesMissingFrom(one.lines, other.lines)],
         rightLines: [...ownerLines(other, one), ...linesMissingFrom(other.lines, one.lines)],
       });
       return;
     }
-    for (const entry of leftEntries) differences.push({ type, schema, name, kind: 'only-left', leftLines: entry.lines, rightLines: [] });
-    for (const entry of rightEntries) differences.push({ type, schema, name, kind: 'only-right', leftLines: [], rightLines: entry.lines });
+    for (const entry of leftEntries) differences.push({ type, schema, name, on, kind: 'only-left', leftLines: entry.lines, rightLines: [] });
+    for (const entry of rightEntries) differences.push({ type, schema, name, on, kind: 'only-right', leftLines: [], rightLines: entry.lines });
   };
   for (const key of new Set([...leftGroups.keys(), ...rightGroups.keys()])) compare(key);
   return differences;
