@@ -12,6 +12,10 @@
  * - `SET default_tablespace` / `SET default_table_access_method`: written only when the setting
  *   changes from the previous entry's, so which entry carries them depends on the order. Each
  *   table or materialized view gets the settings in effect where it is created instead.
+ * - PGlite (0.5.17 and later) stamps every column with its own `pg_attver` attribute option,
+ *   which differs from database to database; pg_dump writes it as `ALTER COLUMN c SET
+ *   (pg_attver=...)`. It is not an option users set: it is left out (the catalog comparison
+ *   leaves it out too).
  * - The lines of a privileges (ACL) entry: pg_dump writes one GRANT per item of the object's
  *   ACL array, in the order the grants were made. They are sorted.
  */
@@ -48,6 +52,8 @@ export const OWNER_LINE = '-- Owner: ';
 const HEADER = /^-- (?:Data for )?Name: (.*); Type: (.*); Schema: (.*); Owner: (.*)$/;
 const PLACED_SETTING = /^SET (default_tablespace|default_table_access_method) = (.*);$/;
 const RESTRICT = /^\\(?:un)?restrict\b/;
+const COLUMN_OPTIONS = /^(ALTER TABLE ONLY .+ ALTER COLUMN .+ SET \()(.*)(\);)$/;
+const PGLITE_STAMP = /^pg_attver=/;
 const INDEX_ON = /^CREATE (?:UNIQUE )?INDEX \S+ ON (?:ONLY )?(\S+) /;
 const SORTED_TYPES = new Set(['ACL', 'DEFAULT ACL']);
 const CREATED_IN_PLACE = new Set(['TABLE', 'MATERIALIZED VIEW']);
@@ -84,6 +90,12 @@ export function dumpEntries(text: string): DumpEntry[] {
       continue;
     }
     if (!current) continue;
+    const options = COLUMN_OPTIONS.exec(line);
+    if (options) {
+      const kept = options[2]!.split(', ').filter((option) => !PGLITE_STAMP.test(option));
+      if (kept.length > 0) current.lines.push(`${options[1]}${kept.join(', ')}${options[3]}`);
+      continue;
+    }
     if (current.lines.length === 0 && CREATED_IN_PLACE.has(current.type)) {
       current.lines.push(...[...settings].sort().map(([name, value]) => `SET ${name} = ${value};`));
     }

@@ -6,6 +6,7 @@
  * large module that plain `verify` does not need.
  */
 import type { PGlite } from '@electric-sql/pglite';
+import { UsageError } from '../errors.js';
 import type { CatalogDifference } from './catalog.js';
 import { diffDumps, dumpEntries } from './dump-entries.js';
 import { explainDumpDifferences, type ExplainedDumpDifference } from './dump-explained.js';
@@ -16,9 +17,25 @@ export interface DumpComparison {
   failure?: string;
 }
 
+/** pglite-tools' pgDump, typed here so that miglint's published types do not name the optional package. */
+type PgDump = (options: { pg: PGlite; args?: string[] }) => Promise<Blob>;
+
+/**
+ * pg_dump for PGlite. `@electric-sql/pglite-tools` is an optional peer dependency: it pins an
+ * older PGlite as its own peer, which an installed miglint would otherwise drag in for every user.
+ */
+export async function loadPgDump(): Promise<PgDump> {
+  try {
+    return (await import('@electric-sql/pglite-tools/pg_dump')).pgDump;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new UsageError('verify --pg-dump needs pg_dump for PGlite: npm install --save-dev @electric-sql/pglite-tools');
+  }
+}
+
 /** `pg_dump --schema-only` of a PGlite database, as text. */
 export async function dumpSchema(db: PGlite): Promise<string> {
-  const { pgDump } = await import('@electric-sql/pglite-tools/pg_dump');
+  const pgDump = await loadPgDump();
   // pgDump runs on the database's own connection; it restores search_path and deallocates
   // prepared statements afterwards, neither of which verify relies on.
   const file = await pgDump({ pg: db, args: ['--schema-only'] });

@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { ParsedFile } from '../parse/index.js';
 import { firstLine, isTransactionControl, parseText, piecesOf, run, type Rejection } from './apply.js';
 import { diffCatalogs, readCatalog, type CatalogDifference } from './catalog.js';
-import { compareDumps, type DumpComparison } from './dump.js';
+import { compareDumps, loadPgDump, type DumpComparison } from './dump.js';
 import { isAvailable, loadExtensions } from './extensions.js';
 import { loadParser } from '../parse/index.js';
 import type { Preset } from '../presets.js';
@@ -144,6 +144,8 @@ function markRejectedAlike(baseline: Refused[], chain: Refused[]): Rejection[] {
 
 export async function verify(input: VerifyInput): Promise<VerifyReport> {
   const progress = input.onProgress ?? (() => undefined);
+  // Before the replay: a missing pg_dump is said at once, not after minutes.
+  if (input.pgDump) await loadPgDump();
   const chain = input.files.filter((parsed) => parsed.file.replayed);
   await loadParser();
   const baseline = parseText(input.baseline.name, input.baseline.text);
