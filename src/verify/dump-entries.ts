@@ -28,7 +28,10 @@ export interface DumpEntry {
   /** pg_dump's tag: `users`, `users users_pkey`, `COLUMN users.email`, `f(a integer)`. */
   name: string;
   owner: string;
-  /** `schema.table` an INDEX entry's CREATE INDEX is on (its tag names only the index); null for other entries. */
+  /**
+   * `schema.table` an INDEX entry's CREATE INDEX is on, or an identity's SEQUENCE entry's ALTER
+   * TABLE names: their tags name only the index or the sequence. Null for other entries.
+   */
   on: string | null;
   /** The normalized SQL lines of the entry. */
   lines: string[];
@@ -54,7 +57,7 @@ const PLACED_SETTING = /^SET (default_tablespace|default_table_access_method) = 
 const RESTRICT = /^\\(?:un)?restrict\b/;
 const COLUMN_OPTIONS = /^(ALTER TABLE ONLY .+ ALTER COLUMN .+ SET \()(.*)(\);)$/;
 const PGLITE_STAMP = /^pg_attver=/;
-const INDEX_ON = /^CREATE (?:UNIQUE )?INDEX \S+ ON (?:ONLY )?(\S+) /;
+const TABLE_NAMED = [/^CREATE (?:UNIQUE )?INDEX \S+ ON (?:ONLY )?(\S+) /, /^ALTER TABLE (?:ONLY )?(\S+) ALTER COLUMN \S+ ADD GENERATED /];
 const SORTED_TYPES = new Set(['ACL', 'DEFAULT ACL']);
 const CREATED_IN_PLACE = new Set(['TABLE', 'MATERIALIZED VIEW']);
 
@@ -103,7 +106,7 @@ export function dumpEntries(text: string): DumpEntry[] {
   }
   return entries.map((entry) => {
     const body = trimBlankLines(entry.lines.filter((line, position, all) => !(line === '--' && position === all.length - 1)));
-    const on = entry.type === 'INDEX' ? (body.map((line) => INDEX_ON.exec(line)?.[1]).find((table) => table !== undefined) ?? null) : null;
+    const on = body.flatMap((line) => TABLE_NAMED.map((pattern) => pattern.exec(line)?.[1]).filter((table) => table !== undefined))[0] ?? null;
     return { ...entry, on, lines: SORTED_TYPES.has(entry.type) ? [...body].sort() : body };
   });
 }

@@ -143,6 +143,18 @@ describe('pg_dump comparison', () => {
   );
 
   it(
+    "explains an identity's sequence entry (its tag names only the sequence) by the difference on its table's column",
+    async () => {
+      const { catalog, dump } = await compared('create table s (id int generated always as identity, v text);', 'alter table s alter column id set increment by 5;', 'select 1');
+      expect(catalog.map((difference) => difference.path)).toEqual(['columns.id.identitySequence']);
+      expect(dump.differences.map((difference) => [difference.type, difference.name, difference.on, difference.explainedBy])).toEqual([
+        ['SEQUENCE', 's_id_seq', 'public.s', catalog[0]!.message],
+      ]);
+    },
+    SLOW,
+  );
+
+  it(
     'sees a column that INHERITS brought and the table also declares (attislocal): the catalog now compares it',
     async () => {
       const { catalog, dump } = await compared('create table base (id int, at timestamptz);', 'create table child () inherits (base);', 'create table child (id int, at timestamptz) inherits (base);');
