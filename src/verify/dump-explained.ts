@@ -140,7 +140,6 @@ export function catalogDifferenceSubjects(difference: CatalogDifference): Set<st
     case 'triggers':
     case 'policies':
     case 'rules':
-      return new Set([qualifiedBase(difference.object)]);
     case 'functions':
       return new Set([qualifiedBase(difference.object)]);
     default:
