@@ -22,6 +22,17 @@ function folders(suite: string): string[] {
     .sort();
 }
 
+/**
+ * Blind spots the comparison found that belong to another piece of work, each asserted exactly so
+ * that this test fails (and the entry must go) once the catalog comparison sees it.
+ * - heir_nullable redeclares `id` without NOT NULL; its NOT NULL comes from the parent only
+ *   (conislocal false). The baseline writes `CONSTRAINT src_id_not_null NOT NULL`, which makes
+ *   it the table's own, and the catalog does not compare conislocal.
+ */
+const KNOWN_BLIND_SPOTS: Record<string, string[]> = {
+  'fidelity/fixtures/not-null-names': ['TABLE public heir_nullable (different): -["    id integer"] +["    id integer CONSTRAINT src_id_not_null NOT NULL"]'],
+};
+
 const shown = (difference: ExplainedDumpDifference) =>
   `${difference.type} ${difference.schema} ${difference.name} (${difference.kind}): -${JSON.stringify(difference.leftLines)} +${JSON.stringify(difference.rightLines)}`;
 
@@ -38,14 +49,17 @@ async function verifyWithDump(dir: string, baseline?: { name: string; text: stri
 describe('pg_dump agrees with the catalog comparison on every fixture folder', () => {
   for (const suite of SUITES) {
     for (const dir of folders(suite)) {
+      const name = path.relative(path.join(import.meta.dirname, '..'), dir);
       it(
-        `${path.relative(path.join(import.meta.dirname, '..'), dir)}`,
+        name,
         async () => {
           const report = await verifyWithDump(dir);
           expect(report.dump?.failure).toBeUndefined();
-          expect(unexplained(report.dump).map(shown)).toEqual([]);
+          const known = KNOWN_BLIND_SPOTS[name] ?? [];
+          expect(unexplained(report.dump).map(shown)).toEqual(known);
           const catalog = report.differences.map((difference) => difference.message);
-          expect(report.dump!.differences.length === 0, `catalog differences: ${JSON.stringify(catalog)}`).toBe(catalog.length === 0);
+          const dumpDifferences = report.dump!.differences.filter((difference) => !known.includes(shown(difference)));
+          expect(dumpDifferences.length === 0, `catalog differences: ${JSON.stringify(catalog)}`).toBe(catalog.length === 0);
         },
         240_000,
       );
