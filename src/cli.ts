@@ -181,11 +181,25 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         'verify [dir]',
         'Prove the baseline: replay the chain and the baseline into two embedded PostgreSQL databases and compare them',
         (command) =>
-          readsFolder(command).option('baseline', { type: 'string', describe: 'A committed baseline to prove (default: the one miglint would write)' }),
+          readsFolder(command)
+            .option('baseline', { type: 'string', describe: 'A committed baseline to prove (default: the one miglint would write)' })
+            .option('pg-dump', {
+              type: 'boolean',
+              default: false,
+              describe: 'Also compare pg_dump --schema-only of both databases; a dump difference the catalog comparison does not explain fails verify',
+            }),
         async (args) => {
           const { verifyCommand } = await import('./commands/verify.js');
           exitCode = await verifyCommand(
-            { dir: args.dir, baseline: args.baseline, preset: args.preset as Preset | undefined, verbose: args.verbose, layout: args.layout as Layout | undefined, config: args.config },
+            {
+              dir: args.dir,
+              baseline: args.baseline,
+              preset: args.preset as Preset | undefined,
+              verbose: args.verbose,
+              layout: args.layout as Layout | undefined,
+              config: args.config,
+              pgDump: args['pg-dump'],
+            },
             output,
           );
         },

@@ -112,7 +112,8 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
     const partition = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
     return `CREATE ${persistence(table)}TABLE ${name} PARTITION OF ${qualifiedKey(parent.schema + '.' + parent.name)}${body} ${table.partitionBound}${partition}${storageClause(table.storageParameters)};`;
   }
-  const lines = table.columns.map((column) => columnDefinition(schema, table, column));
+  // A column that comes only from INHERITS parents is theirs: declaring it would make it the table's own too.
+  const lines = table.columns.filter((column) => !column.inherited).map((column) => columnDefinition(schema, table, column));
   for (const constraint of inlineConstraints) {
     const definition = constraintDefinition(schema, table, constraint);
     if (definition) lines.push(`CONSTRAINT ${ident(constraint.name)} ${definition}`);

@@ -47,6 +47,11 @@ export interface Column {
   previousTypes: { type: string; until: Origin }[];
   /** COMMENT ON COLUMN. */
   comment?: string | null;
+  /**
+   * The column comes only from INHERITS parents (PostgreSQL's attislocal false): the table does
+   * not declare it, so the baseline's CREATE TABLE must not either.
+   */
+  inherited?: true;
 }
 
 export type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclude';
@@ -407,13 +412,16 @@ export interface SchemaModel {
   statistics: Map<string, StatisticsObject>;
 }
 
+/** The comment PostgreSQL (15 and later) gives the public schema it creates. */
+export const PUBLIC_SCHEMA_COMMENT = 'standard public schema';
+
 export function emptySchema(): SchemaModel {
   return {
     searchPath: ['public'],
     tables: new Map(),
     indexes: new Map(),
     uninterpreted: [],
-    schemas: new Map([['public', { name: 'public', owner: null, comment: null, created: null, changes: [] }]]),
+    schemas: new Map([['public', { name: 'public', owner: null, comment: PUBLIC_SCHEMA_COMMENT, created: null, changes: [] }]]),
     extensions: new Map(),
     types: new Map(),
     sequences: new Map(),

@@ -86,7 +86,9 @@ describe('readCatalog', () => {
     expect(catalog.grants.some((grant) => grant.object === 'app.add(integer, integer)' && grant.grantee === 'PUBLIC')).toBe(false);
     expect(catalog.grants.some((grant) => grant.object === 'app.add(text, text)' && grant.grantee === 'PUBLIC')).toBe(true);
     expect(catalog.defaultPrivileges).toEqual([{ role: 'postgres', schema: 'app', objectType: 'tables', grantee: 'app_user', privilege: 'SELECT', grantable: false }]);
+    // The public schema's comment is PostgreSQL's own, but a migration may change or remove it.
     expect(catalog.comments).toEqual([
+      { objectType: 'schema', object: 'public', comment: 'standard public schema' },
       { objectType: 'table', object: 'app.users', comment: 'people' },
       { objectType: 'table column', object: 'app.users.email', comment: 'login' },
     ]);

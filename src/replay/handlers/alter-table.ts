@@ -312,7 +312,12 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       }
       const parentKey = qualifiedName(parentTable.schema, parentTable.name);
       if (command.subtype === 'AT_AddInherit') table.inherits.push(parentKey);
-      else table.inherits = table.inherits.filter((candidate) => candidate !== parentKey);
+      else {
+        table.inherits = table.inherits.filter((candidate) => candidate !== parentKey);
+        // A column no remaining parent has becomes the table's own (attislocal), as PostgreSQL does.
+        const fromParents = (name: string) => table.inherits.some((key) => ctx.schema.tables.get(key)?.columns.some((column) => column.name === name));
+        for (const column of table.columns) if (column.inherited && !fromParents(column.name)) delete column.inherited;
+      }
       return changed(`${command.subtype === 'AT_AddInherit' ? 'now inherits from' : 'no longer inherits from'} "${parentKey}"`, null);
     }
     case 'AT_AddConstraint': {

@@ -1,6 +1,6 @@
 import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Table } from '../model.js';
+import { qualifiedName, type Column, type Table } from '../model.js';
 import { notNullName } from '../not-null.js';
 import { nameNewNotNulls } from '../constraint-names.js';
 import { QuoteUtils } from 'pgsql-deparser';
@@ -74,7 +74,10 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
       const identitySequence = statement.partbound ? column.identitySequence : undefined;
       // A partition's NOT NULL names follow its parent's (not-null.ts); an INHERITS child's are copied.
       const notNullNameCopy = statement.partbound ? column.notNullName : (notNullName(ctx.schema, parentTable, column) ?? undefined);
-      table.columns.push({ ...column, notNullName: notNullNameCopy, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] });
+      const copied: Column = { ...column, notNullName: notNullNameCopy, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] };
+      if (statement.partbound) delete copied.inherited;
+      else copied.inherited = true;
+      table.columns.push(copied);
     }
     for (const constraint of parentTable.constraints) {
       if (constraint.kind === 'check') table.constraints.push({ ...constraint, created: ctx.origin });

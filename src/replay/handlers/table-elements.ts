@@ -426,6 +426,8 @@ export function addColumn(table: Table, definition: ColumnDef, ctx: ReplayContex
   const redeclared = Boolean(definition.typeName) && table.inherits.length > 0 && ctx.statement.kind === 'CreateStmt';
   const inherited = definition.typeName && !redeclared ? undefined : table.columns.find((candidate) => candidate.name === column.name);
   if (inherited) {
+    // A column CREATE TABLE declares again after INHERITS brought it is the table's own too (attislocal).
+    if (redeclared) delete inherited.inherited;
     if (redeclared && column.notNull) inherited.notNullName = column.notNullName;
     inherited.notNull ||= column.notNull;
     inherited.default = column.default ?? inherited.default;
