@@ -1,5 +1,6 @@
 import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node, TypeName } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import { recordConstraintName } from '../constraint-names.js';
 import { qualifiedName, type Constraint, type Index, type Table } from '../model.js';
 import { roleName } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
@@ -419,6 +420,7 @@ function addConstraintUsingIndex(
   }
   const constraintName = name ?? indexName;
   table.constraints.push({ name: constraintName, kind: primary ? 'primary key' : 'unique', columns: [...index.keys], references: null, expression: null, created: ctx.origin });
+  recordConstraintName(ctx.schema, constraintName);
   if (primary) for (const column of table.columns) if (index.keys.includes(column.name)) column.notNull = true;
   ctx.schema.indexes.delete(indexKey);
   index.name = constraintName;

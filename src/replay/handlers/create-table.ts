@@ -1,5 +1,6 @@
 import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import { recordConstraintName } from '../constraint-names.js';
 import { qualifiedName, type Table } from '../model.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import { expressionText, stringsOf } from '../sql-text.js';
@@ -71,7 +72,9 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
       table.columns.push({ ...column, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] });
     }
     for (const constraint of parentTable.constraints) {
-      if (constraint.kind === 'check') table.constraints.push({ ...constraint, created: ctx.origin });
+      if (constraint.kind !== 'check') continue;
+      table.constraints.push({ ...constraint, created: ctx.origin });
+      recordConstraintName(ctx.schema, constraint.name);
     }
   }
   if (statement.ofTypename) {
@@ -162,6 +165,7 @@ export function copyPartitionedIndexes(table: Table, ctx: ReplayContext): void {
     const name = `${table.name}_${constraint.kind === 'primary key' ? 'pkey' : `${constraint.columns.join('_')}_key`}`;
     const copy = { ...constraint, name, created: ctx.origin };
     table.constraints.push(copy);
+    recordConstraintName(ctx.schema, name);
     addConstraintIndex(table, copy, ctx);
   }
   for (const index of [...ctx.schema.indexes.values()]) {
