@@ -10,7 +10,7 @@
  * checks again before it resumes (see `ReplayOptions.resume`).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { cacheRoot } from './cache.js';
@@ -21,8 +21,8 @@ import { codeFingerprint } from './result-cache.js';
 
 const FORMAT = 1;
 
-/** Checkpoints kept (the newest by write time): a few folders, or branches, side by side. */
-const KEPT = 4;
+/** Checkpoints kept (the newest by write time): two folder states side by side (one is 30 MB at 1,000 files). */
+const KEPT = 2;
 
 const EXTENSION = '.v8';
 
@@ -112,7 +112,13 @@ export class ReplayCheckpoints {
       length.writeUInt32LE(header.length);
       const state = serialize({ schema, history, nextId });
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, Buffer.concat([length, header, state]));
+      // Written piece by piece: the state is large (300 MB at 10,000 files), and one more copy of it would raise the peak.
+      const descriptor = openSync(temporary, 'w');
+      try {
+        for (const part of [length, header, state]) for (let written = 0; written < part.length; ) written += writeSync(descriptor, part, written);
+      } finally {
+        closeSync(descriptor);
+      }
       renameSync(temporary, target);
       this.prune();
     } catch {
