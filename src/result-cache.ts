@@ -50,7 +50,7 @@ export function lintResultKey(inputs: LintInputs): string {
 let fingerprint: string | null = null;
 
 /** miglint's code (every module of src/ and rules/ as loaded: built .js or, in tests, .ts) and its parsers' versions. */
-function codeFingerprint(): string {
+export function codeFingerprint(): string {
   if (fingerprint !== null) return fingerprint;
   const hash = createHash('sha1');
   const codeRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));

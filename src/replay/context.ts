@@ -29,7 +29,7 @@ export class ReplayContext {
     private readonly positions: SourcePositions | null,
     readonly nested: NestedReplay | null = null,
     /** Names of the relations some statement of the chain creates (see created-relations.ts). */
-    readonly chainCreates: ReadonlySet<string> = new Set(),
+    readonly chainCreates: Pick<ReadonlySet<string>, 'has'> = new Set(),
   ) {}
 
   emit(draft: EventDraft): void {

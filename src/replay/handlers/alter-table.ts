@@ -9,7 +9,7 @@ import { queryUsesColumn } from '../rewrite.js';
 import { columnDependents, describeDependents, dropColumn } from './cascade.js';
 import { dependentViews, dropConstraint } from './dependents.js';
 import { columnWithNotNull, pinNotNullNames } from '../not-null.js';
-import { nameNewNotNulls } from '../constraint-names.js';
+import { nameNewNotNulls, recordConstraintName } from '../constraint-names.js';
 import { locate, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
 import { applyStorageParameters } from './storage.js';
@@ -434,6 +434,7 @@ function addConstraintUsingIndex(
   }
   const constraintName = name ?? indexName;
   table.constraints.push({ name: constraintName, kind: primary ? 'primary key' : 'unique', columns: [...index.keys], references: null, expression: null, created: ctx.origin });
+  recordConstraintName(ctx.schema, constraintName);
   if (primary) for (const column of table.columns) if (index.keys.includes(column.name)) column.notNull = true;
   ctx.schema.indexes.delete(indexKey);
   index.name = constraintName;

@@ -2,7 +2,7 @@ import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-q
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Column, type Table } from '../model.js';
 import { notNullName } from '../not-null.js';
-import { nameNewNotNulls } from '../constraint-names.js';
+import { nameNewNotNulls, recordConstraintName } from '../constraint-names.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
@@ -80,7 +80,9 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
       table.columns.push(copied);
     }
     for (const constraint of parentTable.constraints) {
-      if (constraint.kind === 'check') table.constraints.push({ ...constraint, created: ctx.origin });
+      if (constraint.kind !== 'check') continue;
+      table.constraints.push({ ...constraint, created: ctx.origin });
+      recordConstraintName(ctx.schema, constraint.name);
     }
   }
   if (statement.ofTypename) {
@@ -171,6 +173,7 @@ export function copyPartitionedIndexes(table: Table, ctx: ReplayContext): void {
     const name = `${table.name}_${constraint.kind === 'primary key' ? 'pkey' : `${constraint.columns.join('_')}_key`}`;
     const copy = { ...constraint, name, created: ctx.origin };
     table.constraints.push(copy);
+    recordConstraintName(ctx.schema, name);
     // The partition's index gets the parent index's storage parameters (generateClonedIndexStmt).
     const parentIndex = parent && ctx.schema.indexes.get(qualifiedName(parent.schema, constraint.name));
     addConstraintIndex(table, copy, ctx, parentIndex?.storageParameters ?? []);

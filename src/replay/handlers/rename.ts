@@ -1,5 +1,6 @@
 import type { RenameStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import { recordConstraintName } from '../constraint-names.js';
 import { functionKey, qualifiedName } from '../model.js';
 import { findFunction, describeFunction, nameParts, schemaAndName } from '../names.js';
 import { quoteIdentifier } from '../sql-text.js';
@@ -123,6 +124,7 @@ function renameTableOrMember(statement: RenameStmt, ctx: ReplayContext): void {
     return;
   }
   constraint.name = newName;
+  recordConstraintName(ctx.schema, newName);
   for (const [indexKey, index] of [...ctx.schema.indexes]) {
     if (index.table === key && index.constraint === from) {
       index.constraint = newName;
@@ -153,7 +155,10 @@ function renameIndex(statement: RenameStmt, ctx: ReplayContext): void {
   const table = ctx.schema.tables.get(index.table);
   if (index.constraint && table) {
     const constraint = table.constraints.find((candidate) => candidate.name === index.constraint);
-    if (constraint) constraint.name = index.name;
+    if (constraint) {
+      constraint.name = index.name;
+      recordConstraintName(ctx.schema, index.name);
+    }
     index.constraint = index.name;
   }
   ctx.emit({ action: 'rename', objectType: 'index', name: newKey, tableId: table?.id ?? null, message: `renamed index "${key}" to "${newKey}"` });

@@ -13,6 +13,7 @@ import { qualifiedName, type Column, type Constraint, type ConstraintKind, type 
 import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
 import { keySql } from './create-index.js';
 import { chooseName } from '../object-names.js';
+import { constraintNameMayExist, recordConstraintName } from '../constraint-names.js';
 
 const KIND_BY_CONTYPE: Partial<Record<string, ConstraintKind>> = {
   CONSTR_PRIMARY: 'primary key',
@@ -46,8 +47,10 @@ const MATCH_TYPES: Record<string, 'FULL' | 'PARTIAL'> = { f: 'FULL', p: 'PARTIAL
  */
 function constraintNameTaken(ctx: ReplayContext, table: Table, name: string, makesIndex: boolean): boolean {
   if (makesIndex && ctx.relationExists(qualifiedName(table.schema, name))) return true;
-  for (const other of ctx.schema.tables.values()) {
-    if (other.schema === table.schema && other.constraints.some((constraint) => constraint.name === name)) return true;
+  if (constraintNameMayExist(ctx.schema, name)) {
+    for (const other of ctx.schema.tables.values()) {
+      if (other.schema === table.schema && other.constraints.some((constraint) => constraint.name === name)) return true;
+    }
   }
   return [...ctx.schema.types.values()].some((type) => type.schema === table.schema && type.checks.some((check) => check.name === name));
 }
@@ -142,6 +145,7 @@ export function addConstraint(
   // CREATE TABLE ignores NOT VALID (the new table has no rows to skip); ALTER TABLE keeps it.
   if (node.skip_validation && ctx.statement.kind === 'AlterTableStmt') constraint.notValid = true;
   table.constraints.push(constraint);
+  recordConstraintName(ctx.schema, name);
   if (kind === 'primary key') {
     for (const column of table.columns) if (columns.includes(column.name)) column.notNull = true;
   }
