@@ -2,6 +2,7 @@ import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node,
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Constraint, type Index, type Table } from '../model.js';
 import { roleName } from '../names.js';
+import { madeAt, type Reason } from '../reasons.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
 import { boundText, copyPartitionedIndexes } from './create-table.js';
 import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
@@ -28,7 +29,7 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
       action: statement.missing_ok ? 'noop' : 'error',
       objectType: 'table',
       name: key,
-      message: `relation "${key}" does not exist`,
+      reason: { code: 'missing', kind: 'relation', name: key },
     });
     return;
   }
@@ -37,7 +38,7 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
     commands.map((command) => missingExtensionType(newColumnType(command), ctx)).find((reason) => reason !== null) ??
     firstRejection(commands.flatMap(addedConstraints), ctx, { key, columns: columnsAfter(table, commands) });
   if (rejection) {
-    ctx.emit({ action: 'error', objectType: 'table', name: key, tableId: table.id, message: `${rejection}; ALTER TABLE "${key}" fails as a whole: nothing of it applies` });
+    ctx.emit({ action: 'error', objectType: 'table', name: key, tableId: table.id, reason: { code: 'whole-statement', cause: rejection, consequence: `ALTER TABLE "${key}" fails as a whole: nothing of it applies` } });
     return;
   }
   for (const command of commands) applyCommand(table, key, command, ctx);
@@ -140,7 +141,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       name: key,
       tableId: table.id,
       member: columnName,
-      message: `column "${columnName}" of relation "${key}" does not exist`,
+      reason: { code: 'missing', kind: 'column', name: columnName, parent: { word: 'of', kind: 'relation', name: key } },
     });
 
   switch (command.subtype) {
@@ -156,7 +157,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
           name: key,
           tableId: table.id,
           member: name,
-          message: `column "${name}" of relation "${key}" already exists (added at ${existing.created.path}:${existing.created.line})`,
+          reason: { code: 'exists', kind: 'column', name, parent: { word: 'of', kind: 'relation', name: key }, madeAt: madeAt(existing.created, 'added') },
         });
         return;
       }
@@ -171,7 +172,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       const policies = table.policies.filter((policy) => [policy.using, policy.withCheck].some((text) => text !== null && expressionUsesColumn(text, table.name, column.name)));
       if ((views.length || policies.length) && command.behavior !== 'DROP_CASCADE') {
         const what = [...views.map((view) => `view "${view}"`), ...policies.map((policy) => `policy "${policy.name}"`)].join(', ');
-        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message: `cannot drop column "${columnName}" of "${key}" because ${what} depend(s) on it (use CASCADE)` });
+        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, reason: { code: 'has-dependents', text: `cannot drop column "${columnName}" of "${key}" because ${what} depend(s) on it (use CASCADE)` } });
         return;
       }
       for (const view of views) if (ctx.schema.views.has(view)) dropView(ctx.schema, view);
@@ -187,7 +188,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       const type = formatType(definition.typeName);
       const views = viewsUsingColumn(ctx, table, key, column.name);
       if (views.length && type !== column.type) {
-        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message: `cannot alter type of a column used by a view: "${columnName}" of "${key}" is read by ${views.map((view) => `"${view}"`).join(', ')}` });
+        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, reason: { code: 'has-dependents', text: `cannot alter type of a column used by a view: "${columnName}" of "${key}" is read by ${views.map((view) => `"${view}"`).join(', ')}` } });
         return;
       }
       if (definition.collClause) column.collation = stringsOf(definition.collClause.collname).join('.');
@@ -233,7 +234,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     case 'AT_DropIdentity':
       if (!column) return missingColumn();
       if (!column.identity) {
-        ctx.emit({ action: command.missing_ok ? 'noop' : 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message: `column "${columnName}" of relation "${key}" is not an identity column` });
+        ctx.emit({ action: command.missing_ok ? 'noop' : 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, reason: { code: 'wrong-kind', text: `column "${columnName}" of relation "${key}" is not an identity column` } });
         return;
       }
       column.identity = null;
@@ -257,11 +258,11 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     case 'AT_AttachPartition': {
       const { child, name, bound } = partitionChild(command.def, ctx);
       if (!child) {
-        ctx.emit({ action: 'error', objectType: 'table', name, message: `relation "${name}" does not exist` });
+        ctx.emit({ action: 'error', objectType: 'table', name, reason: { code: 'missing', kind: 'relation', name } });
         return;
       }
       if (child.partitionOf) {
-        ctx.emit({ action: 'error', objectType: 'table', name, tableId: child.id, message: `"${name}" is already a partition` });
+        ctx.emit({ action: 'error', objectType: 'table', name, tableId: child.id, reason: { code: 'already-partition', name } });
         return;
       }
       pinNotNullNames(ctx.schema, child);
@@ -281,7 +282,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     case 'AT_DetachPartitionFinalize': {
       const { child, name } = partitionChild(command.def, ctx);
       if (!child || child.partitionOf !== key) {
-        ctx.emit({ action: 'error', objectType: 'table', name, message: `relation "${name}" is not a partition of relation "${key}"` });
+        ctx.emit({ action: 'error', objectType: 'table', name, reason: { code: 'not-partition', name, parent: key } });
         return;
       }
       pinNotNullNames(ctx.schema, child);
@@ -319,7 +320,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
           name: key,
           tableId: table.id,
           member: node.conname,
-          message: `constraint "${node.conname}" for relation "${key}" already exists`,
+          reason: { code: 'exists', kind: 'constraint', name: node.conname, parent: { word: 'for', kind: 'relation', name: key } },
         });
         return;
       }
@@ -342,14 +343,14 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
           name: key,
           tableId: table.id,
           member: columnName,
-          message: `constraint "${columnName}" of relation "${key}" does not exist`,
+          reason: { code: 'missing', kind: 'constraint', name: columnName, parent: { word: 'of', kind: 'relation', name: key } },
         });
         return;
       }
       const dependents = foreignKeysOnKey(ctx, table, key, columnName);
       if (dependents.length > 0 && command.behavior !== 'DROP_CASCADE') {
         const what = dependents.map(({ owner, constraint }) => `constraint "${constraint.name}" on "${owner.name}"`).join(', ');
-        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: columnName, message: `cannot drop constraint "${columnName}" on "${key}" because ${what} depend(s) on it (use CASCADE)` });
+        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: columnName, reason: { code: 'has-dependents', text: `cannot drop constraint "${columnName}" on "${key}" because ${what} depend(s) on it (use CASCADE)` } });
         return;
       }
       for (const { owner, constraint } of dependents) {
@@ -362,7 +363,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     case 'AT_ValidateConstraint': {
       const constraint = table.constraints.find((candidate) => candidate.name === columnName);
       if (!constraint) {
-        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: columnName, message: `constraint "${columnName}" of relation "${key}" does not exist` });
+        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: columnName, reason: { code: 'missing', kind: 'constraint', name: columnName, parent: { word: 'of', kind: 'relation', name: key } } });
         return;
       }
       delete constraint.notValid;
@@ -373,8 +374,10 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       const name = change?.conname ?? '';
       const constraint = table.constraints.find((candidate) => candidate.name === name);
       if (!change || !constraint || constraint.kind !== 'foreign key') {
-        const message = constraint ? `constraint "${name}" of relation "${key}" is not a foreign key constraint` : `constraint "${name}" of relation "${key}" does not exist`;
-        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: name, message });
+        const reason: Reason = constraint
+          ? { code: 'wrong-kind', text: `constraint "${name}" of relation "${key}" is not a foreign key constraint` }
+          : { code: 'missing', kind: 'constraint', name, parent: { word: 'of', kind: 'relation', name: key } };
+        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: name, reason });
         return;
       }
       if (!change.alterDeferrability) return ctx.keepUninterpreted();
@@ -414,7 +417,7 @@ function addConstraintUsingIndex(
   const indexKey = qualifiedName(table.schema, indexName);
   const index = ctx.schema.indexes.get(indexKey);
   if (!index || index.table !== key) {
-    ctx.emit({ action: 'error', objectType: 'index', name: indexKey, tableId: table.id, message: `index "${indexName}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'index', name: indexKey, tableId: table.id, reason: { code: 'missing', kind: 'index', name: indexName } });
     return;
   }
   const constraintName = name ?? indexName;

@@ -6,6 +6,7 @@ import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { applyStorageParameters } from './storage.js';
 import { missingExtensionType } from '../extension-types.js';
+import { madeAt, type Reason } from '../reasons.js';
 import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
@@ -14,20 +15,18 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   const key = ctx.keyForCreate(relation.schemaname, name);
   const existing = ctx.schema.tables.get(key);
   if (existing) {
-    const where = `${existing.created.path}:${existing.created.line}`;
+    const exists: Reason = { code: 'exists', kind: 'table', name: key, madeAt: madeAt(existing.created) };
     ctx.emit({
       action: statement.if_not_exists ? 'noop' : 'error',
       objectType: 'table',
       name: key,
       tableId: existing.id,
-      message: statement.if_not_exists
-        ? `table "${key}" already exists (created at ${where}); CREATE TABLE IF NOT EXISTS did nothing`
-        : `table "${key}" already exists (created at ${where})`,
+      reason: statement.if_not_exists ? { code: 'skipped', cause: exists, statement: 'CREATE TABLE IF NOT EXISTS' } : exists,
     });
     return;
   }
   if (ctx.relationExists(key)) {
-    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, message: `relation "${key}" already exists` });
+    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, reason: { code: 'exists', kind: 'relation', name: key } });
     return;
   }
 
@@ -39,7 +38,7 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
     columnDefs.map((definition) => missingExtensionType(definition.typeName, ctx)).find((reason) => reason !== null) ??
     firstRejection(constraintNodes, ctx, { key, columns: statementColumns(statement, ctx) });
   if (rejection) {
-    ctx.emit({ action: 'error', objectType: 'table', name: key, message: `${rejection}; CREATE TABLE "${key}" fails as a whole: the table is not created` });
+    ctx.emit({ action: 'error', objectType: 'table', name: key, reason: { code: 'whole-statement', cause: rejection, consequence: `CREATE TABLE "${key}" fails as a whole: the table is not created` } });
     return;
   }
 
