@@ -1,6 +1,6 @@
 import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node, TypeName } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Constraint, type Index, type Table } from '../model.js';
+import { qualifiedName, type Change, type Constraint, type Index, type RlsChange, type Table } from '../model.js';
 import { roleName } from '../names.js';
 import { madeAt, type Reason } from '../reasons.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
@@ -121,8 +121,8 @@ function partitionChild(def: Node | undefined, ctx: ReplayContext): { child: Tab
 function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: ReplayContext): void {
   const columnName = command.name ?? '';
   const column = table.columns.find((candidate) => candidate.name === columnName);
-  const changed = (description: string, member: string | null = columnName || null) => {
-    const change = { origin: ctx.origin, description };
+  const changed = (description: string, member: string | null = columnName || null, rls?: RlsChange['rls']) => {
+    const change: Change = rls ? { origin: ctx.origin, rls } : { origin: ctx.origin, description };
     table.changes.push(change);
     if (column && member === column.name) column.changes.push(change);
     ctx.emit({
@@ -389,16 +389,16 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     }
     case 'AT_EnableRowSecurity':
       table.rlsEnabled = true;
-      return changed('enabled row level security', null);
+      return changed('enabled row level security', null, 'enabled');
     case 'AT_DisableRowSecurity':
       table.rlsEnabled = false;
-      return changed('disabled row level security', null);
+      return changed('disabled row level security', null, 'disabled');
     case 'AT_ForceRowSecurity':
       table.rlsForced = true;
-      return changed('forced row level security', null);
+      return changed('forced row level security', null, 'forced');
     case 'AT_NoForceRowSecurity':
       table.rlsForced = false;
-      return changed('stopped forcing row level security', null);
+      return changed('stopped forcing row level security', null, 'no longer forced');
     default:
       return changed(`${(command.subtype ?? 'ALTER').replace(/^AT_/, '')}${columnName ? ` on "${columnName}"` : ''}`, column ? columnName : null);
   }

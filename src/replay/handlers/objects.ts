@@ -10,7 +10,7 @@ import type {
 } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import type { ObjectType } from '../history.js';
-import { qualifiedName, type Publication } from '../model.js';
+import { qualifiedName, type Change, type Publication } from '../model.js';
 import { findFunction, nameParts, roleName, schemaAndName } from '../names.js';
 import { stringsOf } from '../sql-text.js';
 import { madeAt } from '../reasons.js';
@@ -123,7 +123,7 @@ export function alterPublication(statement: AlterPublicationStmt, ctx: ReplayCon
 
 /** Something that can carry a comment or an owner, found by the name COMMENT ON / ALTER OWNER use. */
 interface Located {
-  target: { comment?: string | null | undefined; owner?: string | null; changes?: { origin: unknown; description: string }[] };
+  target: { comment?: string | null | undefined; owner?: string | null; changes?: Change[] };
   objectType: ObjectType;
   name: string;
   member?: string;

@@ -1,6 +1,6 @@
 import type { RenameStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { functionKey, qualifiedName } from '../model.js';
+import { functionKey, qualifiedName, type Change } from '../model.js';
 import { findFunction, describeFunction, nameParts, schemaAndName } from '../names.js';
 import { quoteIdentifier } from '../sql-text.js';
 import { renameGrantObject } from './grants.js';
@@ -159,7 +159,7 @@ function renameIndex(statement: RenameStmt, ctx: ReplayContext): void {
   ctx.emit({ action: 'rename', objectType: 'index', name: newKey, tableId: table?.id ?? null, message: `renamed index "${key}" to "${newKey}"` });
 }
 
-function renameKeyed<T extends { schema: string; name: string; changes: { origin: unknown; description: string }[] }>(
+function renameKeyed<T extends { schema: string; name: string; changes: Change[] }>(
   statement: RenameStmt,
   ctx: ReplayContext,
   map: Map<string, T>,
