@@ -50,7 +50,7 @@ export function afterCalls(schema: SchemaModel, calls: Uninterpreted[]): AfterCa
       if (!table || constraint.kind !== 'check' || !constraint.notValid || compareOrigins(constraint.created, origin) <= 0) continue;
       statements.push({
         origin: constraint.created,
-        text: `-- Added NOT VALID here: the partitions made above got it NOT VALID too.\nALTER TABLE ${qualifiedKey(key)} DROP CONSTRAINT ${ident(constraint.name)};\n${addConstraint(table, constraint)!.replace(/;$/, '')}`,
+        text: `-- Added NOT VALID here: the partitions made above got it NOT VALID too.\nALTER TABLE ${qualifiedKey(key)} DROP CONSTRAINT ${ident(constraint.name)};\n${addConstraint(schema, table, constraint)!.replace(/;$/, '')}`,
       });
     }
     for (const index of schema.indexes.values()) {

@@ -138,18 +138,18 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     ...tableSections(schema, plan, sources),
     section(
       'Foreign keys that close a cycle between tables, added once every table exists',
-      plan.deferred.map(({ table, constraint }) => addConstraint(table, constraint)).filter((text): text is string => text !== null),
+      plan.deferred.map(({ table, constraint }) => addConstraint(schema, table, constraint)).filter((text): text is string => text !== null),
     ),
     section(
       'Foreign keys to tables the migrations never create (PostgreSQL rejects them unless the table exists)',
-      plan.toUnknownTables.map(({ table, constraint }) => addConstraint(table, constraint)).filter((text): text is string => text !== null),
+      plan.toUnknownTables.map(({ table, constraint }) => addConstraint(schema, table, constraint)).filter((text): text is string => text !== null),
     ),
     section('Sequence ownership', joined(sequences.map(ownSequence).filter((text): text is string => text !== null))),
     section('Indexes', standaloneIndexes(schema, tables.map(keyOf)).filter((index) => !carried.indexesAfterCalls.has(index)).map((index) => createIndex(index, schema))),
     section('Extended statistics', joined(statisticsStatements(schema, new Set(tables.map(keyOf))))),
     section(
       'Foreign keys to columns that a unique index (not a constraint) makes unique',
-      plan.afterIndexes.map(({ table, constraint }) => addConstraint(table, constraint)).filter((text): text is string => text !== null),
+      plan.afterIndexes.map(({ table, constraint }) => addConstraint(schema, table, constraint)).filter((text): text is string => text !== null),
     ),
     section('Functions and procedures', functionBlocks),
     section('Views and materialized views, each after the views it reads', orderViews(schema).map((view) => createView(view, input.history))),

@@ -1,6 +1,6 @@
 /** CREATE TABLE text for one modelled table, columns in the order PostgreSQL keeps them. */
-import type { Column, Constraint, SchemaModel, Table } from '../replay/model.js';
-import { freshNotNullName, notNullName } from '../replay/not-null.js';
+import { qualifiedName, type Column, type Constraint, type SchemaModel, type Table } from '../replay/model.js';
+import { constraintNameCounts, notNullName, plainNotNullName } from '../replay/not-null.js';
 import { serialType } from './sequences.js';
 import { columnList, ident, literal, qualified, qualifiedKey } from './sql.js';
 
@@ -12,9 +12,25 @@ function columnDefinition(schema: SchemaModel, table: Table, column: Column): st
   if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   if (column.default !== null && !serial) parts.push(`DEFAULT ${defaultExpression(column.default)}`);
   const notNull = notNullName(schema, table, column);
-  if (notNull !== null && notNull !== freshNotNullName(table, column.name)) parts.push(`CONSTRAINT ${ident(notNull)} NOT NULL`);
+  if (notNull !== null && !plainNameGivesIt(schema, table, column, notNull)) parts.push(`CONSTRAINT ${ident(notNull)} NOT NULL`);
   else if (column.notNull && !serial && !column.identity) parts.push('NOT NULL');
   return parts.join(' ');
+}
+
+const nameCounts = new WeakMap<SchemaModel, Map<string, Map<string, number>>>();
+
+/**
+ * Whether a plain NOT NULL in the baseline's CREATE TABLE gets the name `name`: it is the plain
+ * `<table>_<column>_not_null` and no other constraint in the schema has it (whatever the order
+ * the baseline makes them in).
+ */
+function plainNameGivesIt(schema: SchemaModel, table: Table, column: Column, name: string): boolean {
+  if (name !== plainNotNullName(table, column.name)) return false;
+  const bySchema = nameCounts.get(schema) ?? new Map<string, Map<string, number>>();
+  nameCounts.set(schema, bySchema);
+  const counts = bySchema.get(table.schema) ?? constraintNameCounts(schema, table.schema);
+  bySchema.set(table.schema, counts);
+  return (counts.get(name) ?? 0) <= 1;
 }
 
 /** SEQUENCE NAME when the identity's sequence is not the `<table>_<column>_seq` the baseline's CREATE TABLE would make (the table was renamed since). */
@@ -33,12 +49,14 @@ export function defaultExpression(text: string): string {
 }
 
 /** The constraint's definition after `CONSTRAINT name`; null when the model cannot write it. */
-export function constraintDefinition(constraint: Constraint): string | null {
+export function constraintDefinition(schema: SchemaModel, table: Table, constraint: Constraint): string | null {
+  // An EXCLUDE's text carries its own WITH (...); a key's storage parameters are its index's.
+  const keyStorage = () => storageClause(schema.indexes.get(qualifiedName(table.schema, constraint.name))?.storageParameters);
   switch (constraint.kind) {
     case 'primary key':
-      return `PRIMARY KEY (${columnList(constraint.columns)})${attributes(constraint)}`;
+      return `PRIMARY KEY (${columnList(constraint.columns)})${keyStorage()}${attributes(constraint)}`;
     case 'unique':
-      return `UNIQUE${constraint.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(constraint.columns)})${attributes(constraint)}`;
+      return `UNIQUE${constraint.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(constraint.columns)})${keyStorage()}${attributes(constraint)}`;
     case 'check':
       return constraint.expression === null ? null : `CHECK (${constraint.expression})${attributes(constraint)}`;
     case 'foreign key': {
@@ -82,7 +100,7 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
           (candidate.kind === constraint.kind && candidate.kind !== 'check' && candidate.columns.join() === constraint.columns.join()),
       );
     const own = inlineConstraints.filter((constraint) => !inherited(constraint));
-    const lines = own.map((constraint) => `CONSTRAINT ${ident(constraint.name)} ${constraintDefinition(constraint) ?? ''}`);
+    const lines = own.map((constraint) => `CONSTRAINT ${ident(constraint.name)} ${constraintDefinition(schema, table, constraint) ?? ''}`);
     // A table attached as a partition keeps its own NOT NULL names; a new partition takes the parent's.
     for (const column of table.columns) {
       const kept = column.notNullName;
@@ -95,7 +113,7 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
   }
   const lines = table.columns.map((column) => columnDefinition(schema, table, column));
   for (const constraint of inlineConstraints) {
-    const definition = constraintDefinition(constraint);
+    const definition = constraintDefinition(schema, table, constraint);
     if (definition) lines.push(`CONSTRAINT ${ident(constraint.name)} ${definition}`);
   }
   const inherits = table.inherits.length > 0 ? ` INHERITS (${table.inherits.map(qualifiedKey).join(', ')})` : '';
@@ -104,8 +122,8 @@ export function createTable(schema: SchemaModel, table: Table, inlineConstraints
   return `CREATE TABLE ${name} ${body}${inherits}${partition}${storageClause(table.storageParameters)};`;
 }
 
-export function addConstraint(table: Table, constraint: Constraint): string | null {
-  const definition = constraintDefinition(constraint);
+export function addConstraint(schema: SchemaModel, table: Table, constraint: Constraint): string | null {
+  const definition = constraintDefinition(schema, table, constraint);
   if (!definition) return null;
   return `ALTER TABLE ${qualified(table.schema, table.name)}\n  ADD CONSTRAINT ${ident(constraint.name)} ${definition};`;
 }

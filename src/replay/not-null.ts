@@ -1,7 +1,8 @@
 /**
  * NOT NULL constraint names as PostgreSQL 18 keeps them in pg_constraint: chosen when the
- * constraint is made (`<table>_<column>_not_null`, or the name written), inherited by
- * partitions under the parent's name, and kept through later renames.
+ * constraint is made (`<table>_<column>_not_null`, with 1, 2, ... appended when another
+ * constraint in the schema has that name, or the name written), inherited by partitions and
+ * INHERITS children under the parent's name, copied by LIKE, and kept through later renames.
  *
  * The model stores a name only when it differs from what the current names would give: a
  * rename first pins the name the constraint already has.
@@ -9,8 +10,8 @@
 import { chooseName } from './object-names.js';
 import { qualifiedName, type Column, type SchemaModel, type Table } from './model.js';
 
-/** The name CREATE TABLE or SET NOT NULL gives a NOT NULL constraint on `column` now. */
-export function freshNotNullName(table: Table, column: string): string {
+/** `<table>_<column>_not_null` (truncated as PostgreSQL does): the name a new NOT NULL constraint gets when no other constraint in the schema has it. */
+export function plainNotNullName(table: Table, column: string): string {
   return chooseName(table.name, [column], 'not_null', () => false);
 }
 
@@ -29,7 +30,7 @@ export function notNullName(schema: SchemaModel, table: Table, column: Column): 
   if (!column.notNull) return null;
   if (column.notNullName) return column.notNullName;
   const parent = parentColumn(schema, table, column);
-  return parent ? notNullName(schema, parent.table, parent.column) : freshNotNullName(table, column.name);
+  return parent ? notNullName(schema, parent.table, parent.column) : plainNotNullName(table, column.name);
 }
 
 /** Before a table or one of its columns is renamed: its NOT NULL constraints, and those its children inherit, keep their names. */
@@ -47,4 +48,40 @@ export function pinNotNullNames(schema: SchemaModel, table: Table, seen = new Se
 /** The column whose NOT NULL constraint is called `name`, for DROP CONSTRAINT. */
 export function columnWithNotNull(schema: SchemaModel, table: Table, name: string): Column | undefined {
   return table.columns.find((column) => notNullName(schema, table, column) === name);
+}
+
+/**
+ * How many constraints in `schemaName` have each name: pg_constraint's names per namespace, which
+ * ChooseConstraintName avoids (table and domain constraints, NOT NULL ones included; not index or
+ * relation names). A NOT NULL a partition takes from its parent counts once, under the parent.
+ * The NOT NULL constraints of `left` are left out.
+ */
+export function constraintNameCounts(schema: SchemaModel, schemaName: string, left: ReadonlySet<Column> = new Set()): Map<string, number> {
+  const counts = new Map<string, number>();
+  const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const table of schema.tables.values()) {
+    if (table.schema !== schemaName) continue;
+    for (const constraint of table.constraints) count(constraint.name);
+    for (const column of table.columns) {
+      if (column.notNull && !left.has(column) && !parentColumn(schema, table, column)) count(notNullName(schema, table, column)!);
+    }
+  }
+  for (const type of schema.types.values()) if (type.schema === schemaName) for (const check of type.checks) count(check.name);
+  return counts;
+}
+
+/**
+ * Names the NOT NULL constraints `columns` of `table` just got (in the order PostgreSQL makes
+ * them) as ChooseConstraintName does; a written name, or one taken from a parent or a LIKE
+ * source, stays.
+ */
+export function nameNewNotNulls(schema: SchemaModel, table: Table, columns: Column[]): void {
+  const unnamed = columns.filter((column) => column.notNull && !column.notNullName && !parentColumn(schema, table, column));
+  if (unnamed.length === 0) return;
+  const taken = constraintNameCounts(schema, table.schema, new Set(unnamed));
+  for (const column of unnamed) {
+    const name = chooseName(table.name, [column.name], 'not_null', (candidate) => taken.has(candidate));
+    if (name !== plainNotNullName(table, column.name)) column.notNullName = name;
+    taken.set(name, 1);
+  }
 }

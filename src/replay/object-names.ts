@@ -16,6 +16,8 @@ function clipBytes(bytes: Buffer, length: number): string {
  * boundary; the label is always kept whole.
  */
 export function makeObjectName(name1: string, name2: string | null, label: string): string {
+  const whole = name2 === null ? `${name1}_${label}` : `${name1}_${name2}_${label}`;
+  if (Buffer.byteLength(whole) <= NAMEDATALEN) return whole;
   const first = Buffer.from(name1);
   const second = name2 === null ? null : Buffer.from(name2);
   const available = NAMEDATALEN - (second ? 1 : 0) - (Buffer.byteLength(label) + 1);
@@ -33,7 +35,8 @@ export function makeObjectName(name1: string, name2: string | null, label: strin
  * joined by `_` (ChooseIndexNameAddition), then `label1`, `label2`... until the name is free.
  */
 export function chooseName(table: string, columns: string[], suffix: string, taken: (name: string) => boolean): string {
-  const addition = columns.length ? clipBytes(Buffer.from(columns.join('_')), NAMEDATALEN) : null;
+  const joined = columns.join('_');
+  const addition = columns.length ? (Buffer.byteLength(joined) <= NAMEDATALEN ? joined : clipBytes(Buffer.from(joined), NAMEDATALEN)) : null;
   for (let attempt = 0; ; attempt++) {
     const name = makeObjectName(table, addition, attempt === 0 ? suffix : `${suffix}${attempt}`);
     if (!taken(name)) return name;

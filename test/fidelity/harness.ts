@@ -203,7 +203,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
     indexes: sortedRecord(
       catalog.indexes.map((index) => [
         `${index.schema}.${index.name}`,
-        { table: index.table, unique: /^CREATE UNIQUE/.test(index.definition), constraint: index.constraint, storage: index.constraint ? [] : index.storageParameters },
+        { table: index.table, unique: /^CREATE UNIQUE/.test(index.definition), constraint: index.constraint, storage: index.storageParameters },
       ]),
     ),
     views: sortedRecord(
@@ -305,7 +305,7 @@ export function fromModel(model: SchemaModel): Comparable {
       ]),
     ),
     indexes: sortedRecord(
-      [...schema.indexes].map(([key, index]) => [key, { table: index.table, unique: index.unique, constraint: index.constraint, storage: index.constraint ? [] : (index.storageParameters ?? []) }]),
+      [...schema.indexes].map(([key, index]) => [key, { table: index.table, unique: index.unique, constraint: index.constraint, storage: index.storageParameters ?? [] }]),
     ),
     views: sortedRecord([...schema.views].map(([key, view]) => [key, { materialized: view.materialized, triggers: view.triggers.map((trigger) => trigger.name).sort() }])),
     functions: sortedRecord(

@@ -7,11 +7,11 @@ import { expressionText, formatType, stringsOf } from '../sql-text.js';
 import { boundText, copyPartitionedIndexes } from './create-table.js';
 import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
 import { dependentViews, dropColumnDependents, dropConstraint, dropView } from './dependents.js';
-import { columnWithNotNull, pinNotNullNames } from '../not-null.js';
+import { columnWithNotNull, nameNewNotNulls, pinNotNullNames } from '../not-null.js';
 import { locate, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
 import { applyStorageParameters } from './storage.js';
-import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
+import { addColumn, addConstraintWithIndex, columnConstraintNodes, firstRejection, identitySequenceName } from './table-elements.js';
 
 const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE']);
 
@@ -41,7 +41,11 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
     ctx.emit({ action: 'error', objectType: 'table', name: key, tableId: table.id, reason: { code: 'whole-statement', cause: rejection, consequence: `ALTER TABLE "${key}" fails as a whole: nothing of it applies` } });
     return;
   }
-  for (const command of commands) applyCommand(table, key, command, ctx);
+  for (const command of commands) {
+    const notNullBefore = new Set(table.columns.filter((column) => column.notNull));
+    applyCommand(table, key, command, ctx);
+    nameNewNotNulls(ctx.schema, table, table.columns.filter((column) => column.notNull && !notNullBefore.has(column)));
+  }
 }
 
 /** The type an ADD COLUMN or ALTER COLUMN ... TYPE subcommand gives a column. */
@@ -324,9 +328,8 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
         });
         return;
       }
-      const added = addConstraint(table, node, ctx, null);
+      const added = addConstraintWithIndex(table, node, ctx, null);
       if (!added) return;
-      if (hasIndex(added)) addConstraintIndex(table, added, ctx);
       return changed(`added ${added.kind} constraint "${added.name}"`, null);
     }
     case 'AT_DropConstraint': {

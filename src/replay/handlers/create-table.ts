@@ -1,13 +1,14 @@
 import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Table } from '../model.js';
+import { nameNewNotNulls, notNullName } from '../not-null.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { applyStorageParameters } from './storage.js';
 import { missingExtensionType } from '../extension-types.js';
 import { madeAt, type Reason } from '../reasons.js';
-import { addColumn, addConstraint, addConstraintIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, hasIndex, identitySequenceName } from './table-elements.js';
+import { addColumn, addConstraintIndex, addConstraintWithIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, identitySequenceName } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
   const relation = statement.relation!;
@@ -67,7 +68,9 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
       if (table.columns.some((candidate) => candidate.name === column.name)) continue;
       // A partition shares its parent's identity sequence; an inheriting table gets no identity.
       const identitySequence = statement.partbound ? column.identitySequence : undefined;
-      table.columns.push({ ...column, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] });
+      // A partition's NOT NULL names follow its parent's (not-null.ts); an INHERITS child's are copied.
+      const notNullNameCopy = statement.partbound ? column.notNullName : (notNullName(ctx.schema, parentTable, column) ?? undefined);
+      table.columns.push({ ...column, notNullName: notNullNameCopy, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] });
     }
     for (const constraint of parentTable.constraints) {
       if (constraint.kind === 'check') table.constraints.push({ ...constraint, created: ctx.origin });
@@ -88,11 +91,9 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
     else if ('Constraint' in element) tableConstraints.push(element.Constraint);
     else if ('TableLikeClause' in element) copyLike(table, element.TableLikeClause.relation, element.TableLikeClause.options ?? 0, ctx);
   }
-  for (const constraint of tableConstraints) {
-    const added = addConstraint(table, constraint, ctx, null);
-    if (added && hasIndex(added)) addConstraintIndex(table, added, ctx);
-  }
+  for (const constraint of tableConstraints) addConstraintWithIndex(table, constraint, ctx, null);
   dropDuplicateKeys(table, ctx);
+  nameNewNotNulls(ctx.schema, table, table.columns);
   if (table.partitionOf) copyPartitionedIndexes(table, ctx);
   applyDefaultPrivileges(ctx, 'tables', table.schema, key, 'table');
   ctx.emit({ action: 'create', objectType: 'table', name: key, tableId: table.id, message: `created ${foreign ? 'foreign ' : ''}table "${key}"` });
@@ -139,6 +140,8 @@ function copyLike(table: Table, relation: RangeVar | undefined, options: number,
     const identity = all || options & INCLUDING_IDENTITY ? column.identity : null;
     table.columns.push({
       ...column,
+      // LIKE copies NOT NULL constraints under their names, whatever the options.
+      notNullName: notNullName(ctx.schema, source, column) ?? undefined,
       default: all || options & INCLUDING_DEFAULTS ? column.default : null,
       identity,
       identitySequence: identity ? identitySequenceName(table, column.name, undefined, ctx) : undefined,
@@ -161,7 +164,9 @@ export function copyPartitionedIndexes(table: Table, ctx: ReplayContext): void {
     const name = `${table.name}_${constraint.kind === 'primary key' ? 'pkey' : `${constraint.columns.join('_')}_key`}`;
     const copy = { ...constraint, name, created: ctx.origin };
     table.constraints.push(copy);
-    addConstraintIndex(table, copy, ctx);
+    // The partition's index gets the parent index's storage parameters (generateClonedIndexStmt).
+    const parentIndex = parent && ctx.schema.indexes.get(qualifiedName(parent.schema, constraint.name));
+    addConstraintIndex(table, copy, ctx, parentIndex?.storageParameters ?? []);
   }
   for (const index of [...ctx.schema.indexes.values()]) {
     if (index.table !== parentKey || index.constraint) continue;

@@ -8,6 +8,7 @@ import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
 import { isPlatformRelation } from '../../presets.js';
 import { applyDefaultPrivileges } from './grants.js';
+import { applyStorageParameters } from './storage.js';
 import { qualifiedName, type Column, type Constraint, type ConstraintKind, type ForeignKeyTarget, type Table } from '../model.js';
 import type { Reason } from '../reasons.js';
 import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
@@ -414,25 +415,22 @@ export function buildColumn(
 /**
  * Adds a column and the constraints written on it (PRIMARY KEY, REFERENCES, CHECK, UNIQUE).
  * A definition without a type (`col WITH OPTIONS NOT NULL` in PARTITION OF or OF type) adds
- * options to the inherited column of that name instead.
+ * options to the inherited column of that name instead, and so does a column CREATE TABLE ...
+ * INHERITS declares again (merged with the parent's, a NOT NULL written there named as its own).
  */
 export function addColumn(table: Table, definition: ColumnDef, ctx: ReplayContext): Column {
   const { column, constraints } = buildColumn(table, definition, ctx);
-  const inherited = definition.typeName ? undefined : table.columns.find((candidate) => candidate.name === column.name);
+  const redeclared = Boolean(definition.typeName) && table.inherits.length > 0 && ctx.statement.kind === 'CreateStmt';
+  const inherited = definition.typeName && !redeclared ? undefined : table.columns.find((candidate) => candidate.name === column.name);
   if (inherited) {
+    if (redeclared && column.notNull) inherited.notNullName = column.notNullName;
     inherited.notNull ||= column.notNull;
     inherited.default = column.default ?? inherited.default;
-    for (const constraint of constraints) {
-      const added = addConstraint(table, constraint, ctx, inherited.name);
-      if (added && hasIndex(added)) addConstraintIndex(table, added, ctx);
-    }
+    for (const constraint of constraints) addConstraintWithIndex(table, constraint, ctx, inherited.name);
     return inherited;
   }
   table.columns.push(column);
-  for (const constraint of constraints) {
-    const added = addConstraint(table, constraint, ctx, column.name);
-    if (added && hasIndex(added)) addConstraintIndex(table, added, ctx);
-  }
+  for (const constraint of constraints) addConstraintWithIndex(table, constraint, ctx, column.name);
   return column;
 }
 
@@ -462,12 +460,22 @@ export function dropDuplicateKeys(table: Table, ctx: ReplayContext): void {
 }
 
 /** Whether PostgreSQL builds an index of the constraint's name for it (PRIMARY KEY, UNIQUE, EXCLUDE). */
-export function hasIndex(constraint: Constraint): boolean {
+function hasIndex(constraint: Constraint): boolean {
   return constraint.kind === 'primary key' || constraint.kind === 'unique' || constraint.kind === 'exclude';
 }
 
+/**
+ * addConstraint, then the index behind a PRIMARY KEY, UNIQUE or EXCLUDE constraint with the
+ * storage parameters written for it (`PRIMARY KEY (id) WITH (fillfactor = 70)`).
+ */
+export function addConstraintWithIndex(table: Table, node: ConstraintNode, ctx: ReplayContext, columnName: string | null): Constraint | null {
+  const added = addConstraint(table, node, ctx, columnName);
+  if (added && hasIndex(added)) addConstraintIndex(table, added, ctx, applyStorageParameters([], node.options));
+  return added;
+}
+
 /** The index of the same name behind a PRIMARY KEY, UNIQUE or EXCLUDE constraint. */
-export function addConstraintIndex(table: Table, constraint: Constraint, ctx: ReplayContext): void {
+export function addConstraintIndex(table: Table, constraint: Constraint, ctx: ReplayContext, storageParameters: string[]): void {
   const key = qualifiedName(table.schema, constraint.name);
   const exclusion = constraint.kind === 'exclude';
   ctx.schema.indexes.set(key, {
@@ -484,5 +492,6 @@ export function addConstraintIndex(table: Table, constraint: Constraint, ctx: Re
     constraint: constraint.name,
     created: constraint.created,
     ...(constraint.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...(storageParameters.length > 0 ? { storageParameters } : {}),
   });
 }
