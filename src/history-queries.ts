@@ -47,7 +47,7 @@ export function typeBefore(column: Column, origin: Origin): string {
 
 /** Where row level security was (last) enabled on a table; where it was created if that is unknown. */
 export function rlsEnabledAt(table: Table): Origin {
-  const enabling = table.changes.filter((change) => change.description === 'enabled row level security');
+  const enabling = table.changes.filter((change) => 'rls' in change && change.rls === 'enabled');
   return enabling[enabling.length - 1]?.origin ?? table.created;
 }
 

@@ -152,7 +152,7 @@ function unparsedFileRejection(parsed: ParsedFile, problem: ParseProblem): Histo
     member: null,
     origin: { path: parsed.file.path, fileOrder: parsed.file.order, statementIndex: before, line: problem.line, column: problem.column },
     statementKind: 'Unparsed',
-    message: problem.message,
+    reason: { code: 'syntax', text: problem.message },
     rolledBack: { undone: before, notRun: parsed.statements.length - before },
   };
 }

@@ -14,9 +14,33 @@ export interface Origin {
 }
 
 /** One statement that changed an object, and what it changed. */
-export interface Change {
+export type Change = DescribedChange | RlsChange;
+
+/** A change shown to readers only (`schema`), never decided on: `added column "email"`. */
+export interface DescribedChange {
   origin: Origin;
   description: string;
+}
+
+/** ALTER TABLE ... ENABLE / DISABLE / [NO] FORCE ROW LEVEL SECURITY, which rules decide on. */
+export interface RlsChange {
+  origin: Origin;
+  rls: 'enabled' | 'disabled' | 'forced' | 'no longer forced';
+}
+
+/** The change as the `schema` command shows it. */
+export function changeText(change: Change): string {
+  if (!('rls' in change)) return change.description;
+  switch (change.rls) {
+    case 'enabled':
+      return 'enabled row level security';
+    case 'disabled':
+      return 'disabled row level security';
+    case 'forced':
+      return 'forced row level security';
+    default:
+      return 'stopped forcing row level security';
+  }
 }
 
 export interface Column {

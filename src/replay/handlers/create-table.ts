@@ -9,6 +9,7 @@ import { applyDefaultPrivileges } from './grants.js';
 import { applyStorageParameters } from './storage.js';
 import { missingExtensionType } from '../extension-types.js';
 import { persistenceOf } from '../persistence.js';
+import { madeAt, type Reason } from '../reasons.js';
 import { addColumn, addConstraintIndex, addConstraintWithIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, identitySequenceName } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
@@ -17,20 +18,18 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   const key = ctx.keyForCreate(relation.schemaname, name);
   const existing = ctx.schema.tables.get(key);
   if (existing) {
-    const where = `${existing.created.path}:${existing.created.line}`;
+    const exists: Reason = { code: 'exists', kind: 'table', name: key, madeAt: madeAt(existing.created) };
     ctx.emit({
       action: statement.if_not_exists ? 'noop' : 'error',
       objectType: 'table',
       name: key,
       tableId: existing.id,
-      message: statement.if_not_exists
-        ? `table "${key}" already exists (created at ${where}); CREATE TABLE IF NOT EXISTS did nothing`
-        : `table "${key}" already exists (created at ${where})`,
+      reason: statement.if_not_exists ? { code: 'skipped', cause: exists, statement: 'CREATE TABLE IF NOT EXISTS' } : exists,
     });
     return;
   }
   if (ctx.relationExists(key)) {
-    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, message: `relation "${key}" already exists` });
+    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, reason: { code: 'exists', kind: 'relation', name: key } });
     return;
   }
 
@@ -41,9 +40,9 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   const rejection =
     columnDefs.map((definition) => missingExtensionType(definition.typeName, ctx)).find((reason) => reason !== null) ??
     firstRejection(constraintNodes, ctx, { key, columns: statementColumns(statement, ctx), permanent: relation.relpersistence === 'p' }) ??
-    (statement.partspec && relation.relpersistence === 'u' ? 'partitioned tables cannot be unlogged' : null);
+    (statement.partspec && relation.relpersistence === 'u' ? ({ code: 'invalid', text: 'partitioned tables cannot be unlogged' } as const) : null);
   if (rejection) {
-    ctx.emit({ action: 'error', objectType: 'table', name: key, message: `${rejection}; CREATE TABLE "${key}" fails as a whole: the table is not created` });
+    ctx.emit({ action: 'error', objectType: 'table', name: key, reason: { code: 'whole-statement', cause: rejection, consequence: `CREATE TABLE "${key}" fails as a whole: the table is not created` } });
     return;
   }
 
