@@ -76,6 +76,11 @@ export interface Column {
    * not declare it, so the baseline's CREATE TABLE must not either.
    */
   inherited?: true;
+  /**
+   * The NOT NULL comes only from INHERITS parents (pg_constraint.conislocal false): a column the
+   * table declares again without NOT NULL still has it, and the baseline must not write it.
+   */
+  notNullInherited?: true;
 }
 
 export type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclude';

@@ -215,6 +215,8 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       if (!column) return missingColumn();
       if (!column.notNull) delete column.notNullName;
       column.notNull = true;
+      // SET NOT NULL makes an inherited NOT NULL the table's own too (conislocal).
+      delete column.notNullInherited;
       return changed(`set NOT NULL on column "${columnName}"`);
     case 'AT_DropNotNull':
       if (!column) return missingColumn();
@@ -317,7 +319,11 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
         table.inherits = table.inherits.filter((candidate) => candidate !== parentKey);
         // A column no remaining parent has becomes the table's own (attislocal), as PostgreSQL does.
         const fromParents = (name: string) => table.inherits.some((key) => ctx.schema.tables.get(key)?.columns.some((column) => column.name === name));
-        for (const column of table.columns) if (column.inherited && !fromParents(column.name)) delete column.inherited;
+        for (const column of table.columns) {
+          if (column.inherited && !fromParents(column.name)) delete column.inherited;
+          // NO INHERIT makes the constraints the parent gave the table's own (conislocal).
+          if (!fromParents(column.name)) delete column.notNullInherited;
+        }
       }
       return changed(`${command.subtype === 'AT_AddInherit' ? 'now inherits from' : 'no longer inherits from'} "${parentKey}"`, null);
     }
