@@ -14,9 +14,33 @@ export interface Origin {
 }
 
 /** One statement that changed an object, and what it changed. */
-export interface Change {
+export type Change = DescribedChange | RlsChange;
+
+/** A change shown to readers only (`schema`), never decided on: `added column "email"`. */
+export interface DescribedChange {
   origin: Origin;
   description: string;
+}
+
+/** ALTER TABLE ... ENABLE / DISABLE / [NO] FORCE ROW LEVEL SECURITY, which rules decide on. */
+export interface RlsChange {
+  origin: Origin;
+  rls: 'enabled' | 'disabled' | 'forced' | 'no longer forced';
+}
+
+/** The change as the `schema` command shows it. */
+export function changeText(change: Change): string {
+  if (!('rls' in change)) return change.description;
+  switch (change.rls) {
+    case 'enabled':
+      return 'enabled row level security';
+    case 'disabled':
+      return 'disabled row level security';
+    case 'forced':
+      return 'forced row level security';
+    default:
+      return 'stopped forcing row level security';
+  }
 }
 
 export interface Column {
@@ -47,6 +71,16 @@ export interface Column {
   previousTypes: { type: string; until: Origin }[];
   /** COMMENT ON COLUMN. */
   comment?: string | null;
+  /**
+   * The column comes only from INHERITS parents (PostgreSQL's attislocal false): the table does
+   * not declare it, so the baseline's CREATE TABLE must not either.
+   */
+  inherited?: true;
+  /**
+   * The NOT NULL comes only from INHERITS parents (pg_constraint.conislocal false): a column the
+   * table declares again without NOT NULL still has it, and the baseline must not write it.
+   */
+  notNullInherited?: true;
 }
 
 export type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclude';
@@ -405,7 +439,15 @@ export interface SchemaModel {
   publications: Map<string, Publication>;
   /** Extended statistics objects, by key. */
   statistics: Map<string, StatisticsObject>;
+  /**
+   * Custom settings a DO block read with `current_setting(name, true)` and the model took as
+   * unset (NULL, as on a database that never set them), where each was read.
+   */
+  settingsTakenAsUnset: { name: string; origin: Origin }[];
 }
+
+/** The comment PostgreSQL (15 and later) gives the public schema it creates. */
+export const PUBLIC_SCHEMA_COMMENT = 'standard public schema';
 
 export function emptySchema(): SchemaModel {
   return {
@@ -413,7 +455,7 @@ export function emptySchema(): SchemaModel {
     tables: new Map(),
     indexes: new Map(),
     uninterpreted: [],
-    schemas: new Map([['public', { name: 'public', owner: null, comment: null, created: null, changes: [] }]]),
+    schemas: new Map([['public', { name: 'public', owner: null, comment: PUBLIC_SCHEMA_COMMENT, created: null, changes: [] }]]),
     extensions: new Map(),
     types: new Map(),
     sequences: new Map(),
@@ -423,6 +465,7 @@ export function emptySchema(): SchemaModel {
     defaultPrivileges: [],
     publications: new Map(),
     statistics: new Map(),
+    settingsTakenAsUnset: [],
   };
 }
 

@@ -9,6 +9,7 @@ import type { ParsedFile } from '../parse/index.js';
 import { firstLine, isTransactionControl, parseText, piecesOf, run, type Piece, type Rejection } from './apply.js';
 import { runFileTogether, runTogether, sharesTransaction } from './batches.js';
 import { diffCatalogs, readCatalog, type CatalogDifference } from './catalog.js';
+import { compareSchemaDumps, loadPgDump, tryDumpSchema, type DumpComparison, type SchemaDump } from './dump.js';
 import { isAvailable } from './extensions.js';
 import { loadParser } from '../parse/index.js';
 import type { Preset } from '../presets.js';
@@ -24,6 +25,8 @@ export interface VerifyInput {
   files: ParsedFile[];
   baseline: { name: string; text: string };
   preset: Preset;
+  /** Also compare `pg_dump --schema-only` of both databases (see dump.ts). */
+  pgDump?: boolean;
   /** Called at each step, for a progress line. */
   onProgress?: (message: string) => void;
   /** miglint's cache folder, where the prepared database is kept (cache.ts's cacheRoot); absent or null: none. */
@@ -45,6 +48,8 @@ export interface VerifyReport {
   assumedRoles: string[];
   /** Missing extensions replaced by a stand-in type (see stand-ins.ts). */
   standIns: string[];
+  /** The pg_dump comparison, when asked for (`pgDump`). */
+  dump?: DumpComparison;
 }
 
 function extensionName(node: unknown): string | null {
@@ -181,6 +186,8 @@ function markRejectedAlike(baseline: Refused[], chain: Refused[]): Rejection[] {
 
 export async function verify(input: VerifyInput): Promise<VerifyReport> {
   const progress = input.onProgress ?? (() => undefined);
+  // Before the replay: a missing pg_dump is said at once, not after minutes.
+  if (input.pgDump) await loadPgDump();
   const chain = input.files.filter((parsed) => parsed.file.replayed);
   await loadParser();
   const baseline = parseText(input.baseline.name, input.baseline.text);
@@ -203,7 +210,10 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
     const prepared = await prepare(db);
     const missingExtensions: MissingExtension[] = [];
     const applied = await applyFiles(db, chain, input.preset, missingExtensions, prepared.standIns, progress, 'replaying the chain');
-    return { prepared, missingExtensions, applied, catalog: await readCatalog(db) };
+    const catalog = await readCatalog(db);
+    // Dumped now: the chain's database is closed before the baseline's starts.
+    const dump: SchemaDump | null = input.pgDump ? await tryDumpSchema(db) : null;
+    return { prepared, missingExtensions, applied, catalog, dump };
   });
   progress('applying the baseline');
   const { standIns, assumedRoles } = chainSide.prepared;
@@ -211,16 +221,21 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
     await prepare(db);
     const applied = await applyFiles(db, [baseline], input.preset, null, standIns, progress, 'applying the baseline');
     progress('comparing catalogs');
-    return { applied, catalog: await readCatalog(db) };
+    const failed = chainSide.dump !== null && 'failure' in chainSide.dump;
+    return { applied, catalog: await readCatalog(db), dump: chainSide.dump && !failed ? await tryDumpSchema(db) : chainSide.dump };
   });
+  const differences = diffCatalogs(chainSide.catalog, baselineSide.catalog);
+  if (input.pgDump) progress('comparing pg_dump --schema-only of both databases');
+  const dump = chainSide.dump && baselineSide.dump ? compareSchemaDumps(chainSide.dump, baselineSide.dump, differences) : undefined;
   return {
     chainRejections: chainSide.applied.rejections.map(({ rejection }) => rejection),
     baselineRejections: markRejectedAlike(baselineSide.applied.rejections, chainSide.applied.rejections),
     missingExtensions: chainSide.missingExtensions,
-    differences: diffCatalogs(chainSide.catalog, baselineSide.catalog),
+    differences,
     statements: { chain: chainSide.applied.count, baseline: baselineSide.applied.count },
     assumedRoles,
     standIns,
+    ...(dump ? { dump } : {}),
   };
 }
 
