@@ -1,7 +1,8 @@
 /**
- * Proves a baseline equal to the chain it consolidates: the chain is replayed statement by
- * statement into one embedded PostgreSQL (PGlite), the baseline into another, and the two
- * catalogs are compared object by object. Every statement PostgreSQL rejects is reported with
+ * Proves a baseline equal to the chain it consolidates: the chain is replayed into one embedded
+ * PostgreSQL (PGlite), the baseline into another started from the same platform data directory
+ * (platform-database.ts), and the two catalogs are compared object by object. Statements go in
+ * batches where that changes nothing (batches.ts), one by one where a batch is rejected. Every statement PostgreSQL rejects is reported with
  * its file:line; verification goes on past rejections and past extensions PGlite lacks.
  */
 import type { PGlite } from '@electric-sql/pglite';
