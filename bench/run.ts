@@ -13,6 +13,7 @@
  * Options: --sizes 100,1000,10000  --runs 5  --verify-runs <runs>  --no-dump  --no-memory  --no-verify
  *          --real <folder>,<folder>  (or MIGLINT_BENCH_REAL=<folder>:<folder>): real migration
  *          folders for the real-folder goal (not in the repository; the row is skipped without them)
+ *          --sizes 0 benches no generated folder (the other goals only).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,8 @@ import { goalTable, measureGoals, ratioOf, type Goal, type Measured, type Side, 
 import { hasGnuTime, measure, type Command, type Summary } from './measure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const benchDir = path.join(root, '.bench');
+/** Where the generated folders go: MIGLINT_BENCH_DIR, so that two benches can run side by side, else .bench. */
+const benchDir = process.env.MIGLINT_BENCH_DIR ? path.resolve(process.env.MIGLINT_BENCH_DIR) : path.join(root, '.bench');
 const miglintBin = path.join(root, 'bin', 'miglint.js');
 const CACHE_OFF = { MIGLINT_CACHE: 'off' };
 /** The private cache of warm and one-changed runs: MIGLINT_CACHE when it names a folder, else .bench/cache. */
@@ -405,8 +407,9 @@ function main(): void {
     verify: (size) => {
       const measured = verifySummaries.get(size);
       if (measured) return measured;
+      const dir = folderDir(size);
       process.stderr.write(`${size} files: miglint verify, cold (caches off)\n`);
-      const summary = measure(miglint(['verify', folderDir(size)], CACHE_OFF), options.verifyRuns, options.memory);
+      const summary = measure(miglint(['verify', dir], CACHE_OFF), options.verifyRuns, options.memory);
       verifySummaries.set(size, summary);
       return summary;
     },
