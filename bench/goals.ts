@@ -62,10 +62,12 @@ export function ratioOf(a: Side, b: Side): Measured {
   return { value: a.seconds / b.seconds, detail: `${a.label} ${a.seconds.toFixed(2)} s / ${b.label} ${b.seconds.toFixed(2)} s${cpu}` };
 }
 
-export function measureGoals(goals: Goal[], progress: (name: string) => void = () => {}): GoalResult[] {
+/** Measures each goal in order; `measured` hears of each result as soon as it is known. */
+export function measureGoals(goals: Goal[], measured: (result: GoalResult) => void = () => {}): GoalResult[] {
   return goals.map((goal) => {
-    progress(goal.name);
-    return { name: goal.name, limit: goal.limit, outcome: goal.measure() };
+    const result = { name: goal.name, limit: goal.limit, outcome: goal.measure() };
+    measured(result);
+    return result;
   });
 }
 

@@ -158,7 +158,10 @@ function benchFolder(name: string, dir: string, fileCount: number, options: Opti
     process.stderr.write(`${name}: squawk\n`);
     squawkSummary = measure({ file: squawk, args: ['--reporter', 'json', path.join(dir, '*.sql')] }, options.runs, options.memory);
   }
-  return { name, cold, warm, oneChanged, oneChangedNoCheckpoint, checkpointWritten, squawk: squawkSummary };
+  const row = { name, cold, warm, oneChanged, oneChangedNoCheckpoint, checkpointWritten, squawk: squawkSummary };
+  // Each result as soon as it is known: a long bench stopped early keeps what it measured.
+  process.stderr.write(`${folderTable([row]).split('\n').at(-1)}\n`);
+  return row;
 }
 
 const seconds = (summary: Summary | null) => (summary ? summary.medianSeconds.toFixed(2) : 'n/a');
@@ -414,7 +417,7 @@ function main(): void {
       return summary;
     },
   };
-  const goals = measureGoals(issueGoals(bench));
+  const goals = measureGoals(issueGoals(bench), (result) => process.stderr.write(`${goalTable([result]).split('\n').at(-1)}\n`));
   const loadAtEnd = loadavg();
   const load = (averages: number[]) => averages.map((average) => average.toFixed(1)).join(' ');
   const real = options.realFolders.length > 0 && squawk ? `\n\n${realFolderTable(bench.realFolders())}` : '';

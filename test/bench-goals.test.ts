@@ -20,7 +20,7 @@ describe('bench goals', () => {
       { name: 'one changed', limit: { max: 0.3, unit: 's' }, measure: () => ({ value: 0.456, detail: 'median of 3' }) },
       { name: 'memory', limit: { max: 500, unit: 'MB' }, measure: () => ({ skipped: 'not benched' }) },
     ];
-    const table = goalTable(measureGoals(goals, (name) => measured.push(name)));
+    const table = goalTable(measureGoals(goals, (result) => measured.push(result.name)));
     expect(measured).toEqual(['start-up', 'one changed', 'memory']);
     expect(table.split('\n')).toEqual([
       '| goal | limit | measured | | from |',
