@@ -171,12 +171,12 @@ const ratio = (a: Summary, b: Summary | null) => (b ? (a.medianSeconds / b.media
 
 function folderTable(rows: Row[]): string {
   const header = [
-    '| folder | cold (s) | cold CPU (s) | warm (s) | one changed (s) | one changed, no checkpoint (s) | squawk (s) | squawk CPU (s) | cold/squawk | warm/squawk | peak MB cold / warm / one changed / squawk |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| folder | cold (s) | cold CPU (s) | warm (s) | one changed (s) | one changed CPU (s) | one changed, no checkpoint (s) | squawk (s) | squawk CPU (s) | cold/squawk | warm/squawk | peak MB cold / warm / one changed / squawk |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const lines = rows.map(
     (row) =>
-      `| ${row.name} | ${seconds(row.cold)} | ${cpu(row.cold)} | ${seconds(row.warm)} | ${seconds(row.oneChanged)}${row.checkpointWritten ? '' : ' (no checkpoint written)'} | ` +
+      `| ${row.name} | ${seconds(row.cold)} | ${cpu(row.cold)} | ${seconds(row.warm)} | ${seconds(row.oneChanged)}${row.checkpointWritten ? '' : ' (no checkpoint written)'} | ${cpu(row.oneChanged)} | ` +
       `${seconds(row.oneChangedNoCheckpoint)} | ${seconds(row.squawk)} | ${cpu(row.squawk)} | ${ratio(row.cold, row.squawk)} | ${ratio(row.warm, row.squawk)} | ` +
       `${megabytes(row.cold)} / ${megabytes(row.warm)} / ${megabytes(row.oneChanged)} / ${megabytes(row.squawk)} |`,
   );
@@ -253,6 +253,8 @@ const skip = (reason: string): Skipped => ({ skipped: reason });
 const sizeSkipped = (size: number) => skip(`${size}-file folder not benched (--sizes)`);
 const side = (label: string, summary: Summary): Side => ({ label, seconds: summary.medianSeconds, cpuSeconds: summary.medianCpuSeconds });
 
+const cpuNote = (summary: Summary) => (summary.medianCpuSeconds === null ? '' : ` (CPU ${summary.medianCpuSeconds.toFixed(2)} s)`);
+
 /** The medians of several summaries added up; CPU time only when every one has it. */
 function summed(label: string, summaries: Summary[]): Side {
   const cpu = summaries.map((summary) => summary.medianCpuSeconds);
@@ -272,7 +274,7 @@ function oneChangedGoal(bench: Bench, size: number, maxSeconds: number): Goal {
       if (!row) return sizeSkipped(size);
       const without = row.oneChangedNoCheckpoint ? `; ${row.oneChangedNoCheckpoint.medianSeconds.toFixed(2)} s without the checkpoint` : '';
       const written = row.checkpointWritten ? 'resumed from the replay checkpoint' : 'NO checkpoint was written';
-      return { value: row.oneChanged.medianSeconds, detail: `median of ${bench.options.runs}, ${written}${without}` };
+      return { value: row.oneChanged.medianSeconds, detail: `median of ${bench.options.runs}${cpuNote(row.oneChanged)}, ${written}${without}` };
     },
   };
 }
@@ -285,7 +287,7 @@ function verifyGoals(bench: Bench, size: number, maxSeconds: number, maxMb: numb
     measure: () => {
       if (skipped()) return skipped()!;
       const summary = bench.verify(size);
-      return { value: summary.medianSeconds, detail: `median of ${bench.options.verifyRuns}, exit ${summary.exitCodes.join(',')}` };
+      return { value: summary.medianSeconds, detail: `median of ${bench.options.verifyRuns}${cpuNote(summary)}, exit ${summary.exitCodes.join(',')}` };
     },
   };
   if (maxMb === null) return [seconds];
