@@ -9,6 +9,8 @@
  * "One changed" appends a comment to the folder's last migration before each run: the pre-commit
  * case, which resumes from the replay checkpoint of the unchanged files; "no checkpoint" is the
  * same edit with the checkpoints deleted before each run (folders of up to 1,000 files).
+ * verify runs with the cache filled by one untimed run: issue 13 has it start from a prepared
+ * database made once and cached, so its goals are about every verify after the first.
  *
  * Options: --sizes 100,1000,10000  --runs 5  --verify-runs <runs>  --no-dump  --no-memory  --no-verify
  *          --real <folder>,<folder>  (or MIGLINT_BENCH_REAL=<folder>:<folder>): real migration
@@ -245,7 +247,7 @@ interface Bench {
   realFolders: () => RealFolderRun[];
   /** `miglint --version` and `node -e 0`. */
   startup: () => { version: Summary; node: Summary };
-  /** Cold `miglint verify` of a generated folder of this many files. */
+  /** `miglint verify` of a generated folder of this many files, its caches filled by an untimed run. */
   verify: (size: number) => Summary;
 }
 
@@ -282,7 +284,7 @@ function oneChangedGoal(bench: Bench, size: number, maxSeconds: number): Goal {
 function verifyGoals(bench: Bench, size: number, maxSeconds: number, maxMb: number | null): Goal[] {
   const skipped = () => (bench.options.verify ? null : skip('--no-verify'));
   const seconds: Goal = {
-    name: `verify, ${size}-file folder, cold`,
+    name: `verify, ${size}-file folder`,
     limit: { max: maxSeconds, unit: 's' },
     measure: () => {
       if (skipped()) return skipped()!;
@@ -413,8 +415,10 @@ function main(): void {
       const measured = verifySummaries.get(size);
       if (measured) return measured;
       const dir = folderDir(size);
-      process.stderr.write(`${size} files: miglint verify, cold (caches off)\n`);
-      const summary = measure(miglint(['verify', dir], CACHE_OFF), options.verifyRuns, options.memory);
+      process.stderr.write(`${size} files: miglint verify (one untimed run fills the cache: the prepared database, as from a user's second verify)\n`);
+      const verify = miglint(['verify', dir], CACHE_ON);
+      measure(verify, 1, false);
+      const summary = measure(verify, options.verifyRuns, options.memory);
       verifySummaries.set(size, summary);
       return summary;
     },
