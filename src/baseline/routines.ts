@@ -51,7 +51,6 @@ export function createFunction(fn: FunctionObject): string {
   if (fn.securityDefiner) lines.push('SECURITY DEFINER');
   lines.push(...optionsFromText(fn));
   lines.push(...fn.settings.map(settingText));
-  const atomic = /^\s*BEGIN\s+ATOMIC\b/i.test(fn.body) || /\bBEGIN\s+ATOMIC\b/i.test(fn.sql) || (fn.language === 'sql' && !/\bAS\b/i.test(fn.sql.replace(fn.body, '')));
-  lines.push(atomic ? fn.body : `AS ${dollarQuoted(fn.body)}`);
+  lines.push(fn.standardBody ? fn.body : `AS ${dollarQuoted(fn.body)}`);
   return `${lines.join('\n')};`;
 }

@@ -264,6 +264,11 @@ export interface FunctionObject {
   /** IMMUTABLE, STABLE or VOLATILE. */
   volatility: 'IMMUTABLE' | 'STABLE' | 'VOLATILE';
   body: string;
+  /**
+   * Whether the body is SQL-standard (`RETURN expr` or `BEGIN ATOMIC ... END`, parsed at
+   * creation) rather than a string constant (`AS $$ ... $$`).
+   */
+  standardBody: boolean;
   /** SET options, e.g. `search_path = public`. */
   settings: string[];
   /** The statement text that (last) defined it. */

@@ -100,6 +100,17 @@ function returnsText(statement: CreateFunctionStmt): string | null {
   return `${statement.returnType.setof ? 'SETOF ' : ''}${signatureType(statement.returnType)}`;
 }
 
+/**
+ * A SQL-standard body as SQL: `RETURN expr`, or `BEGIN ATOMIC stmt; ... END`, which the parser
+ * gives as a list holding the list of statements.
+ */
+function standardBodyText(body: Node): string {
+  if (!('List' in body)) return expressionText(body);
+  const [inner] = body.List.items ?? [];
+  const statements = inner && 'List' in inner ? (inner.List.items ?? []) : [];
+  return ['BEGIN ATOMIC', ...statements.map((statement) => `  ${expressionText(statement)};`), 'END'].join('\n');
+}
+
 /** PostgreSQL's rule on defaults: once an input parameter has one, every later input parameter needs one. */
 function defaultsRejection(parameters: FunctionArgument[]): string | null {
   const inputs = parameters.filter((parameter) => parameter.mode !== 'OUT' && parameter.mode !== 'TABLE');
@@ -146,6 +157,7 @@ export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext
     securityDefiner: false,
     volatility: 'VOLATILE',
     body: '',
+    standardBody: false,
     settings: [],
     sql: '',
     owner: null,
@@ -155,7 +167,8 @@ export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext
   };
   Object.assign(fn, { arguments: argumentsOf(statement.parameters), returns, sql: ctx.statement.text, securityDefiner: false, volatility: 'VOLATILE', settings: [] });
   applyOptions(fn, statement.options);
-  if (statement.sql_body) fn.body = expressionText(statement.sql_body);
+  fn.standardBody = Boolean(statement.sql_body);
+  if (statement.sql_body) fn.body = standardBodyText(statement.sql_body);
   if (existing) {
     ctx.change(existing, 'replaced the definition');
     ctx.emit({ action: 'alter', objectType: 'function', name: key, message: `replaced ${kind} "${key}"` });
