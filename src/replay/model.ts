@@ -271,6 +271,14 @@ export interface FunctionObject {
   standardBody: boolean;
   /** SET options, e.g. `search_path = public`. */
   settings: string[];
+  /** STRICT (RETURNS NULL ON NULL INPUT). */
+  strict: boolean;
+  leakproof: boolean;
+  parallel: 'SAFE' | 'RESTRICTED' | 'UNSAFE';
+  /** COST and ROWS as written; null when not given (PostgreSQL's default applies). */
+  cost: string | null;
+  rows: string | null;
+  window: boolean;
   /** The statement text that (last) defined it. */
   sql: string;
   owner: string | null;

@@ -44,4 +44,19 @@ describe('functions in the baseline', () => {
     expect(baseline).toContain(['CREATE PROCEDURE count_twice()', 'LANGUAGE sql', 'BEGIN ATOMIC', '  INSERT INTO tally VALUES (1);', '  INSERT INTO tally VALUES (2);', 'END;'].join('\n'));
     expect(baseline).toContain(['CREATE FUNCTION g(a integer)', 'RETURNS integer', 'LANGUAGE sql', 'AS $$SELECT a AS b$$;'].join('\n'));
   });
+
+  it('writes the options the model holds, not words in comments; ALTER FUNCTION options are kept (documenso nanoid)', async () => {
+    const baseline = await baselineOf({
+      '001_a.sql': [
+        'CREATE FUNCTION nanoid(size int DEFAULT 21) RETURNS text LANGUAGE plpgsql VOLATILE PARALLEL SAFE',
+        '    -- LEAKPROOF',
+        "AS $$ BEGIN RETURN repeat('x', size); END $$;",
+        "CREATE FUNCTION plain(a int) RETURNS int LANGUAGE sql CALLED ON NULL INPUT NOT LEAKPROOF AS 'SELECT a';",
+        'ALTER FUNCTION plain(int) STRICT LEAKPROOF COST 7;',
+        '',
+      ].join('\n'),
+    });
+    expect(baseline).toContain(['CREATE FUNCTION nanoid(size integer DEFAULT 21)', 'RETURNS text', 'LANGUAGE plpgsql', 'PARALLEL SAFE', "AS $$ BEGIN RETURN repeat('x', size); END $$;"].join('\n'));
+    expect(baseline).toContain(['CREATE FUNCTION plain(a integer)', 'RETURNS integer', 'LANGUAGE sql', 'STRICT', 'LEAKPROOF', 'COST 7', 'AS $$SELECT a$$;'].join('\n'));
+  });
 });

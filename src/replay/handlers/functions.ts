@@ -55,7 +55,7 @@ function optionText(element: DefElem): string {
   return expressionText(arg);
 }
 
-/** Applies LANGUAGE, AS, volatility, SECURITY and SET options. */
+/** Applies LANGUAGE, AS, volatility, SECURITY, STRICT, LEAKPROOF, WINDOW, PARALLEL, COST, ROWS and SET options. */
 function applyOptions(fn: FunctionObject, options: Node[] | undefined): void {
   for (const node of options ?? []) {
     if (!('DefElem' in node)) continue;
@@ -73,6 +73,24 @@ function applyOptions(fn: FunctionObject, options: Node[] | undefined): void {
         break;
       case 'security':
         fn.securityDefiner = value === 'true';
+        break;
+      case 'strict':
+        fn.strict = value === 'true';
+        break;
+      case 'leakproof':
+        fn.leakproof = value === 'true';
+        break;
+      case 'window':
+        fn.window = value === 'true';
+        break;
+      case 'parallel':
+        fn.parallel = value.toUpperCase() as FunctionObject['parallel'];
+        break;
+      case 'cost':
+        fn.cost = value;
+        break;
+      case 'rows':
+        fn.rows = value;
         break;
       case 'set':
         if (value.endsWith(' reset')) fn.settings = fn.settings.filter((setting) => !setting.startsWith(`${value.slice(0, -6)} =`));
@@ -119,6 +137,9 @@ function defaultsRejection(parameters: FunctionArgument[]): string | null {
   return 'input parameters after one with a default value must also have defaults';
 }
 
+/** What CREATE [OR REPLACE] gives a function whose statement leaves these options out. */
+const DEFAULT_OPTIONS = { strict: false, leakproof: false, parallel: 'UNSAFE', cost: null, rows: null, window: false } as const satisfies Partial<FunctionObject>;
+
 export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext): void {
   const { schema, name } = schemaAndName(stringsOf(statement.funcname));
   const schemaName = ctx.schemaForCreate(schema);
@@ -159,13 +180,14 @@ export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext
     body: '',
     standardBody: false,
     settings: [],
+    ...DEFAULT_OPTIONS,
     sql: '',
     owner: null,
     comment: null,
     created: ctx.origin,
     changes: [],
   };
-  Object.assign(fn, { arguments: argumentsOf(statement.parameters), returns, sql: ctx.statement.text, securityDefiner: false, volatility: 'VOLATILE', settings: [] });
+  Object.assign(fn, { arguments: argumentsOf(statement.parameters), returns, sql: ctx.statement.text, securityDefiner: false, volatility: 'VOLATILE', settings: [], ...DEFAULT_OPTIONS });
   applyOptions(fn, statement.options);
   fn.standardBody = Boolean(statement.sql_body);
   if (statement.sql_body) fn.body = standardBodyText(statement.sql_body);
