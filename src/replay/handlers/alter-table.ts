@@ -37,8 +37,9 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
   }
   const commands = (statement.cmds ?? []).flatMap((item) => ('AlterTableCmd' in item ? [item.AlterTableCmd] : []));
   const added = commands.flatMap(addedConstraints);
-  // A DROP CONSTRAINT in the same statement may drop the primary key first.
-  const keepsPrimaryKey = table.constraints.some((constraint) => constraint.kind === 'primary key') && !commands.some((command) => command.subtype === 'AT_DropConstraint');
+  // A DROP CONSTRAINT or DROP COLUMN in the same statement may take the primary key with it first.
+  const keepsPrimaryKey =
+    table.constraints.some((constraint) => constraint.kind === 'primary key') && !commands.some((command) => command.subtype === 'AT_DropConstraint' || command.subtype === 'AT_DropColumn');
   const rejection =
     commands.map((command) => missingExtensionType(newColumnType(command), ctx)).find((reason) => reason !== null) ??
     firstRejection(added, ctx, { key, columns: columnsAfter(table, commands), permanent: !table.unlogged && !table.temporary }) ??
