@@ -452,6 +452,11 @@ export interface SchemaModel {
   publications: Map<string, Publication>;
   /** Extended statistics objects, by key. */
   statistics: Map<string, StatisticsObject>;
+  /**
+   * Custom settings a DO block read with `current_setting(name, true)` and the model took as
+   * unset (NULL, as on a database that never set them), where each was read.
+   */
+  settingsTakenAsUnset: { name: string; origin: Origin }[];
 }
 
 /** The comment PostgreSQL (15 and later) gives the public schema it creates. */
@@ -473,6 +478,7 @@ export function emptySchema(): SchemaModel {
     defaultPrivileges: [],
     publications: new Map(),
     statistics: new Map(),
+    settingsTakenAsUnset: [],
   };
 }
 

@@ -11,7 +11,7 @@ import { columnDependents, describeDependents, dropColumn } from './cascade.js';
 import { dependentViews, dropConstraint } from './dependents.js';
 import { columnWithNotNull, pinNotNullNames } from '../not-null.js';
 import { nameNewNotNulls, recordConstraintName } from '../constraint-names.js';
-import { locate, setOwner } from './objects.js';
+import { locate, movePrivilegesToNewOwner, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
 import { applyStorageParameters } from './storage.js';
 import { addColumn, addConstraintWithIndex, columnConstraintNodes, firstRejection, identitySequenceName, primaryKeyRejection } from './table-elements.js';
@@ -266,9 +266,12 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       else delete table.storageParameters;
       return changed(`${command.subtype === 'AT_ResetRelOptions' ? 'reset' : 'set'} storage parameters`, null);
     }
-    case 'AT_ChangeOwner':
-      table.owner = roleName(command.newowner) === 'CURRENT_USER' ? null : roleName(command.newowner);
+    case 'AT_ChangeOwner': {
+      const owner = roleName(command.newowner) === 'CURRENT_USER' ? null : roleName(command.newowner);
+      movePrivilegesToNewOwner(ctx, { objectType: 'table', name: key }, table.owner, owner ?? 'postgres');
+      table.owner = owner;
       return changed(`owner set to ${roleName(command.newowner)}`, null);
+    }
     case 'AT_AttachPartition': {
       const { child, name, bound } = partitionChild(command.def, ctx);
       if (!child) {
