@@ -143,13 +143,13 @@ function evaluate(node: Node, ctx: ReplayContext, scope: Scope): Value {
   }
   if ('CoalesceExpr' in node) return coalesced(node.CoalesceExpr.args ?? [], ctx, scope);
   if ('TypeCast' in node) return node.TypeCast.arg ? cast(evaluate(node.TypeCast.arg, ctx, scope), stringsOf(node.TypeCast.typeName?.names).pop() ?? '') : null;
-  if ('FuncCall' in node) return textFunction(node, ctx, scope);
   if ('ColumnRef' in node) {
     const fields = node.ColumnRef.fields ?? [];
     const name = fields.length === 1 ? stringsOf(fields)[0] : undefined;
     return name === undefined ? null : (scope.variables.get(name) ?? null);
   }
   if (isCountStar(node)) return scope.rows ?? null;
+  if ('FuncCall' in node) return textFunction(node, ctx, scope);
   return null;
 }
 
