@@ -321,7 +321,8 @@ function issueGoals(bench: Bench): Goal[] {
           summed('squawk', runs.map((run) => run.squawk)),
         );
         const layouts = [...new Set(runs.map((run) => run.layout))].length;
-        return { ...measured, detail: `${measured.detail}; ${runs.length} folders, ${layouts} layouts` };
+        const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+        return { ...measured, detail: `${measured.detail}; ${plural(runs.length, 'folder')}, ${plural(layouts, 'layout')}` };
       },
     },
     {
