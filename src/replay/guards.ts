@@ -15,7 +15,7 @@ import type { Node, SelectStmt } from 'libpg-query';
 import { QuoteUtils } from 'pgsql-deparser';
 import { parseSync } from '../parse/wasm.js';
 import type { ReplayContext } from './context.js';
-import { constraintNameMayExist } from './constraint-names.js';
+import { constraintNameMayExist } from './constraint-names-used.js';
 import { qualifiedName, type ConstraintKind, type SchemaModel, type Table } from './model.js';
 import { notNullName } from './not-null.js';
 import { isPlatformRelation, platformObjects } from '../presets.js';

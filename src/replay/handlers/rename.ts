@@ -1,6 +1,6 @@
 import type { RenameStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { recordConstraintName } from '../constraint-names.js';
+import { recordConstraintName } from '../constraint-names-used.js';
 import { functionKey, qualifiedName, type Change } from '../model.js';
 import { findFunction, describeFunction, nameParts, schemaAndName } from '../names.js';
 import { quoteIdentifier } from '../sql-text.js';

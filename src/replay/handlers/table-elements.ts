@@ -14,7 +14,7 @@ import type { Reason } from '../reasons.js';
 import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
 import { keySql } from './create-index.js';
 import { chooseName } from '../object-names.js';
-import { constraintNameMayExist, recordConstraintName } from '../constraint-names.js';
+import { constraintNameMayExist, recordConstraintName } from '../constraint-names-used.js';
 
 const KIND_BY_CONTYPE: Partial<Record<string, ConstraintKind>> = {
   CONSTR_PRIMARY: 'primary key',
@@ -90,7 +90,10 @@ export function addConstraint(
     const column = table.columns.find((candidate) => candidate.name === (columnName ?? stringsOf(node.keys)[0]));
     if (column && !column.notNull) {
       column.notNull = true;
-      if (node.conname) column.notNullName = node.conname;
+      if (node.conname) {
+        column.notNullName = node.conname;
+        recordConstraintName(ctx.schema, node.conname);
+      }
     }
     return null;
   }
@@ -390,7 +393,10 @@ export function buildColumn(
     switch (constraint.contype) {
       case 'CONSTR_NOTNULL':
         column.notNull = true;
-        if (constraint.conname) column.notNullName = constraint.conname;
+        if (constraint.conname) {
+          column.notNullName = constraint.conname;
+          recordConstraintName(ctx.schema, constraint.conname);
+        }
         break;
       case 'CONSTR_NULL':
         column.notNull = false;

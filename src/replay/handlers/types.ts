@@ -1,6 +1,7 @@
 /** CREATE TYPE (enum, composite, range), CREATE DOMAIN, ALTER DOMAIN and ALTER TYPE ... ADD VALUE / RENAME VALUE. */
 import type { AlterDomainStmt, AlterEnumStmt, CompositeTypeStmt, CreateDomainStmt, CreateEnumStmt, CreateRangeStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import { recordConstraintName } from '../constraint-names-used.js';
 import { madeAt } from '../reasons.js';
 import type { TypeObject } from '../model.js';
 import { schemaAndName } from '../names.js';
@@ -61,6 +62,7 @@ export function createDomain(statement: CreateDomainStmt, ctx: ReplayContext): v
       let checkName = constraint.conname ?? `${name}_check`;
       for (let n = 1; !constraint.conname && taken.has(checkName); n++) checkName = `${name}_check${n}`;
       checks.push({ name: checkName, expression: expressionText(constraint.raw_expr) });
+      recordConstraintName(ctx.schema, checkName);
     }
   }
   createType(ctx, statement.domainname, {
@@ -187,6 +189,7 @@ export function alterDomain(statement: AlterDomainStmt, ctx: ReplayContext): voi
         return;
       }
       domain.checks.push({ name, expression: expressionText(constraint.raw_expr) });
+      recordConstraintName(ctx.schema, name);
       return done(`added constraint "${name}"`);
     }
     case 'X': {
