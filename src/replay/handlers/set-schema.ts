@@ -5,7 +5,8 @@ import { functionKey, qualifiedName } from '../model.js';
 import { describeFunction, findFunction, nameParts, schemaAndName } from '../names.js';
 import { renameRelation, renameSequenceInDefaults } from './dependents.js';
 import { renameGrantObject } from './grants.js';
-import { moveFunction } from './rename.js';
+import { moveFunction } from './function-moves.js';
+import { moveTypeReferences } from './type-moves.js';
 
 export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext): void {
   const target = statement.newschema ?? '';
@@ -57,11 +58,13 @@ export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext):
       if (!key) return missing(ctx.keyForCreate(schema, name));
       const item = map.get(key)!;
       const newKey = qualifiedName(target, item.name);
+      const fromSchema = item.schema;
       map.delete(key);
       item.schema = target;
       (map as Map<string, typeof item>).set(newKey, item);
       renameGrantObject(ctx, key, newKey);
       if (objectType === 'OBJECT_SEQUENCE') renameSequenceInDefaults(ctx, key, newKey);
+      else moveTypeReferences(ctx, { schema: fromSchema, name: item.name }, item);
       ctx.emit({ action: 'rename', objectType: objectType === 'OBJECT_SEQUENCE' ? 'sequence' : 'type', name: newKey, message: `moved "${key}" to schema "${target}"` });
       return;
     }
