@@ -41,7 +41,7 @@ export function createComposite(statement: CompositeTypeStmt, ctx: ReplayContext
   const relation = statement.typevar;
   const names = [relation?.schemaname, relation?.relname ?? ''].filter((part): part is string => part !== undefined);
   const attributes = (statement.coldeflist ?? []).flatMap((node) =>
-    'ColumnDef' in node && node.ColumnDef.typeName ? [{ name: node.ColumnDef.colname ?? '', type: formatType(node.ColumnDef.typeName) }] : [],
+    'ColumnDef' in node && node.ColumnDef.typeName ? [{ name: node.ColumnDef.colname ?? '', type: formatType(ctx.qualifyType(node.ColumnDef.typeName)) }] : [],
   );
   createType(ctx, names.map((sval) => ({ String: { sval } })), { kind: 'composite', attributes });
 }
@@ -65,7 +65,7 @@ export function createDomain(statement: CreateDomainStmt, ctx: ReplayContext): v
   }
   createType(ctx, statement.domainname, {
     kind: 'domain',
-    baseType: statement.typeName ? formatType(statement.typeName) : null,
+    baseType: statement.typeName ? formatType(ctx.qualifyType(statement.typeName)) : null,
     notNull,
     default: defaultValue,
     checks,
@@ -76,7 +76,7 @@ export function createRange(statement: CreateRangeStmt, ctx: ReplayContext): voi
   let subtype: string | null = null;
   for (const node of statement.params ?? []) {
     if ('DefElem' in node && node.DefElem.defname === 'subtype' && node.DefElem.arg && 'TypeName' in node.DefElem.arg) {
-      subtype = formatType(node.DefElem.arg.TypeName);
+      subtype = formatType(ctx.qualifyType(node.DefElem.arg.TypeName));
     }
   }
   createType(ctx, statement.typeName, { kind: 'range', baseType: subtype });
