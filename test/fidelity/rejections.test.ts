@@ -42,4 +42,10 @@ describe('a statement PostgreSQL rejects changes nothing, in the model as in Pos
     expect(postgres).toEqual(['001_tables.sql:9', '001_tables.sql:10', '001_tables.sql:11', '001_tables.sql:12', '001_tables.sql:13', '001_tables.sql:14']);
     expect(model).toEqual(postgres);
   }, 60_000);
+
+  it('dbmate: COMMENT ON a column, constraint or policy a known table lacks is rejected, and its file applies none of its comments', async () => {
+    const { postgres, model } = await compare('comments');
+    expect(postgres).toEqual(['20240102000000_comments.sql:4', '20240103000000_members.sql:3']);
+    expect(model).toEqual(postgres);
+  }, 60_000);
 });
