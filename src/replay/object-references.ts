@@ -71,21 +71,25 @@ function literalName(text: string): ObjectName | null {
   return parts.length === 2 ? { schema: parts[0]!, name: parts[1]! } : null;
 }
 
+/** The deparser writes casts as CAST(... AS ...); a regclass literal reads as PostgreSQL and serial defaults print it. */
+const REGCLASS_CAST = /CAST\(('(?:[^']|'')*') AS regclass\)/g;
+
 /** `nextval('s')`, `currval('s'::regclass)`, `setval(...)` name the sequence anew. */
 export function renameSequenceArguments(from: ObjectName, to: ObjectName): (text: string, kind: SqlKind) => string {
-  return (text, kind) =>
-    !/(nextval|currval|setval)/i.test(text)
-      ? text
-      : rewriteNodes(text, kind, (record) => {
-          const call = 'FuncCall' in record ? (record.FuncCall as { funcname?: unknown; args?: Record<string, unknown>[] }) : undefined;
-          const names = namesOf(call?.funcname);
-          if (!call || !SEQUENCE_FUNCTIONS.has(names[names.length - 1] ?? '')) return false;
-          const first = call.args?.[0];
-          const cast = first && 'TypeCast' in first ? (first.TypeCast as { arg?: Record<string, unknown> }).arg : first;
-          const constant = cast && 'A_Const' in cast ? (cast.A_Const as { sval?: { sval?: string } }).sval : undefined;
-          const named = constant?.sval !== undefined ? literalName(constant.sval) : null;
-          if (!constant || !named || named.schema !== from.schema || named.name !== from.name) return false;
-          constant.sval = spelled(to);
-          return true;
-        });
+  return (text, kind) => {
+    if (!/(nextval|currval|setval)/i.test(text)) return text;
+    const rewritten = rewriteNodes(text, kind, (record) => {
+      const call = 'FuncCall' in record ? (record.FuncCall as { funcname?: unknown; args?: Record<string, unknown>[] }) : undefined;
+      const names = namesOf(call?.funcname);
+      if (!call || !SEQUENCE_FUNCTIONS.has(names[names.length - 1] ?? '')) return false;
+      const first = call.args?.[0];
+      const cast = first && 'TypeCast' in first ? (first.TypeCast as { arg?: Record<string, unknown> }).arg : first;
+      const constant = cast && 'A_Const' in cast ? (cast.A_Const as { sval?: { sval?: string } }).sval : undefined;
+      const named = constant?.sval !== undefined ? literalName(constant.sval) : null;
+      if (!constant || !named || named.schema !== from.schema || named.name !== from.name) return false;
+      constant.sval = spelled(to);
+      return true;
+    });
+    return rewritten === text ? text : rewritten.replace(REGCLASS_CAST, '$1::regclass');
+  };
 }

@@ -3,7 +3,8 @@ import type { AlterDomainStmt, AlterEnumStmt, CompositeTypeStmt, CreateDomainStm
 import type { ReplayContext } from '../context.js';
 import type { TypeObject } from '../model.js';
 import { schemaAndName } from '../names.js';
-import { expressionText, formatType, quoteIdentifier, stringsOf } from '../sql-text.js';
+import { spelled } from '../object-references.js';
+import { expressionText, formatType, stringsOf } from '../sql-text.js';
 
 function createType(ctx: ReplayContext, names: Node[] | undefined, fill: Partial<TypeObject> & Pick<TypeObject, 'kind'>): void {
   const { schema, name } = schemaAndName(stringsOf(names));
@@ -90,7 +91,7 @@ const LABEL_DEFAULT = /^(CAST\()?'((?:[^']|'')*)'((?:::| AS )[^']*)?$/;
  * it: `'closed'` becomes `'Closed'` (Lemmy's registration_mode default).
  */
 function relabelDefaults(ctx: ReplayContext, type: TypeObject, oldLabel: string, newLabel: string): void {
-  const spelling = type.schema === 'public' ? quoteIdentifier(type.name) : `${quoteIdentifier(type.schema)}.${quoteIdentifier(type.name)}`;
+  const spelling = spelled(type);
   const quoted = (label: string) => `'${label.replace(/'/g, "''")}'`;
   for (const table of ctx.schema.tables.values()) {
     for (const column of table.columns) {
