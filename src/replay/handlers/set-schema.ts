@@ -7,6 +7,7 @@ import { renameRelation, renameSequenceInDefaults } from './dependents.js';
 import { renameGrantObject } from './grants.js';
 import { moveFunction } from './function-moves.js';
 import { moveTypeReferences } from './type-moves.js';
+import { typesProvidedBy } from '../extension-types.js';
 
 export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext): void {
   const target = statement.newschema ?? '';
@@ -82,7 +83,9 @@ export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext):
     case 'OBJECT_EXTENSION': {
       const extension = ctx.schema.extensions.get(nameParts(statement.object)[0] ?? '');
       if (!extension) return missing(nameParts(statement.object)[0] ?? '');
+      const from = extension.schema;
       extension.schema = target;
+      for (const name of typesProvidedBy(extension.name)) moveTypeReferences(ctx, { schema: from, name }, { schema: target, name });
       ctx.change(extension, `moved to schema "${target}"`);
       ctx.emit({ action: 'alter', objectType: 'extension', name: extension.name, message: `moved extension "${extension.name}" to schema "${target}"` });
       return;
