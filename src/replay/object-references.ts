@@ -77,7 +77,7 @@ const REGCLASS_CAST = /CAST\(('(?:[^']|'')*') AS regclass\)/g;
 /** `nextval('s')`, `currval('s'::regclass)`, `setval(...)` name the sequence anew. */
 export function renameSequenceArguments(from: ObjectName, to: ObjectName): (text: string, kind: SqlKind) => string {
   return (text, kind) => {
-    if (!/(nextval|currval|setval)/i.test(text)) return text;
+    if (!text.toLowerCase().includes(from.name.toLowerCase()) || !/(nextval|currval|setval)/i.test(text)) return text;
     const rewritten = rewriteNodes(text, kind, (record) => {
       const call = 'FuncCall' in record ? (record.FuncCall as { funcname?: unknown; args?: Record<string, unknown>[] }) : undefined;
       const names = namesOf(call?.funcname);
