@@ -59,6 +59,11 @@ export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext):
       if (!key) return missing(ctx.keyForCreate(schema, name));
       const item = map.get(key)!;
       const newKey = qualifiedName(target, item.name);
+      const isSequence = objectType === 'OBJECT_SEQUENCE';
+      if (ctx.relationExists(newKey) || (!isSequence && ctx.schema.types.has(newKey))) {
+        ctx.emit({ action: 'error', objectType: isSequence ? 'sequence' : 'type', name: newKey, reason: { code: 'exists', kind: isSequence ? 'relation' : 'type', name: newKey } });
+        return;
+      }
       const fromSchema = item.schema;
       map.delete(key);
       item.schema = target;
