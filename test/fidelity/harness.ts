@@ -37,6 +37,7 @@ export interface Comparable {
 export function normalizeExpression(text: string | null): string | null {
   if (text === null) return null;
   return text
+    .replace(/CAST\(('(?:[^']|'')*')\s+AS\s+[a-z_"][a-z0-9_."]*(\[\])*\)/gi, '$1')
     .replace(/::(character varying|double precision|(?:timestamp|time)(?:\(\d+\))? with(?:out)? time zone|bit varying|"[^"]+"|[a-z_][a-z0-9_.]*)(\([0-9, ]+\))?(\[\])*/gi, '')
     .replace(/[()\s]/g, '')
     .toLowerCase();

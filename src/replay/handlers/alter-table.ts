@@ -198,7 +198,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       if (!column) return missingColumn();
       const definition = 'ColumnDef' in command.def! ? command.def.ColumnDef : null;
       if (!definition?.typeName) return;
-      const type = formatType(definition.typeName);
+      const type = formatType(ctx.qualifyType(definition.typeName));
       const views = viewsUsingColumn(ctx, table, key, column.name);
       if (views.length && type !== column.type) {
         ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, reason: { code: 'has-dependents', text: `cannot alter type of a column used by a view: "${columnName}" of "${key}" is read by ${views.map((view) => `"${view}"`).join(', ')}` } });

@@ -16,7 +16,7 @@ const MODES: Record<string, string> = {
   FUNC_PARAM_TABLE: 'TABLE',
 };
 
-function argumentsOf(parameters: Node[] | undefined): FunctionArgument[] {
+function argumentsOf(parameters: Node[] | undefined, ctx: ReplayContext): FunctionArgument[] {
   return (parameters ?? []).flatMap((node) => {
     if (!('FunctionParameter' in node)) return [];
     const parameter = node.FunctionParameter;
@@ -24,19 +24,19 @@ function argumentsOf(parameters: Node[] | undefined): FunctionArgument[] {
       {
         name: parameter.name ?? null,
         mode: MODES[parameter.mode ?? 'FUNC_PARAM_IN'] ?? 'IN',
-        type: parameter.argType ? formatType(parameter.argType) : 'unknown',
+        type: parameter.argType ? formatType(ctx.qualifyType(parameter.argType)) : 'unknown',
         default: parameter.defexpr ? expressionText(parameter.defexpr) : null,
       },
     ];
   });
 }
 
-function signatureOf(parameters: Node[] | undefined): string[] {
+function signatureOf(parameters: Node[] | undefined, ctx: ReplayContext): string[] {
   return (parameters ?? []).flatMap((node) => {
     if (!('FunctionParameter' in node)) return [];
     const { mode, argType } = node.FunctionParameter;
     if (mode === 'FUNC_PARAM_OUT' || mode === 'FUNC_PARAM_TABLE' || !argType) return [];
-    return [signatureType(argType)];
+    return [signatureType(ctx.qualifyType(argType))];
   });
 }
 
@@ -108,15 +108,15 @@ function withoutModifiers(type: string): string {
   return type.replace(/\([0-9, ]+\)/g, '');
 }
 
-function returnsText(statement: CreateFunctionStmt): string | null {
+function returnsText(statement: CreateFunctionStmt, ctx: ReplayContext): string | null {
   if (statement.is_procedure) return null;
-  const table = argumentsOf(statement.parameters).filter((argument) => argument.mode === 'TABLE');
+  const table = argumentsOf(statement.parameters, ctx).filter((argument) => argument.mode === 'TABLE');
   if (table.length) return `TABLE(${table.map((argument) => `${argument.name} ${withoutModifiers(argument.type)}`).join(', ')})`;
   if (!statement.returnType) {
-    const out = argumentsOf(statement.parameters).filter((argument) => argument.mode === 'OUT' || argument.mode === 'INOUT');
+    const out = argumentsOf(statement.parameters, ctx).filter((argument) => argument.mode === 'OUT' || argument.mode === 'INOUT');
     return out.length === 1 ? withoutModifiers(out[0]!.type) : out.length > 1 ? 'record' : 'void';
   }
-  return `${statement.returnType.setof ? 'SETOF ' : ''}${signatureType(statement.returnType)}`;
+  return `${statement.returnType.setof ? 'SETOF ' : ''}${signatureType(ctx.qualifyType(statement.returnType))}`;
 }
 
 /**
@@ -144,16 +144,16 @@ const DEFAULT_OPTIONS = { strict: false, leakproof: false, parallel: 'UNSAFE', c
 export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext): void {
   const { schema, name } = schemaAndName(stringsOf(statement.funcname));
   const schemaName = ctx.schemaForCreate(schema);
-  const signatureTypes = signatureOf(statement.parameters);
+  const signatureTypes = signatureOf(statement.parameters, ctx);
   const key = functionKey(schemaName, name, signatureTypes);
   const kind = statement.is_procedure ? 'procedure' : 'function';
-  const rejection = defaultsRejection(argumentsOf(statement.parameters));
+  const rejection = defaultsRejection(argumentsOf(statement.parameters, ctx));
   if (rejection) {
     ctx.emit({ action: 'error', objectType: 'function', name: key, reason: rejection });
     return;
   }
   const existing = ctx.schema.functions.get(key);
-  const returns = returnsText(statement);
+  const returns = returnsText(statement, ctx);
   if (existing && (!statement.replace || existing.kind !== kind)) {
     ctx.emit({
       action: 'error',
@@ -190,7 +190,7 @@ export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext
     created: ctx.origin,
     changes: [],
   };
-  Object.assign(fn, { arguments: argumentsOf(statement.parameters), returns, sql: ctx.statement.text, securityDefiner: false, volatility: 'VOLATILE', settings: [], ...DEFAULT_OPTIONS });
+  Object.assign(fn, { arguments: argumentsOf(statement.parameters, ctx), returns, sql: ctx.statement.text, securityDefiner: false, volatility: 'VOLATILE', settings: [], ...DEFAULT_OPTIONS });
   applyOptions(fn, statement.options);
   fn.standardBody = Boolean(statement.sql_body);
   if (statement.sql_body) fn.body = standardBodyText(statement.sql_body);

@@ -358,7 +358,7 @@ export function buildColumn(
   const name = definition.colname ?? '';
   const column: Column = {
     name,
-    type: typeName ? formatType(typeName) : 'unknown',
+    type: typeName ? formatType(ctx.qualifyType(typeName)) : 'unknown',
     notNull: Boolean(definition.is_not_null),
     default: definition.raw_default ? expressionText(definition.raw_default) : null,
     identity: null,
