@@ -7,7 +7,7 @@ import { usesSupabase } from '../supabase-usage.js';
 import { isMiglintBaseline } from '../baseline/marker.js';
 import { nothingFoundMessage } from './nothing-found.js';
 import { drizzlePlacement, graphilePlacement, prismaPlacement, runnerMarker, sqitchPlacement, graphilePlaceholderRoles, withGraphilePlaceholders, type RunnerPlacement, type RunnerProblem } from './runner-files.js';
-import { runsInTransaction } from './transactions.js';
+import { transactionMode, type TransactionMode } from './transactions.js';
 import type { Layout } from './layouts.js';
 import { SUM_FILE, type SumSource } from '../sum.js';
 
@@ -27,8 +27,8 @@ export interface MigrationFile extends ParsedName {
   replayed: boolean;
   /** Position in the order a runner would apply the folder. */
   order: number;
-  /** True when the runner applies the file in one transaction (see transactions.ts). */
-  transaction: boolean;
+  /** How the runner sends the file to PostgreSQL (see transactions.ts; transaction-block.ts reads it). */
+  transactionMode: TransactionMode;
 }
 
 /** A .sql file under the migrations folder that the layout's runner never applies. */
@@ -145,7 +145,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
       readError,
       replayed: meaning.direction !== 'down' && !meaning.undo,
       order: 0,
-      transaction: runsInTransaction(layout, absolutePath, source),
+      transactionMode: transactionMode(layout, absolutePath, name, source),
     };
   };
   const files = ORDERED_BY_RUNNER_FILES.has(layout)

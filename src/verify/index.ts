@@ -12,6 +12,7 @@ import { isAvailable, loadExtensions } from './extensions.js';
 import { loadParser } from '../parse/index.js';
 import type { Preset } from '../presets.js';
 import { PRESET_DATABASES } from './preset.js';
+import { runsInTransactionBlock } from '../transaction-block.js';
 import { createAssumedRoles } from './roles.js';
 import { createStandIns, extensionSchema } from './stand-ins.js';
 
@@ -89,7 +90,7 @@ async function applyFiles(
     // A stand-in type has no operators: function bodies that use them cannot be checked.
     if (standIns.length > 0) await run(db, 'set check_function_bodies = off');
     // As its runner does: a file in one transaction stops at its first rejection and applies nothing.
-    const transaction = parsed.file.transaction;
+    const transaction = runsInTransactionBlock(parsed);
     if (transaction) await run(db, 'begin');
     let rolledBack = false;
     for (const { text, line, statement } of piecesOf(parsed)) {

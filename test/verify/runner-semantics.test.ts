@@ -1,0 +1,99 @@
+/**
+ * verify applies each file as its layout's runner does, and the model agrees with it: how the
+ * runner sends a file (one query, or inside its own transaction), the bookkeeping table it keeps
+ * in the same database, its placeholders, and what it runs that verify cannot (Go code).
+ * Runs the built CLI (npm run build first).
+ */
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { miglint, places } from '../support/built-cli.js';
+import { writeFolder } from '../support/rule-tester.js';
+
+const SLOW = 180_000;
+const dirs: string[] = [];
+function folder(files: Record<string, string>): string {
+  const dir = writeFolder(files);
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a file sent as one query runs in a transaction block only when it holds more than one statement', () => {
+  it(
+    'golang-migrate: a file holding only CREATE INDEX CONCURRENTLY runs, and verify calls the baseline equal',
+    async () => {
+      const dir = folder({ 'm/0001_a.up.sql': 'CREATE TABLE t (id int PRIMARY KEY);\n', 'm/0002_b.up.sql': 'CREATE INDEX CONCURRENTLY t_id ON t (id);\n' });
+      const verify = await miglint(dir, ['verify', 'm']);
+      expect(verify.stdout).not.toContain('rejects');
+      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+      expect(verify.status).toBe(0);
+      const lint = await miglint(dir, ['lint', 'm', '--format', 'json']);
+      expect(places(lint).filter((place) => place.endsWith('rejected-statement'))).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'golang-migrate: with a second statement PostgreSQL rejects it and nothing in the file applies; lint says so, and the baseline leaves the file out',
+    async () => {
+      const dir = folder({
+        'm/0001_a.up.sql': 'CREATE TABLE t (id int PRIMARY KEY);\n',
+        'm/0002_b.up.sql': 'CREATE TABLE u (id int PRIMARY KEY);\nCREATE INDEX CONCURRENTLY t_id ON t (id);\n',
+      });
+      const verify = await miglint(dir, ['verify', 'm']);
+      expect(verify.stdout).toContain('m/0002_b.up.sql:2  CREATE INDEX CONCURRENTLY cannot run inside a transaction block  (the runner applies this file in one transaction: nothing in it applied)');
+      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+      expect(verify.status).toBe(0);
+      const lint = await miglint(dir, ['lint', 'm', '--format', 'json']);
+      expect(places(lint).filter((place) => place.endsWith('rejected-statement'))).toEqual(['m/0002_b.up.sql:2 rejected-statement']);
+      const baseline = await miglint(dir, ['baseline', 'm']);
+      expect(baseline.stdout).not.toContain('"u"');
+      expect(baseline.stdout).not.toMatch(/CREATE TABLE (public\.)?u\b/);
+    },
+    SLOW,
+  );
+
+  it(
+    'Prisma: a migration.sql holding only CREATE INDEX CONCURRENTLY runs',
+    async () => {
+      const dir = folder({
+        'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+        'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE "T" ("id" INTEGER NOT NULL, CONSTRAINT "T_pkey" PRIMARY KEY ("id"));\n',
+        'prisma/migrations/20240102000000_index/migration.sql': 'CREATE INDEX CONCURRENTLY "T_id_idx" ON "T" ("id");\n',
+      });
+      const verify = await miglint(dir, ['verify', 'prisma/migrations']);
+      expect(verify.stdout).not.toContain('rejects');
+      expect(verify.status).toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'Flyway: a migration holding a statement PostgreSQL runs only outside a transaction runs without one',
+    async () => {
+      const dir = folder({ 'm/V1__a.sql': 'CREATE TABLE t (id int PRIMARY KEY);\n', 'm/V2__b.sql': 'CREATE INDEX CONCURRENTLY t_id ON t (id);\n' });
+      const verify = await miglint(dir, ['verify', 'm']);
+      expect(verify.stdout).not.toContain('rejects');
+      expect(verify.status).toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'goose: its own transaction refuses even a lone CREATE INDEX CONCURRENTLY, in verify and in lint',
+    async () => {
+      const dir = folder({
+        'm/20240101000000_a.sql': '-- +goose Up\nCREATE TABLE t (id int PRIMARY KEY);\n',
+        'm/20240102000000_b.sql': '-- +goose Up\nCREATE INDEX CONCURRENTLY t_id ON t (id);\n',
+      });
+      const verify = await miglint(dir, ['verify', 'm']);
+      expect(verify.stdout).toContain('m/20240102000000_b.sql:2  CREATE INDEX CONCURRENTLY cannot run inside a transaction block');
+      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+      const lint = await miglint(dir, ['lint', 'm', '--format', 'json']);
+      expect(places(lint).filter((place) => place.endsWith('rejected-statement'))).toEqual(['m/20240102000000_b.sql:2 rejected-statement']);
+    },
+    SLOW,
+  );
+});
