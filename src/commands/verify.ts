@@ -62,7 +62,7 @@ export async function verifyFolder(
   onDiscovery(discovery, preset);
   const analysis = await analyzeDiscovery(discovery, { cwd, preset });
   const baseline = options.baseline === undefined ? generated(analysis) : committed(path.resolve(cwd, options.baseline), cwd);
-  const report = await verify({ files: analysis.files, baseline, preset: analysis.preset, onProgress });
+  const report = await verify({ files: analysis.files, baseline, preset: analysis.preset, layout: analysis.layout, onProgress });
   return { report, baselineName: baseline.name, preset: analysis.preset };
 }
 

@@ -14,6 +14,8 @@ import type { Preset } from '../presets.js';
 import { PRESET_DATABASES } from './preset.js';
 import { runsInTransactionBlock } from '../transaction-block.js';
 import { createAssumedRoles } from './roles.js';
+import { createRunnerTables } from './runner-tables.js';
+import type { Layout } from '../discover/index.js';
 import { createStandIns, extensionSchema } from './stand-ins.js';
 
 export type { Rejection } from './apply.js';
@@ -23,6 +25,8 @@ export interface VerifyInput {
   files: ParsedFile[];
   baseline: { name: string; text: string };
   preset: Preset;
+  /** The folder's layout: its runner's own tables exist before the first migration (none when absent). */
+  layout?: Layout;
   /** Called at each step, for a progress line. */
   onProgress?: (message: string) => void;
 }
@@ -147,6 +151,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
 
   progress('starting an embedded PostgreSQL (PGlite)');
   const chainDb = await startDatabase(extensions, input.preset);
+  await createRunnerTables(chainDb, input.layout);
   const assumedRoles = await createAssumedRoles(chainDb, chain);
   const defaultSchema = input.preset === 'supabase' ? 'extensions' : 'public';
   const standIns = await createStandIns(

@@ -5,6 +5,10 @@
  * Runs the built CLI (npm run build first).
  */
 import { rmSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { LAYOUTS } from '../../src/discover/index.js';
+import { runnerTables, runnerTablesSql } from '../../src/discover/runner-tables.js';
+import { isRunnerTable } from '../../src/presets.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { miglint, places } from '../support/built-cli.js';
 import { writeFolder } from '../support/rule-tester.js';
@@ -96,4 +100,60 @@ describe('a file sent as one query runs in a transaction block only when it hold
     },
     SLOW,
   );
+});
+
+describe("the runner's own tables exist before the first migration", () => {
+  it(
+    "Diesel: a trigger on __diesel_schema_migrations runs in the chain, lint reports nothing, and the baseline carries it",
+    async () => {
+      const dir = folder({
+        'migrations/2020-01-01-000000_a/up.sql': 'CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$;\nCREATE TRIGGER f BEFORE INSERT ON __diesel_schema_migrations EXECUTE FUNCTION f();\n',
+        'migrations/2020-01-01-000000_a/down.sql': 'DROP FUNCTION f() CASCADE;\n',
+      });
+      const verify = await miglint(dir, ['verify', 'migrations']);
+      expect(verify.stdout).not.toContain('rejects');
+      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+      expect(verify.status).toBe(0);
+      const lint = await miglint(dir, ['lint', 'migrations', '--format', 'json']);
+      expect(places(lint)).toEqual([]);
+      const baseline = await miglint(dir, ['baseline', 'migrations']);
+      expect(baseline.stdout).toContain('CREATE TRIGGER f BEFORE INSERT ON __diesel_schema_migrations EXECUTE FUNCTION f();');
+    },
+    SLOW,
+  );
+
+  it(
+    'drizzle: a grant on drizzle.__drizzle_migrations is not a missing reference',
+    async () => {
+      const dir = folder({
+        'drizzle/meta/_journal.json': JSON.stringify({ version: '7', dialect: 'postgresql', entries: [{ idx: 0, version: '7', when: 1700000000000, tag: '0000_init', breakpoints: true }] }),
+        'drizzle/0000_init.sql': 'CREATE ROLE reader;\n--> statement-breakpoint\nGRANT SELECT ON drizzle.__drizzle_migrations TO reader;\n',
+      });
+      const lint = await miglint(dir, ['lint', 'drizzle', '--format', 'json']);
+      expect(places(lint)).toEqual([]);
+      const verify = await miglint(dir, ['verify', 'drizzle']);
+      expect(verify.stdout).not.toContain('rejects');
+      expect(verify.status).toBe(0);
+    },
+    SLOW,
+  );
+
+  it("each layout's runner SQL creates, in PostgreSQL, exactly the tables the model is told about", async () => {
+    const db = new PGlite();
+    try {
+      for (const layout of LAYOUTS) {
+        await db.exec('begin');
+        await db.exec(runnerTablesSql(layout));
+        const { rows } = await db.query<{ schema: string; name: string }>(
+          "select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema') order by 1, 2",
+        );
+        await db.exec('rollback');
+        const key = (table: { schema: string; name: string }) => `${table.schema}.${table.name}`;
+        expect(rows.map(key), layout).toEqual(runnerTables(layout).map(key).sort());
+        for (const row of rows) expect(isRunnerTable(row.name, row.schema), key(row)).toBe(true);
+      }
+    } finally {
+      await db.close();
+    }
+  }, SLOW);
 });
