@@ -157,3 +157,33 @@ describe("the runner's own tables exist before the first migration", () => {
     }
   }, SLOW);
 });
+
+describe('the Supabase platform has Realtime before the first migration', () => {
+  it(
+    'a broadcast trigger calling realtime.broadcast_changes and a policy on realtime.messages run in the chain; lint reports neither',
+    async () => {
+      const dir = folder({
+        'supabase/migrations/20240101000000_realtime.sql': [
+          'create table public.notes (id uuid primary key default gen_random_uuid(), body text);',
+          'create function public.notes_changes() returns trigger language plpgsql set search_path = \'\' as $$',
+          'begin',
+          "  perform realtime.broadcast_changes('topic:' || coalesce(new.id, old.id)::text, tg_op, tg_op, tg_table_name, tg_table_schema, new, old);",
+          '  return null;',
+          'end;',
+          '$$;',
+          'create trigger handle_notes_changes after insert or update or delete on public.notes for each row execute function public.notes_changes();',
+          'create policy "Authenticated users can receive broadcasts" on "realtime"."messages" for select to authenticated using (true);',
+          "select realtime.send(jsonb_build_object('hello', 'world'), 'event', 'topic', false);",
+          '',
+        ].join('\n'),
+      });
+      const verify = await miglint(dir, ['verify', 'supabase/migrations']);
+      expect(verify.stdout).not.toContain('rejects');
+      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+      expect(verify.status).toBe(0);
+      const lint = await miglint(dir, ['lint', 'supabase/migrations', '--format', 'json']);
+      expect(places(lint).filter((place) => /rejected-statement|missing-reference/.test(place))).toEqual([]);
+    },
+    SLOW,
+  );
+});
