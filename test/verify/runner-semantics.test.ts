@@ -4,11 +4,13 @@
  * in the same database, its placeholders, and what it runs that verify cannot (Go code).
  * Runs the built CLI (npm run build first).
  */
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { LAYOUTS } from '../../src/discover/index.js';
 import { runnerTables, runnerTablesSql } from '../../src/discover/runner-tables.js';
 import { isRunnerTable } from '../../src/presets.js';
+import { VERIFY_DATABASE } from '../../src/discover/graphile-placeholders.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { miglint, places } from '../support/built-cli.js';
 import { writeFolder } from '../support/rule-tester.js';
@@ -183,6 +185,45 @@ describe('the Supabase platform has Realtime before the first migration', () => 
       expect(verify.status).toBe(0);
       const lint = await miglint(dir, ['lint', 'supabase/migrations', '--format', 'json']);
       expect(places(lint).filter((place) => /rejected-statement|missing-reference/.test(place))).toEqual([]);
+    },
+    SLOW,
+  );
+});
+
+describe("graphile-migrate's placeholders are replaced as graphile-migrate replaces them", () => {
+  /** A committed graphile-migrate file with its --! Previous / --! Hash headers (the first of its chain). */
+  function committed(body: string): string {
+    const hash = `sha1:${createHash('sha1').update(`${`\n${body}`.trim()}\n`).digest('hex')}`;
+    return `--! Previous: -\n--! Hash: ${hash}\n\n${body}`;
+  }
+
+  it('VERIFY_DATABASE is the database PGlite gives verify, and its owner', async () => {
+    const db = new PGlite();
+    try {
+      const { rows } = await db.query<{ name: string; owner: string }>('select datname as name, pg_get_userbyid(datdba) as owner from pg_database where datname = current_database()');
+      expect(rows).toEqual([{ ...VERIFY_DATABASE }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it(
+    ':DATABASE_NAME and :DATABASE_OWNER name the database verify builds and the owner .gmrc gives; .gmrc values replace their keys; lint and verify find nothing',
+    async () => {
+      const dir = folder({
+        'db/.gmrc': '{\n  // JSON5\n  "databaseOwner": "app_owner",\n  "placeholders": {\n    ":APP_SCHEMA": "app",\n    ":DATABASE_VISITOR": "!ENV"\n  },\n  "afterReset": ["!afterReset.sql"],\n}\n',
+        'db/migrations/afterReset.sql': 'BEGIN;\nCREATE ROLE app_owner;\nGRANT CONNECT ON DATABASE :DATABASE_NAME TO :DATABASE_OWNER;\nGRANT ALL ON DATABASE :DATABASE_NAME TO :DATABASE_OWNER;\nCOMMIT;\n',
+        'db/migrations/committed/000001.sql': committed('create schema :APP_SCHEMA;\ncreate table :APP_SCHEMA.t (id int primary key);\ngrant select on :APP_SCHEMA.t to :DATABASE_VISITOR;\n'),
+      });
+      const verify = await miglint(dir, ['verify', 'db/migrations']);
+      expect(verify.stdout).not.toContain('rejects');
+      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+      expect(verify.status).toBe(0);
+      const lint = await miglint(dir, ['lint', 'db/migrations', '--format', 'json']);
+      expect(places(lint).filter((place) => /parse-error|rejected-statement|missing-reference/.test(place))).toEqual([]);
+      const baseline = await miglint(dir, ['baseline', 'db/migrations']);
+      expect(baseline.stdout).toContain('GRANT CONNECT ON DATABASE postgres TO app_owner');
+      expect(baseline.stdout).toMatch(/CREATE TABLE app\.t\b/);
     },
     SLOW,
   );
