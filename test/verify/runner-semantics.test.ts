@@ -228,3 +228,42 @@ describe("graphile-migrate's placeholders are replaced as graphile-migrate repla
     SLOW,
   );
 });
+
+describe('verify says plainly what it cannot run as the runner does', () => {
+  it(
+    'goose: a Go migration is listed as not run, and the failure is put down to it, not to the baseline',
+    async () => {
+      const dir = folder({
+        'm/20240101000000_a.sql': '-- +goose Up\nCREATE TABLE a (id int PRIMARY KEY);\n',
+        'm/20240102000000_b.go': 'package migrations\n\n// creates table b\n',
+        'm/20240103000000_c.sql': '-- +goose Up\nALTER TABLE b ADD COLUMN c int;\n',
+        'm/helpers_test.go': 'package migrations\n',
+      });
+      const verify = await miglint(dir, ['verify', 'm']);
+      expect(verify.stdout).toContain(
+        'Go migrations verify cannot run (1; goose runs them in version order with the SQL files, so the chain here lacks what they do, and differences and rejections that follow from it are expected):\n  m/20240102000000_b.go\n',
+      );
+      expect(verify.stdout).toContain(
+        "verify cannot prove the baseline: it could not run 1 file as the runner does (listed above). Without them the two databases are the same, but the runner's database has what they do, and neither database here does.",
+      );
+      expect(verify.stdout).not.toContain('The baseline builds the same database as the chain.');
+      expect(verify.status).toBe(1);
+    },
+    SLOW,
+  );
+
+  it(
+    'golang-migrate: files that are Go templates are listed, and the failure is put down to them',
+    async () => {
+      const dir = folder({
+        'm/0001_a.up.sql': 'CREATE SCHEMA IF NOT EXISTS auth;\n',
+        'm/0002_b.up.sql': 'CREATE TABLE {{ index .Options "Namespace" }}.users (id uuid PRIMARY KEY);\n',
+      });
+      const verify = await miglint(dir, ['verify', 'm']);
+      expect(verify.stdout).toContain('Files that are Go templates (1; the runner renders {{ ... }} before running them, verify ran them as written, so PostgreSQL rejects them and differences and rejections that follow from it are expected):\n  m/0002_b.up.sql\n');
+      expect(verify.stdout).toContain('verify cannot prove the baseline: it could not run 1 file as the runner does (listed above)');
+      expect(verify.status).toBe(1);
+    },
+    SLOW,
+  );
+});
