@@ -1,6 +1,6 @@
 import type { ColumnDef } from 'libpg-query';
 import { addedColumn, nameParts, positionAt } from '../src/ast.js';
-import { existedBeforeFile, statementAt, tableCreations, truncatedEarlierInFile } from '../src/history-queries.js';
+import { existedBeforeFile, statementAt, tableCreations, emptiedEarlierInFile } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
 import { defineRule, where, type Report } from '../src/rule.js';
 
@@ -19,7 +19,7 @@ export default defineRule({
   severity: 'error',
   description: 'ADD COLUMN ... NOT NULL without a DEFAULT on a table that an earlier migration created.',
   docs: {
-    why: 'Existing rows have no value for the new column, so the ALTER fails as soon as the table holds a row; it passes on an empty development database and breaks the deploy. A table created earlier in the same file is new and empty, so it is not reported.',
+    why: 'Existing rows have no value for the new column, so the ALTER fails as soon as the table holds a row; it passes on an empty development database and breaks the deploy. A table created earlier in the same file is new and empty, and one the same file emptied first (TRUNCATE, or DELETE without WHERE) holds no rows, so neither is reported.',
     fix: 'Add the column with a DEFAULT; or add it nullable, backfill it, then SET NOT NULL (after a CHECK ... NOT VALID constraint on large tables).',
     bad: '-- 20240122140000_create_projects.sql\nCREATE TABLE projects (id uuid PRIMARY KEY);\n-- 20240301120000_projects_slug.sql\nALTER TABLE projects ADD COLUMN slug text NOT NULL;',
     good: "ALTER TABLE projects ADD COLUMN slug text;\nUPDATE projects SET slug = id::text;\nALTER TABLE projects ALTER COLUMN slug SET NOT NULL;",
@@ -38,7 +38,7 @@ export default defineRule({
       const place = statementAt(files, event.origin);
       const definition = place ? addedColumn(place.statement, event.member ?? '') : null;
       if (!place || !definition || !isRequiredWithoutValue(definition)) continue;
-      if (truncatedEarlierInFile(files, event.name, event.origin)) continue;
+      if (emptiedEarlierInFile(files, event.name, event.origin)) continue;
       reports.push({
         ...positionAt(place, definition.location),
         message: `Column "${event.member}" is added NOT NULL without a default to "${displayName(event.name)}" (exists since ${where(creations.get(event.tableId!)!)}); this fails if the table has rows.`,

@@ -2,7 +2,7 @@ import { positionAt, relationKey, replayedStatements } from '../src/ast.js';
 import { displayName } from '../src/names.js';
 import { isBuiltinRole, isPlatformRelation, isPlatformRole, isRunnerTable, platformObjects, type Preset } from '../src/presets.js';
 import { createdRoles, isLikelyDynamicPartition, referencesOf, relationTimeline, roleReferencesOf } from '../src/relations.js';
-import type { HistoryEvent, ObjectType } from '../src/replay/history.js';
+import { eventText, type HistoryEvent, type ObjectType } from '../src/replay/history.js';
 import type { SchemaModel } from '../src/replay/model.js';
 import { at, defineRule, type Report } from '../src/rule.js';
 import { RefusedCreates, type RefusedCreate } from '../src/refused-creates.js';
@@ -34,8 +34,8 @@ function missingSchemas(history: HistoryEvent[], schema: SchemaModel, preset: Pr
 function refusedMessage(name: string, { origin, rejection }: RefusedCreate): string {
   const where = `${origin.path}:${origin.line}`;
   const rejectedAt = `${rejection.origin.path}:${rejection.origin.line}`;
-  if (rejectedAt === where) return `the CREATE of "${name}" at ${where} was rejected: ${rejection.message}.`;
-  return `the CREATE of "${name}" at ${where} was rolled back: its runner applies that file in one transaction, and PostgreSQL rejected ${rejectedAt} (${rejection.message}).`;
+  if (rejectedAt === where) return `the CREATE of "${name}" at ${where} was rejected: ${eventText(rejection)}.`;
+  return `the CREATE of "${name}" at ${where} was rolled back: its runner applies that file in one transaction, and PostgreSQL rejected ${rejectedAt} (${eventText(rejection)}).`;
 }
 
 export default defineRule({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { displayName, listOf } from '../src/names.js';
 import { at, defineRule, shortName, type Report } from '../src/rule.js';
 import type { HistoryEvent } from '../src/replay/index.js';
+import { eventText } from '../src/replay/history.js';
 
 const PATCHES = new Set(['alter', 'rename', 'noop']);
 const MEMBERS = new Set(['table', 'column', 'constraint']);
@@ -49,7 +50,7 @@ export default defineRule({
       reports.push({
         ...at(creation.origin),
         message: `Table "${name}" is created here and then patched by ${files.length} other files: ${listOf(files.map((event) => shortName(event.origin.path)))}.`,
-        related: files.map((event) => ({ file: event.origin.path, line: event.origin.line, message: event.message })),
+        related: files.map((event) => ({ file: event.origin.path, line: event.origin.line, message: eventText(event) })),
         suggestion: 'Fold these changes into one definition; `miglint baseline` writes the consolidated table.',
       });
     }

@@ -4,7 +4,7 @@ import type { Origin, Table } from '../src/replay/model.js';
 
 /** The statement that last turned row level security off: where a reviewer sees why the policies do nothing. */
 function lastDisabled(table: Table): Origin | null {
-  const change = [...table.changes].reverse().find((candidate) => candidate.description === 'disabled row level security');
+  const change = [...table.changes].reverse().find((candidate) => 'rls' in candidate && candidate.rls === 'disabled');
   return change?.origin ?? null;
 }
 

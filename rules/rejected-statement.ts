@@ -7,6 +7,7 @@ import { isLikelyDynamicPartition, referencesOf, relationTimeline, type Relation
 import type { HistoryEvent, Origin, SchemaModel } from '../src/replay/index.js';
 import type { RolledBack } from '../src/replay/history.js';
 import { extensionProviding } from '../src/replay/extension-types.js';
+import { missingObject, reasonText } from '../src/replay/reasons.js';
 import { at, defineRule, type Report } from '../src/rule.js';
 
 /** Kinds of a missing object that name a relation (a table, view, sequence or index). */
@@ -21,24 +22,10 @@ const BUILTIN_SCHEMAS = new Set(['pg_catalog', 'information_schema', 'pg_toast']
 const REASONS_SHOWN = 3;
 
 interface MissingObject {
-  /** As the message names it: `relation`, `function`, `column`, ...; '' when it names no kind. */
+  /** PostgreSQL's word for it: `relation`, `function`, `column`, ...; '' when it names no kind. */
   kind: string;
   /** Dotted name, with the argument types of a function: `public.goals`, `public.f(integer)`. */
   name: string;
-}
-
-/**
- * What an error event says does not exist, read from its message, which the replay's handlers
- * write in PostgreSQL's words: `relation "public.goals" does not exist`, `column "t.c" does not
- * exist`, `function public.f() does not exist`, `"public.f" does not exist` (ALTER ... OWNER),
- * `type "public.mood" does not exist or is not an enum` (kind `enum`). Null for every other
- * reason (already exists, has dependents, is not a partition, ...). This is the one place the
- * rule reads messages: events carry the object they act on, not the one found missing.
- */
-export function missingObjectOf(message: string): MissingObject | null {
-  const match = /^(?:([a-z]+(?: [a-z]+)?) )?(?:"([^"]+)"|(\S+\(.*?\))) does not exist(?: or is not an? (enum|domain))?/.exec(message);
-  if (!match) return null;
-  return { kind: match[4] ?? match[1] ?? '', name: match[2] ?? match[3] ?? '' };
 }
 
 /** The relation a missing object is or belongs to (a column's table), as a RangeVar. */
@@ -208,7 +195,7 @@ export default defineRule({
     /** True when another rule reports what the event says, or a blind spot of the replay explains it. */
     const explained = (event: HistoryEvent): boolean => {
       if (isDuplicateCreateTable(event, lastCreateTable) || createsTemporaryRelation(files, event) || temporaryRelations.has(event.name)) return true;
-      const missing = missingObjectOf(event.message);
+      const missing = event.action === 'error' ? missingObject(event.reason) : null;
       if (!missing) return false;
       if (isPlatformObject(preset, missing) || unseen.explains(missing, event) || unparsed.mayCreate(missing, event)) return true;
       const relation = relationOf(missing);
@@ -222,7 +209,8 @@ export default defineRule({
       if (event.action !== 'error' || (!event.rolledBack && explained(event))) continue;
       const key = `${event.origin.fileOrder}:${event.origin.statementIndex}`;
       const statement = reasonsByStatement.get(key) ?? { event, reasons: [] };
-      if (!statement.reasons.includes(event.message)) statement.reasons.push(event.message);
+      const reason = reasonText(event.reason);
+      if (!statement.reasons.includes(reason)) statement.reasons.push(reason);
       reasonsByStatement.set(key, statement);
     }
     return [...reasonsByStatement.values()].map(({ event, reasons }): Report => {

@@ -5,6 +5,7 @@ import type { Analysis } from './engine.js';
 import { loadParser, parseFileWithTree, type ParsedFile } from './parse/index.js';
 import { detectPreset, type Preset } from './presets.js';
 import { replay } from './replay/index.js';
+import { ReplayCheckpoints } from './replay-checkpoint.js';
 import { parseSum } from './sum.js';
 
 export interface AnalyzeOptions extends DiscoverOptions {
@@ -27,7 +28,8 @@ export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOpt
   await loadParser();
   // The cache's writes go on during replay; they are waited for only afterwards.
   const { preset } = detectPreset(discovery.layout, options.preset, discovery.files.map((file) => file.source));
-  const replayed = replay(files, preset);
+  const checkpoints = options.cache === false ? null : ReplayCheckpoints.open(options.cwd ?? process.cwd(), files, preset);
+  const replayed = replay(files, preset, checkpoints?.options());
   await cache?.flush();
   return {
     layout: discovery.layout,

@@ -18,6 +18,9 @@ export type { Severity } from './rule.js';
 export type { CatalogDifference } from './verify/catalog.js';
 export type { MissingExtension, Rejection, VerifyReport } from './verify/index.js';
 export type { RunnerGaps } from './verify/runner-gaps.js';
+export type { DumpComparison } from './verify/dump.js';
+export type { ExplainedDumpDifference } from './verify/dump-explained.js';
+export type { DumpDifference } from './verify/dump-entries.js';
 
 interface FolderOptions {
   /** Paths are resolved, and findings' paths printed, relative to this (default: process.cwd()). */
@@ -70,6 +73,8 @@ export async function baseline(options: BaselineOptions = {}): Promise<Baseline>
 export interface VerifyOptions extends FolderOptions {
   /** A committed baseline file to prove (default: the one miglint would write). */
   baseline?: string;
+  /** Also compare `pg_dump --schema-only` of both databases (`report.dump`); an unexplained dump difference makes `ok` false. */
+  pgDump?: boolean;
   /** Called at each step (e.g. "replaying the chain"). */
   onProgress?: (message: string) => void;
 }

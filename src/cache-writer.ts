@@ -1,8 +1,9 @@
 /**
  * Writes parse-cache entries on a worker thread, so that the disk never stalls the main thread:
  * a cold 1,000-file run writes about 25 MB, and written synchronously that cost 0.3 to 1.2 s of
- * waiting on the disk, depending on the machine. The entries travel as strings (a copy, no
- * encoding) and are written in order through a temporary name and a rename, so a reader never
+ * waiting on the disk, depending on the machine. The entries travel as UTF-8 bytes whose
+ * buffer is transferred, not copied (a string would be structured-cloned per entry: 0.21 s of a
+ * cold 1,000-file run's main thread), and are written in order through a temporary name and a rename, so a reader never
  * sees half an entry. Failures are ignored: a missing entry only costs the next run a parse.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,15 +15,17 @@ const { parentPort } = require('node:worker_threads');
 const { renameSync, rmSync, writeFileSync } = require('node:fs');
 parentPort.on('message', (message) => {
   if (message === 'flush') return parentPort.postMessage('flushed');
-  const [target, temporary, text] = message;
+  const [target, temporary, bytes] = message;
   try {
-    writeFileSync(temporary, text);
+    writeFileSync(temporary, bytes);
     renameSync(temporary, target);
   } catch {
     try { rmSync(temporary, { force: true }); } catch {}
   }
 });
 `;
+
+const utf8 = new TextEncoder();
 
 export class BackgroundWriter {
   private worker: Worker | null = null;
@@ -31,8 +34,9 @@ export class BackgroundWriter {
   /** Queues a file for writing; writes it here and now when no worker thread can run. */
   write(target: string, temporary: string, text: string): void {
     const worker = this.start();
-    if (worker) worker.postMessage([target, temporary, text]);
-    else writeNow(target, temporary, text);
+    if (!worker) return writeNow(target, temporary, text);
+    const bytes = utf8.encode(text);
+    worker.postMessage([target, temporary, bytes], [bytes.buffer]);
   }
 
   /** Settles when every queued file is written; the worker thread then ends. */

@@ -3,11 +3,11 @@
  * up. Validated by a schema; every mistake is reported with where it is. Paths in it
  * (`migrationsDir`, `ignore`) are relative to the file's folder, wherever miglint runs from.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { z } from 'zod';
-import { LAYOUTS } from './discover/index.js';
+import { LAYOUTS } from './discover/layouts.js';
+import { findConfig, type FoundConfig } from './config-file.js';
 import { closest } from './did-you-mean.js';
 import { UsageError } from './errors.js';
 import { PRESETS } from './presets.js';
@@ -47,26 +47,16 @@ export interface LoadedConfig {
   source: string | null;
 }
 
-export const CONFIG_FILE = 'miglint.config.json';
+export { CONFIG_FILE } from './config-file.js';
 
 export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
-  if (explicitPath) {
-    const file = path.resolve(cwd, explicitPath);
-    if (!existsSync(file)) throw new UsageError(`Config file not found: ${explicitPath}`);
-    return { config: resolvePaths(validate(readJson(file), file, null), file, cwd), source: file };
-  }
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    const file = path.join(dir, CONFIG_FILE);
-    if (existsSync(file)) return { config: resolvePaths(validate(readJson(file), file, null), file, cwd), source: file };
-    const packageFile = path.join(dir, 'package.json');
-    if (existsSync(packageFile)) {
-      const manifest = readJson(packageFile) as Record<string, unknown> | null;
-      if (manifest && typeof manifest === 'object' && 'miglint' in manifest) {
-        return { config: resolvePaths(validate(manifest.miglint, packageFile, 'miglint'), packageFile, cwd), source: packageFile };
-      }
-    }
-    if (path.dirname(dir) === dir) return { config: {}, source: null };
-  }
+  const found = findConfig(cwd, explicitPath);
+  return found ? validConfig(found, cwd) : { config: {}, source: null };
+}
+
+/** A found configuration validated, with its paths as the commands take them. */
+export function validConfig(found: FoundConfig, cwd: string): LoadedConfig {
+  return { config: resolvePaths(validate(found.value, found.file, found.key), found.file, cwd), source: found.file };
 }
 
 /**
@@ -82,14 +72,6 @@ function resolvePaths(config: Config, file: string, cwd: string): Config {
     resolved.ignore = config.ignore.map((pattern) => (path.isAbsolute(pattern) ? pattern : path.posix.join(root, pattern)));
   }
   return resolved;
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
-  }
 }
 
 function validate(value: unknown, file: string, key: string | null): Config {

@@ -47,7 +47,7 @@ export function typeBefore(column: Column, origin: Origin): string {
 
 /** Where row level security was (last) enabled on a table; where it was created if that is unknown. */
 export function rlsEnabledAt(table: Table): Origin {
-  const enabling = table.changes.filter((change) => change.description === 'enabled row level security');
+  const enabling = table.changes.filter((change) => 'rls' in change && change.rls === 'enabled');
   return enabling[enabling.length - 1]?.origin ?? table.created;
 }
 
@@ -64,14 +64,17 @@ export function indexKeyOptions(files: ParsedFile[], index: Index): string[] {
   });
 }
 
-/** True when the same file empties the table (TRUNCATE) before the statement at `origin`. */
-export function truncatedEarlierInFile(files: ParsedFile[], tableKey: string, origin: Origin): boolean {
+/** True when the same file empties the table (TRUNCATE, or DELETE without WHERE or USING) before the statement at `origin`. */
+export function emptiedEarlierInFile(files: ParsedFile[], tableKey: string, origin: Origin): boolean {
   // Files are usually listed in runner order, so the origin's order is its index: no scan.
   const indexed = files[origin.fileOrder];
   const file = indexed?.file.order === origin.fileOrder ? indexed : files.find((candidate) => candidate.file.order === origin.fileOrder);
   return (file?.statements ?? []).some((statement) => {
     if (statement.index >= origin.statementIndex) return false;
-    const relations = nodeOf(statement, 'TruncateStmt')?.relations ?? [];
-    return relations.some((node) => 'RangeVar' in node && relationKey(node.RangeVar) === tableKey);
+    const truncated = nodeOf(statement, 'TruncateStmt')?.relations ?? [];
+    if (truncated.some((node) => 'RangeVar' in node && relationKey(node.RangeVar) === tableKey)) return true;
+    const deleted = nodeOf(statement, 'DeleteStmt');
+    if (!deleted?.relation || deleted.whereClause || deleted.usingClause?.length) return false;
+    return relationKey(deleted.relation) === tableKey;
   });
 }

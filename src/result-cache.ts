@@ -2,7 +2,7 @@
  * The result cache: a lint run over a folder in which nothing changed is served from the
  * findings of the previous run, without parsing, replay or rules. Never stale: the key is the
  * hash of everything a lint result depends on (every discovered file's name, runner metadata
- * and text, the folder's miglint.sum, the layout, the effective rules with their severities and options, the preset, the
+ * and text, the folder's miglint.sum, the layout, the configured rule settings, the preset, the
  * working directory the paths are shown from), and of miglint's own code and the versions of the
  * libraries whose output reaches the findings. Lives next to the parse cache; safe to delete.
  */
@@ -12,11 +12,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheRoot } from './cache.js';
-import type { EffectiveRule } from './config.js';
+import type { Config } from './config.js';
 import type { Discovery } from './discover/index.js';
 import type { LintResult } from './engine.js';
 import type { Preset } from './presets.js';
-import type { Severity } from './rule.js';
 
 const FORMAT = 1;
 
@@ -26,16 +25,18 @@ const KEPT_RESULTS = 16;
 export interface LintInputs {
   cwd: string;
   discovery: Discovery;
-  rules: EffectiveRule[];
-  unusedDisableSeverity: Severity | 'off';
+  /**
+   * The configuration's rule settings as written (validated). With miglint's own code in the
+   * key they decide the effective rules, so a hit needs neither the rules nor their options' schemas.
+   */
+  ruleSettings: Config['rules'];
   preset: Preset | undefined;
 }
 
 export function lintResultKey(inputs: LintInputs): string {
   const hash = createHash('sha1');
   hash.update(`${FORMAT}\0${codeFingerprint()}\0${inputs.cwd}\0${inputs.discovery.dir}\0${inputs.discovery.layout}\0`);
-  hash.update(`${inputs.preset ?? ''}\0${inputs.unusedDisableSeverity}\0`);
-  for (const { rule, severity, options } of inputs.rules) hash.update(`${rule.id}\0${severity}\0${JSON.stringify(options)}\0`);
+  hash.update(`${inputs.preset ?? ''}\0${JSON.stringify(inputs.ruleSettings ?? null)}\0`);
   hash.update(JSON.stringify([inputs.discovery.unplaced, inputs.discovery.runnerIssues, inputs.discovery.providedRoles])).update('\0');
   const sum = inputs.discovery.sum;
   hash.update(sum === null ? '\u0001nosum' : `${sum.path}\0${sum.text.length}\0${sum.text}`).update('\0');
@@ -50,7 +51,7 @@ export function lintResultKey(inputs: LintInputs): string {
 let fingerprint: string | null = null;
 
 /** miglint's code (every module of src/ and rules/ as loaded: built .js or, in tests, .ts) and its parsers' versions. */
-function codeFingerprint(): string {
+export function codeFingerprint(): string {
   if (fingerprint !== null) return fingerprint;
   const hash = createHash('sha1');
   const codeRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));

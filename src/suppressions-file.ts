@@ -7,18 +7,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import type { LintResult } from './engine.js';
 import { UsageError } from './errors.js';
 import type { Finding } from './rule.js';
+import type { Suppressions } from './suppressions-schema.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export const SUPPRESSIONS_FILE = 'miglint-suppressions.json';
 
-const SUPPRESSIONS = z.record(z.string(), z.record(z.string(), z.object({ count: z.number().int().positive() }).strict()));
-
-/** File (relative to the suppressions file's folder, `/`-separated) -> rule id -> accepted findings. */
-export type Suppressions = z.infer<typeof SUPPRESSIONS>;
+export type { Suppressions } from './suppressions-schema.js';
 
 export interface StaleEntry {
   file: string;
@@ -38,7 +35,8 @@ export interface SuppressionsScope {
   dir: string;
 }
 
-export function readSuppressions(file: string): Suppressions {
+/** The file's entries, validated (the validator loads only when there is a file); none when it does not exist. */
+export async function readSuppressions(file: string): Promise<Suppressions> {
   if (!existsSync(file)) return {};
   let value: unknown;
   try {
@@ -46,6 +44,7 @@ export function readSuppressions(file: string): Suppressions {
   } catch (error) {
     throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
   }
+  const { SUPPRESSIONS } = await import('./suppressions-schema.js');
   const parsed = SUPPRESSIONS.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

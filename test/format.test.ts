@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../src/engine.js';
-import { FORMATTERS } from '../src/format/index.js';
+import { loadFormatter } from '../src/format/index.js';
 import { formatMarkdown } from '../src/format/markdown.js';
 import { sarifLog } from '../src/format/sarif.js';
 import { webAddress } from '../src/package-info.js';
@@ -26,8 +26,8 @@ const result: LintResult = {
 };
 
 describe('formats', () => {
-  it('json keeps the public contract', () => {
-    const parsed = JSON.parse(FORMATTERS.json(result, { color: false }));
+  it('json keeps the public contract', async () => {
+    const parsed = JSON.parse((await loadFormatter('json'))(result, { color: false }));
     expect(Object.keys(parsed)).toEqual(['files', 'statements', 'findings']);
     expect(parsed.findings[0]).toEqual({
       ruleId: 'duplicate-create-table',
@@ -40,16 +40,16 @@ describe('formats', () => {
     });
   });
 
-  it('github annotations escape properties and data', () => {
-    const lines = FORMATTERS.github(result, { color: false }).trimEnd().split('\n');
+  it('github annotations escape properties and data', async () => {
+    const lines = (await loadFormatter('github'))(result, { color: false }).trimEnd().split('\n');
     expect(lines).toEqual([
       '::error file=migrations/002_b%2Cc.sql,line=4,col=2,title=miglint duplicate-create-table::Table "a" is created again, 100%25 sure: really%0Amigrations/001_a.sql:1 "a" first created here',
       '::notice file=migrations/003_c.sql,line=1,col=1,title=miglint empty-migration::empty',
     ]);
   });
 
-  it('sarif maps severities to levels and keeps related locations', () => {
-    const sarif = JSON.parse(FORMATTERS.sarif(result, { color: false, cwd: REPOSITORY }));
+  it('sarif maps severities to levels and keeps related locations', async () => {
+    const sarif = JSON.parse((await loadFormatter('sarif'))(result, { color: false, cwd: REPOSITORY }));
     expect(sarif.version).toBe('2.1.0');
     const [first, second] = sarif.runs[0].results;
     expect(first.level).toBe('error');
@@ -65,12 +65,12 @@ describe('formats', () => {
     ]);
   });
 
-  it('sarif escapes brackets in messages, so that only its links to related places are links', () => {
+  it('sarif escapes brackets in messages, so that only its links to related places are links', async () => {
     const bracketed: LintResult = {
       ...result,
       findings: [{ ...result.findings[0]!, message: 'Column "tags" text[] is [odd](2)', related: [{ file: 'migrations/001_a.sql', line: 1, message: 'first [here]' }] }],
     };
-    const [only] = JSON.parse(FORMATTERS.sarif(bracketed, { color: false, cwd: REPOSITORY })).runs[0].results;
+    const [only] = JSON.parse((await loadFormatter('sarif'))(bracketed, { color: false, cwd: REPOSITORY })).runs[0].results;
     expect(only.message.text).toBe('Column "tags" text\\[\\] is \\[odd\\](2) See [first \\[here\\]](1).');
     expect(only.relatedLocations[0].message.text).toBe('first \\[here\\]');
   });
@@ -160,8 +160,8 @@ describe('formats', () => {
     expect(formatMarkdown(result, { docsRepositoryUrl: null })).not.toContain('left out');
   });
 
-  it('stylish groups by file and counts by severity', () => {
-    const text = FORMATTERS.stylish(result, { color: false });
+  it('stylish groups by file and counts by severity', async () => {
+    const text = (await loadFormatter('stylish'))(result, { color: false });
     expect(text).toContain('migrations/002_b,c.sql\n  4:2  error    Table "a"');
     expect(text).toContain('✖ 2 problems (1 error, 0 warnings, 1 info) in 2 files, 3 statements');
   });

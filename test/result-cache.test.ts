@@ -3,11 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_ENV } from '../src/cache.js';
 import { lintCommand } from '../src/commands/lint.js';
-import { resolveRules } from '../src/config.js';
 import { discover } from '../src/discover/index.js';
 import type { LintResult } from '../src/engine.js';
 import { lintResultKey, ResultCache, type LintInputs } from '../src/result-cache.js';
-import { RULES } from '../rules/index.js';
 import { writeFolder } from './support/rule-tester.js';
 
 const scratch: string[] = [];
@@ -33,8 +31,7 @@ function inputs(dir: string, change: Partial<LintInputs> = {}): LintInputs {
   return {
     cwd: dir,
     discovery: discover(dir, { cwd: dir }),
-    rules: resolveRules(RULES, {}, null),
-    unusedDisableSeverity: 'warning',
+    ruleSettings: undefined,
     preset: undefined,
     ...change,
   };
@@ -49,9 +46,9 @@ describe('lintResultKey', () => {
     const others = [
       lintResultKey(inputs(dir, { cwd: path.dirname(dir) })),
       lintResultKey(inputs(dir, { discovery: discover(dir, { cwd: dir, layout: 'goose' }) })),
-      lintResultKey(inputs(dir, { rules: resolveRules(RULES, { rules: { 'duplicate-create-table': 'warning' } }, null) })),
-      lintResultKey(inputs(dir, { rules: resolveRules(RULES, { rules: { 'patch-chain': ['warning', { threshold: 5 }] } }, null) })),
-      lintResultKey(inputs(dir, { unusedDisableSeverity: 'off' })),
+      lintResultKey(inputs(dir, { ruleSettings: { 'duplicate-create-table': 'warning' } })),
+      lintResultKey(inputs(dir, { ruleSettings: { 'patch-chain': ['warning', { threshold: 5 }] } })),
+      lintResultKey(inputs(dir, { ruleSettings: { 'unused-disable': 'off' } })),
       lintResultKey(inputs(dir, { preset: 'supabase' })),
     ];
     writeFileSync(path.join(dir, '002_b.sql'), 'CREATE TABLE b (id int PRIMARY KEY);\n');
@@ -90,12 +87,28 @@ describe('ResultCache', () => {
 });
 
 describe('lint with the result cache', () => {
-  async function lint(dir: string): Promise<{ code: number; stdout: string }> {
+  async function lint(dir: string, config?: string): Promise<{ code: number; stdout: string }> {
     let stdout = '';
     const output = { stdout: (text: string) => void (stdout += text), stderr: () => undefined };
-    const code = await lintCommand({ dir, format: 'json', color: false }, output);
+    const code = await lintCommand({ dir, format: 'json', color: false, config }, output);
     return { code, stdout };
   }
+
+  // The key holds the rule settings as written, not the rules resolved from them: a setting
+  // the rules would refuse must never be answered from a result stored under a good one.
+  it('refuses an unknown rule or bad options in the configuration after a cached run', async () => {
+    const dir = folder(FILES);
+    const root = folder({});
+    process.env[CACHE_ENV] = root;
+    const config = path.join(dir, 'miglint.config.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'patch-chain': ['warning', { threshold: 5 }] } }));
+    expect((await lint(dir, config)).code).toBe(1);
+    expect((await lint(dir, config)).code).toBe(1);
+    writeFileSync(config, JSON.stringify({ rules: { 'patch-chain': ['warning', { threshold: 'five' }] } }));
+    await expect(lint(dir, config)).rejects.toThrow(/invalid options for rule "patch-chain"/);
+    writeFileSync(config, JSON.stringify({ rules: { 'patch-chian': 'warning' } }));
+    await expect(lint(dir, config)).rejects.toThrow(/unknown rule "patch-chian" \(did you mean "patch-chain"\?\)/);
+  });
 
   it('serves an unchanged folder from the stored result, and recomputes when a file changes', async () => {
     const dir = folder(FILES);

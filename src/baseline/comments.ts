@@ -1,5 +1,5 @@
 /** COMMENT ON for every object and member the model keeps a comment for. */
-import type { SchemaModel } from '../replay/model.js';
+import { PUBLIC_SCHEMA_COMMENT, type SchemaModel } from '../replay/model.js';
 import { functionReference, ident, literal, qualified } from './sql.js';
 
 export function commentStatements(schema: SchemaModel): string[] {
@@ -7,7 +7,12 @@ export function commentStatements(schema: SchemaModel): string[] {
   const comment = (target: string, text: string | null | undefined) => {
     if (text !== null && text !== undefined) statements.push(`COMMENT ON ${target} IS ${literal(text)};`);
   };
-  for (const item of schema.schemas.values()) comment(`SCHEMA ${ident(item.name)}`, item.comment);
+  for (const item of schema.schemas.values()) {
+    // The baseline's database has the public schema with PostgreSQL's comment already.
+    if (item.name !== 'public') comment(`SCHEMA ${ident(item.name)}`, item.comment);
+    else if (item.comment === null) statements.push('COMMENT ON SCHEMA public IS NULL;');
+    else if (item.comment !== PUBLIC_SCHEMA_COMMENT) comment('SCHEMA public', item.comment);
+  }
   for (const extension of schema.extensions.values()) comment(`EXTENSION ${ident(extension.name)}`, extension.comment);
   for (const type of schema.types.values()) comment(`${type.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${qualified(type.schema, type.name)}`, type.comment);
   for (const sequence of schema.sequences.values()) comment(`SEQUENCE ${qualified(sequence.schema, sequence.name)}`, sequence.comment);

@@ -1,11 +1,11 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeDiscovery } from '../analyze.js';
-import { loadConfig, resolveRules } from '../config.js';
+import type { Config, EffectiveRule, LoadedConfig } from '../config.js';
+import { findConfig } from '../config-file.js';
 import { defaultMigrationsDir, discover, toDisplayPath, USUAL_PLACES, type Discovery, type Layout } from '../discover/index.js';
-import { runRules, UNUSED_DISABLE, type LintResult } from '../engine.js';
+import { UNUSED_DISABLE, type LintResult } from '../engine.js';
 import { UsageError } from '../errors.js';
-import { FORMATTERS, type FormatName } from '../format/index.js';
+import { loadFormatter, type FormatName } from '../format/index.js';
 import { changedFiles, type ChangeSet } from '../lint/git-changes.js';
 import { onlyFindingsIn } from '../lint/only-files.js';
 import { lintResultKey, ResultCache } from '../result-cache.js';
@@ -19,7 +19,6 @@ import {
   type SuppressionsScope,
 } from '../suppressions-file.js';
 import { writeFileAtomic } from '../write-atomic.js';
-import { RULES } from '../../rules/index.js';
 import type { Output } from '../output.js';
 import { EXIT } from './exit-codes.js';
 import { groupByMigrationsFolder, mergeResults } from './lint-files.js';
@@ -73,11 +72,16 @@ export interface LintHooks {
 
 export async function lintFolder(options: LintRunOptions, cwd: string, hooks: LintHooks = {}): Promise<LintResult> {
   const say = hooks.say ?? (() => {});
-  const { config, source } = loadConfig(cwd, options.config);
+  const { config, source } = await configuration(cwd, options.config);
   // unused-disable is reported by the engine, not by a rule, but is configured like one.
   const { [UNUSED_DISABLE]: unusedDisable, ...ruleSettings } = config.rules ?? {};
-  const rules = resolveRules(RULES, { ...config, rules: ruleSettings }, source);
   const unusedSeverity = typeof unusedDisable === 'string' ? unusedDisable : (unusedDisable?.[0] ?? 'warning');
+  // The rules, and with them the parser and the replay, load only when the result cache misses.
+  let rules: Promise<EffectiveRule[]> | undefined;
+  const effectiveRules = () =>
+    (rules ??= Promise.all([import('../config.js'), import('../../rules/index.js')]).then(([{ resolveRules }, { RULES }]) =>
+      resolveRules(RULES, { ...config, rules: ruleSettings }, source),
+    ));
   const preset = options.preset ?? config.preset;
   const discoverDir = (dir: string) => {
     const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
@@ -86,17 +90,19 @@ export async function lintFolder(options: LintRunOptions, cwd: string, hooks: Li
   };
   const findingsOf = async (dir: string, discovery = discoverDir(dir)): Promise<LintResult> => {
     const cache = ResultCache.open(cwd);
-    const key = cache ? lintResultKey({ cwd, discovery, rules, unusedDisableSeverity: unusedSeverity, preset }) : null;
+    const key = cache ? lintResultKey({ cwd, discovery, ruleSettings: config.rules, preset }) : null;
     const cached = cache && key ? cache.get(key) : null;
     if (cached !== null) return cached;
+    const [{ analyzeDiscovery }, { runRules }] = await Promise.all([import('../analyze.js'), import('../engine.js')]);
+    const effective = await effectiveRules();
     const analysis = await analyzeDiscovery(discovery, { preset, cwd });
-    const result = runRules(analysis, rules, unusedSeverity);
+    const result = runRules(analysis, effective, unusedSeverity);
     if (cache && key) cache.put(key, result);
     return result;
   };
   const suppressionsFile = path.join(source ? path.dirname(source) : cwd, SUPPRESSIONS_FILE);
   const lintDir = async (dir: string, discovery = discoverDir(dir)): Promise<LintResult> =>
-    useSuppressions(await findingsOf(dir, discovery), options.suppressions ?? 'apply', { file: suppressionsFile, cwd, dir: discovery.dir }, say);
+    await useSuppressions(await findingsOf(dir, discovery), options.suppressions ?? 'apply', { file: suppressionsFile, cwd, dir: discovery.dir }, say);
   const lintChanged = async (dir: string, changes: ChangeSet): Promise<LintResult> => {
     const discovery = discoverDir(dir);
     const changed = changedFiles(discovery.dir, changes);
@@ -117,6 +123,14 @@ export async function lintFolder(options: LintRunOptions, cwd: string, hooks: Li
     results.push(result);
   }
   return mergeResults(results);
+}
+
+/** The configuration found from `cwd` (or the one named), validated; the validator (zod) loads only when there is one. */
+async function configuration(cwd: string, explicitPath: string | undefined): Promise<LoadedConfig> {
+  const found = findConfig(cwd, explicitPath);
+  if (found === null) return { config: {} satisfies Config, source: null };
+  const { validConfig } = await import('../config.js');
+  return validConfig(found, cwd);
 }
 
 /** A given file the folder's layout does not read, and no finding is about, would pass unchecked: say so instead. */
@@ -142,7 +156,8 @@ export async function lintCommand(options: LintOptions, output: Output): Promise
   });
   if (options.quiet) result = { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') };
 
-  const report = FORMATTERS[options.format](result, { color: options.color && options.outputFile === undefined });
+  const format = await loadFormatter(options.format);
+  const report = format(result, { color: options.color && options.outputFile === undefined });
   if (options.outputFile === undefined) output.stdout(report);
   else writeFileAtomic(path.resolve(cwd, options.outputFile), report);
   for (const failure of result.ruleFailures) {
@@ -169,9 +184,9 @@ export function lintExitCode(result: LintResult, maxWarnings?: number): number {
 /** What `lint` does with miglint-suppressions.json: hide accepted findings, accept all, or also drop what no longer occurs. */
 export type SuppressionsMode = 'apply' | 'suppress-all' | 'prune';
 
-function useSuppressions(result: LintResult, mode: SuppressionsMode, scope: SuppressionsScope, say: (text: string) => void): LintResult {
+async function useSuppressions(result: LintResult, mode: SuppressionsMode, scope: SuppressionsScope, say: (text: string) => void): Promise<LintResult> {
   const name = toDisplayPath(scope.cwd, scope.file);
-  const existing = readSuppressions(scope.file);
+  const existing = await readSuppressions(scope.file);
   if (mode === 'suppress-all') {
     const suppressions = suppressAll(result, existing, scope);
     writeSuppressions(scope.file, suppressions);

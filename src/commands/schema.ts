@@ -11,6 +11,7 @@ import { discover, type Layout } from '../discover/index.js';
 import type { Preset } from '../presets.js';
 import { reportChoice } from './choice.js';
 import type { SchemaModel } from '../replay/index.js';
+import { changeText, type Change } from '../replay/model.js';
 import { EXIT, migrationsDir } from './lint.js';
 
 import type { SchemaFormat } from './schema-formats.js';
@@ -46,6 +47,12 @@ export function schemaToJson(schema: SchemaModel): unknown {
   };
 }
 
+/** JSON.stringify's replacer: each change as its origin and the text a reader sees. */
+function changesAsText(key: string, value: unknown): unknown {
+  if (key !== 'changes' || !Array.isArray(value)) return value;
+  return (value as Change[]).map((change) => ({ origin: change.origin, description: changeText(change) }));
+}
+
 export async function schemaCommand(options: SchemaCommandOptions, output: Output): Promise<number> {
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, options.config);
@@ -54,7 +61,7 @@ export async function schemaCommand(options: SchemaCommandOptions, output: Outpu
   const preset = options.preset ?? config.preset;
   reportChoice(options.verbose, discovery, preset, cwd, output);
   const analysis = await analyzeDiscovery(discovery, { preset, cwd });
-  if (options.format === 'json') output.stdout(`${JSON.stringify(schemaToJson(analysis.schema), null, 2)}\n`);
+  if (options.format === 'json') output.stdout(`${JSON.stringify(schemaToJson(analysis.schema), changesAsText, 2)}\n`);
   else output.stdout(emitBaseline(analysis, { includeData: false }));
   return EXIT.ok;
 }

@@ -9,10 +9,11 @@ import { nothingFoundMessage } from './nothing-found.js';
 import { drizzlePlacement, graphilePlacement, prismaPlacement, runnerMarker, sqitchPlacement, type RunnerPlacement, type RunnerProblem } from './runner-files.js';
 import { gmrcText, graphilePlaceholderRoles, graphilePlaceholderValues, withGraphilePlaceholders } from './graphile-placeholders.js';
 import { transactionMode, type TransactionMode } from './transactions.js';
+import { USUAL_PLACES } from './layouts.js';
 import type { Layout } from './layouts.js';
 import { SUM_FILE, type SumSource } from '../sum.js';
 
-export { LAYOUTS, type Layout } from './layouts.js';
+export { LAYOUTS, USUAL_PLACES, type Layout } from './layouts.js';
 
 export interface MigrationFile extends ParsedName {
   /** Absolute path on disk. */
@@ -83,8 +84,6 @@ const SCHEMES_BY_LAYOUT: Record<VersionLayout, Exclude<NameScheme, 'none'>> = {
   diesel: 'diesel',
 };
 
-/** Where `miglint` looks for a migrations folder when none is given, in this order. */
-export const USUAL_PLACES = ['supabase/migrations', 'migrations', 'db/migrations'] as const;
 
 /** The folder `miglint lint` reads when none is given. */
 export function defaultMigrationsDir(cwd: string): string | null {

@@ -14,3 +14,6 @@ export const LAYOUTS = [
   'graphile-migrate',
 ] as const;
 export type Layout = (typeof LAYOUTS)[number];
+
+/** Where `miglint` looks for a migrations folder when none is given, in this order. */
+export const USUAL_PLACES = ['supabase/migrations', 'migrations', 'db/migrations'] as const;

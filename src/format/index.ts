@@ -1,22 +1,26 @@
-/** One file per output format; add a format by adding a file and a line here. */
+/**
+ * One file per output format; add a format by adding a file and a line here. Each is loaded
+ * when asked for: SARIF and Markdown read every rule's docs, which a JSON report does not need.
+ */
 import type { Formatter } from './types.js';
-import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
-import { formatMarkdown, MARKDOWN_LINK_BASE_ENV } from './markdown.js';
-import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
 
 export type { Formatter, FormatOptions } from './types.js';
 
-const BY_NAME = {
-  stylish: formatStylish,
-  json: formatJson,
-  sarif: formatSarif,
-  github: formatGithub,
-  markdown: (result, options) => formatMarkdown(result, { cwd: options.cwd, linkBase: process.env[MARKDOWN_LINK_BASE_ENV] }),
-} satisfies Record<string, Formatter>;
+const LOADERS = {
+  stylish: async () => (await import('./stylish.js')).formatStylish,
+  json: async () => (await import('./json.js')).formatJson,
+  sarif: async () => (await import('./sarif.js')).formatSarif,
+  github: async () => (await import('./github.js')).formatGithub,
+  markdown: async () => {
+    const { formatMarkdown, MARKDOWN_LINK_BASE_ENV } = await import('./markdown.js');
+    return (result, options) => formatMarkdown(result, { cwd: options.cwd, linkBase: process.env[MARKDOWN_LINK_BASE_ENV] });
+  },
+} satisfies Record<string, () => Promise<Formatter>>;
 
-export type FormatName = keyof typeof BY_NAME;
-/** Typed as the common signature, so every formatter is called the same way. */
-export const FORMATTERS: Record<FormatName, Formatter> = BY_NAME;
-export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+export type FormatName = keyof typeof LOADERS;
+export const FORMAT_NAMES = Object.keys(LOADERS) as FormatName[];
+
+/** The formatter of a format, typed as the common signature so that every one is called the same way. */
+export function loadFormatter(name: FormatName): Promise<Formatter> {
+  return LOADERS[name]();
+}

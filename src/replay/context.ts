@@ -1,11 +1,11 @@
 import type { Node } from 'libpg-query';
 import type { Statement } from '../parse/index.js';
 import type { SourcePositions } from '../parse/positions.js';
-import type { HistoryEvent } from './history.js';
+import type { Effect, EventBase, HistoryEvent, Rejection } from './history.js';
 import { qualifiedName, type Change, type Origin, type SchemaModel, type Table } from './model.js';
 
-export type EventDraft = Omit<HistoryEvent, 'origin' | 'statementKind' | 'tableId' | 'member'> &
-  Partial<Pick<HistoryEvent, 'tableId' | 'member'>>;
+type DraftBase = Omit<EventBase, 'origin' | 'statementKind' | 'tableId' | 'member'> & Partial<Pick<EventBase, 'tableId' | 'member'>>;
+export type EventDraft = DraftBase & (Rejection | Effect);
 
 /** Replays one statement found inside another (DDL inside a DO block). */
 export type NestedReplay = (node: Node, text: string, ctx: ReplayContext) => void;
@@ -29,21 +29,16 @@ export class ReplayContext {
     private readonly positions: SourcePositions | null,
     readonly nested: NestedReplay | null = null,
     /** Names of the relations some statement of the chain creates (see created-relations.ts). */
-    readonly chainCreates: ReadonlySet<string> = new Set(),
+    readonly chainCreates: Pick<ReadonlySet<string>, 'has'> = new Set(),
   ) {}
 
   emit(draft: EventDraft): void {
-    const guardedError = this.guarded && draft.action === 'error';
-    this.events.push({
-      tableId: null,
-      member: null,
-      ...draft,
-      action: guardedError ? 'noop' : draft.action,
-      message: guardedError ? `${draft.message} (inside a guarded DO block: assumed skipped)` : draft.message,
-      origin: this.origin,
-      statementKind: this.outer?.kind ?? this.statement.kind,
-      ...(this.outer ? { innerKind: this.statement.kind } : {}),
-    });
+    const place = { origin: this.origin, statementKind: this.outer?.kind ?? this.statement.kind, ...(this.outer ? { innerKind: this.statement.kind } : {}) };
+    if (this.guarded && draft.action === 'error') {
+      this.events.push({ tableId: null, member: null, ...draft, action: 'noop', reason: { code: 'guarded', cause: draft.reason }, ...place });
+      return;
+    }
+    this.events.push({ tableId: null, member: null, ...draft, ...place });
   }
 
   /** What the chain did so far, oldest first. */
@@ -181,7 +176,7 @@ export class ReplayContext {
       objectType,
       name: missing,
       ...(options.member !== undefined ? { member: options.member } : {}),
-      message: `relation "${missing}" does not exist`,
+      reason: { code: 'missing', kind: 'relation', name: missing },
     });
   }
 

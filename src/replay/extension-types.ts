@@ -6,6 +6,7 @@
 import type { TypeName } from 'libpg-query';
 import type { ReplayContext } from './context.js';
 import { stringsOf } from './sql-text.js';
+import type { Reason } from './reasons.js';
 
 const PROVIDED_BY: ReadonlyMap<string, string> = new Map([
   ['citext', 'citext'],
@@ -30,12 +31,12 @@ export function extensionProviding(typeName: string): string | undefined {
  * Why PostgreSQL rejects a column of this type here: it is an extension's type, no statement
  * created that extension, and no statement created a type of that name. Null otherwise.
  */
-export function missingExtensionType(typeName: TypeName | undefined, ctx: ReplayContext): string | null {
+export function missingExtensionType(typeName: TypeName | undefined, ctx: ReplayContext): Reason | null {
   const names = typeName ? stringsOf(typeName.names) : [];
   const name = names[names.length - 1];
   const extension = name === undefined ? undefined : extensionProviding(name);
   if (name === undefined || extension === undefined) return null;
   if (ctx.schema.extensions.has(extension)) return null;
   if ([...ctx.schema.types.values()].some((type) => type.name === name)) return null;
-  return `type "${names.join('.')}" does not exist (it comes with extension "${extension}", which no earlier statement creates)`;
+  return { code: 'missing', kind: 'type', name: names.join('.'), extension };
 }

@@ -9,6 +9,7 @@
 import type { Node, SelectStmt } from 'libpg-query';
 import { parseSync } from '../parse/wasm.js';
 import type { ReplayContext } from './context.js';
+import { constraintNameMayExist } from './constraint-names.js';
 import { qualifiedName } from './model.js';
 import { isPlatformRelation, platformObjects } from '../presets.js';
 import { stringsOf } from './sql-text.js';
@@ -263,7 +264,7 @@ function catalogRowExists(select: SelectStmt, ctx: ReplayContext): Truth {
       const name = where.get('conname');
       if (!name || !known(['conname'])) return null;
       const types = [...ctx.schema.types.values()].some((type) => type.checks.some((check) => check.name === name));
-      return answer(types || [...ctx.schema.tables.values()].some((table) => table.constraints.some((constraint) => constraint.name === name)));
+      return answer(types || (constraintNameMayExist(ctx.schema, name) && [...ctx.schema.tables.values()].some((table) => table.constraints.some((constraint) => constraint.name === name))));
     }
     case 'pg_policies':
     case 'pg_catalog.pg_policies': {

@@ -3,6 +3,7 @@
  * across files: which file created a table, which ones altered it, what was silently ignored.
  */
 import type { Origin } from './model.js';
+import { reasonText, type Reason } from './reasons.js';
 
 export type EventAction =
   /** The object came into existence. */
@@ -40,8 +41,22 @@ export type ObjectType =
   | 'statistics'
   | 'other';
 
-export interface HistoryEvent {
-  action: EventAction;
+/** What the statement did, or, for a rejection or no-op, why it did nothing. */
+export type HistoryEvent = EventBase & (Rejection | Effect);
+
+/** A statement PostgreSQL rejects here, or one IF [NOT] EXISTS made do nothing. */
+export interface Rejection {
+  action: 'error' | 'noop';
+  reason: Reason;
+}
+
+export interface Effect {
+  action: Exclude<EventAction, 'error' | 'noop'>;
+  /** What it did, for a reader: `added column "email"`. */
+  message: string;
+}
+
+export interface EventBase {
   objectType: ObjectType;
   /**
    * Qualified key of the object; for columns, constraints, triggers and policies, of their
@@ -57,7 +72,6 @@ export interface HistoryEvent {
   statementKind: string;
   /** For a statement replayed from inside another (a DO block's DDL): its own node type. */
   innerKind?: string;
-  message: string;
   /**
    * On a statement PostgreSQL rejects in a file its runner applies in one transaction: the file
    * applied nothing, and what it did before this statement is undone in the model.
@@ -76,4 +90,9 @@ export interface RolledBack {
   undone: number;
   /** Statements of the file after this one, never run. */
   notRun: number;
+}
+
+/** The event as a reader sees it: what it did, or why PostgreSQL rejects it. */
+export function eventText(event: HistoryEvent): string {
+  return 'reason' in event ? reasonText(event.reason) : event.message;
 }

@@ -153,7 +153,7 @@ function unparsedFileRejection(parsed: ParsedFile, problem: ParseProblem): Histo
     member: null,
     origin: { path: parsed.file.path, fileOrder: parsed.file.order, statementIndex: before, line: problem.line, column: problem.column },
     statementKind: 'Unparsed',
-    message: problem.message,
+    reason: { code: 'syntax', text: problem.message },
     rolledBack: { undone: before, notRun: parsed.statements.length - before },
   };
 }
@@ -163,9 +163,48 @@ interface State {
   schema: SchemaModel;
   history: HistoryEvent[];
   ids: { next: number };
-  chainCreates: ReadonlySet<string>;
+  chainCreates: ChainCreates;
   /** A file's rejection events, once it is known to be undone by its transaction: replayed as those alone. */
   undone: Map<ParsedFile, HistoryEvent[]>;
+}
+
+/**
+ * The relations the chain creates (see created-relations.ts), remembering each name the replay
+ * asked about and the answer: the only way a later file reaches into the replay of earlier ones.
+ */
+class ChainCreates {
+  readonly asked = new Map<string, boolean>();
+
+  constructor(private readonly names: ReadonlySet<string>) {}
+
+  has(name: string): boolean {
+    const answer = this.names.has(name);
+    this.asked.set(name, answer);
+    return answer;
+  }
+}
+
+/**
+ * The replay after its first `files` replayed files, to resume from in a later run whose first
+ * files are the same (see replay-checkpoint.ts).
+ */
+export interface ReplayProgress {
+  files: number;
+  /** The names the replay of those files asked the chain's creations about, and the answers. */
+  chainAnswers: [string, boolean][];
+  schema: SchemaModel;
+  history: HistoryEvent[];
+  nextId: number;
+}
+
+export interface ReplayOptions {
+  /**
+   * Progress of an earlier replay over the same first files, in a form read anew at each call
+   * (the replay changes what it gets); ignored when the later files change what it saw.
+   */
+  resume?: { files: number; chainAnswers: [string, boolean][]; load: () => ReplayProgress } | null | undefined;
+  /** Called with the replay's progress once it has replayed this many files (live objects: copy them before returning). */
+  progressAt?: { files: number; take: (progress: ReplayProgress) => void } | undefined;
 }
 
 /**
@@ -196,7 +235,7 @@ function replayFile(parsed: ParsedFile, state: State): HistoryEvent[] | null {
     const firstEvent = history.length;
     const ctx = new ReplayContext(schema, statement, origin, history, state.ids, parsed.positions, replayNested, state.chainCreates);
     const refused = inBlock ? refusedInTransactionBlock(statement) : null;
-    if (refused) ctx.emit({ action: 'error', objectType: 'other', name: '', knownRejection: true, message: `${refused} cannot run inside a transaction block` });
+    if (refused) ctx.emit({ action: 'error', objectType: 'other', name: '', knownRejection: true, reason: { code: 'in-transaction-block', command: refused } });
     else dispatch(statement.kind, (statement.node as Record<string, unknown>)[statement.kind], ctx);
     if (!inBlock) continue;
     const rejections = history.slice(firstEvent).filter((event) => rejectsForCertain(event, schema));
@@ -208,28 +247,48 @@ function replayFile(parsed: ParsedFile, state: State): HistoryEvent[] | null {
 }
 
 /** `preset`: the platform the files run on, whose grants and default privileges are in force from the start. */
-export function replay(files: ParsedFile[], preset: Preset = 'none'): Replay {
+export function replay(files: ParsedFile[], preset: Preset = 'none', options: ReplayOptions = {}): Replay {
   const startSchema = () => {
     const schema = emptySchema();
     seedPrivileges(schema, preset);
     return schema;
   };
   const replayed = files.filter((parsed) => parsed.file.replayed);
-  const state: State = { schema: startSchema(), history: [], ids: { next: 1 }, chainCreates: relationsCreatedBy(files), undone: new Map() };
-  // The state before the last file a transaction undid (or before the first file): copying the
-  // model before every file costs more than the whole replay, so an undone file is replayed
-  // again from here, up to the statement before it, and a new copy taken there.
-  let checkpoint = { index: 0, schema: startSchema(), events: 0, nextId: 1 };
-  for (let index = 0; index < replayed.length; index++) {
+  const chainCreates = new ChainCreates(relationsCreatedBy(files));
+  const resume = options.resume && resumable(options.resume, chainCreates, replayed.length) ? options.resume : null;
+  const start = resume ? resume.load() : { schema: startSchema(), history: [], nextId: 1 };
+  const state: State = { schema: start.schema, history: start.history, ids: { next: start.nextId }, chainCreates, undone: new Map() };
+  // The state before the last file a transaction undid (or before the first file, or where the
+  // replay resumed): copying the model before every file costs more than the whole replay, so an
+  // undone file is replayed again from here, up to the statement before it, and a new copy taken there.
+  let checkpoint = {
+    index: resume?.files ?? 0,
+    schema: resume ? () => resume.load().schema : startSchema,
+    events: state.history.length,
+    nextId: state.ids.next,
+  };
+  let progressTaken = resume !== null && resume.files === options.progressAt?.files;
+  for (let index = checkpoint.index; index < replayed.length; index++) {
+    if (!progressTaken && index === options.progressAt?.files) {
+      progressTaken = true;
+      const { schema, history, ids } = state;
+      options.progressAt.take({ files: index, schema, history, nextId: ids.next, chainAnswers: [...chainCreates.asked] });
+    }
     const undone = replayFile(replayed[index]!, state);
     if (!undone) continue;
     state.undone.set(replayed[index]!, undone);
-    state.schema = checkpoint.schema;
+    state.schema = checkpoint.schema();
     state.history.length = checkpoint.events;
     state.ids.next = checkpoint.nextId;
     for (let earlier = checkpoint.index; earlier < index; earlier++) replayFile(replayed[earlier]!, state);
-    checkpoint = { index, schema: structuredClone(state.schema), events: state.history.length, nextId: state.ids.next };
+    const copy = structuredClone(state.schema);
+    checkpoint = { index, schema: () => copy, events: state.history.length, nextId: state.ids.next };
     index--;
   }
   return { schema: state.schema, history: state.history };
+}
+
+/** Whether this run's files would have had the earlier replay ask the chain the same questions with the same answers. */
+function resumable(progress: { files: number; chainAnswers: [string, boolean][] }, chainCreates: ChainCreates, replayedFiles: number): boolean {
+  return progress.files <= replayedFiles && progress.chainAnswers.every(([name, answer]) => chainCreates.has(name) === answer);
 }

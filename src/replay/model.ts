@@ -14,9 +14,33 @@ export interface Origin {
 }
 
 /** One statement that changed an object, and what it changed. */
-export interface Change {
+export type Change = DescribedChange | RlsChange;
+
+/** A change shown to readers only (`schema`), never decided on: `added column "email"`. */
+export interface DescribedChange {
   origin: Origin;
   description: string;
+}
+
+/** ALTER TABLE ... ENABLE / DISABLE / [NO] FORCE ROW LEVEL SECURITY, which rules decide on. */
+export interface RlsChange {
+  origin: Origin;
+  rls: 'enabled' | 'disabled' | 'forced' | 'no longer forced';
+}
+
+/** The change as the `schema` command shows it. */
+export function changeText(change: Change): string {
+  if (!('rls' in change)) return change.description;
+  switch (change.rls) {
+    case 'enabled':
+      return 'enabled row level security';
+    case 'disabled':
+      return 'disabled row level security';
+    case 'forced':
+      return 'forced row level security';
+    default:
+      return 'stopped forcing row level security';
+  }
 }
 
 export interface Column {
@@ -47,6 +71,16 @@ export interface Column {
   previousTypes: { type: string; until: Origin }[];
   /** COMMENT ON COLUMN. */
   comment?: string | null;
+  /**
+   * The column comes only from INHERITS parents (PostgreSQL's attislocal false): the table does
+   * not declare it, so the baseline's CREATE TABLE must not either.
+   */
+  inherited?: true;
+  /**
+   * The NOT NULL comes only from INHERITS parents (pg_constraint.conislocal false): a column the
+   * table declares again without NOT NULL still has it, and the baseline must not write it.
+   */
+  notNullInherited?: true;
 }
 
 export type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclude';
@@ -407,13 +441,16 @@ export interface SchemaModel {
   statistics: Map<string, StatisticsObject>;
 }
 
+/** The comment PostgreSQL (15 and later) gives the public schema it creates. */
+export const PUBLIC_SCHEMA_COMMENT = 'standard public schema';
+
 export function emptySchema(): SchemaModel {
   return {
     searchPath: ['public'],
     tables: new Map(),
     indexes: new Map(),
     uninterpreted: [],
-    schemas: new Map([['public', { name: 'public', owner: null, comment: null, created: null, changes: [] }]]),
+    schemas: new Map([['public', { name: 'public', owner: null, comment: PUBLIC_SCHEMA_COMMENT, created: null, changes: [] }]]),
     extensions: new Map(),
     types: new Map(),
     sequences: new Map(),

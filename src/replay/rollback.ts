@@ -8,6 +8,7 @@
 import { isPlatformRelation, isRunnerTable } from '../presets.js';
 import type { HistoryEvent } from './history.js';
 import type { SchemaModel } from './model.js';
+import { rootReason } from './reasons.js';
 
 /** Object types whose "does not exist" may be about an object an extension or the platform made. */
 const UNSEEN_KINDS = new Set<HistoryEvent['objectType']>(['function', 'type', 'extension', 'schema', 'grant', 'comment', 'publication', 'statistics', 'other']);
@@ -26,5 +27,5 @@ export function rejectsForCertain(event: HistoryEvent, schema: SchemaModel): boo
   const relname = event.name.slice(dot + 1);
   if (!schema.schemas.has(schemaName) || isPlatformRelation('supabase', event.name)) return false;
   if (isRunnerTable(relname, schemaName) || mayBeDynamicPartition(schema, relname)) return false;
-  return !(UNSEEN_KINDS.has(event.objectType) && event.message.includes('does not exist'));
+  return !(UNSEEN_KINDS.has(event.objectType) && rootReason(event.reason).code === 'missing');
 }

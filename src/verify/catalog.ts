@@ -63,6 +63,11 @@ export interface CatalogConstraint {
   /** p, u, f, c, x, t as pg_constraint.contype. */
   type: string;
   definition: string;
+  /**
+   * The constraint comes only from INHERITS parents (pg_constraint.conislocal false; partitions
+   * left out, as for columns): pg_dump leaves it out of the table's CREATE TABLE.
+   */
+  inheritedOnly: boolean;
 }
 
 export interface CatalogTable {
@@ -83,6 +88,12 @@ export interface CatalogTable {
   partitionBound: string | null;
   /** Parents through INHERITS, in order (partition parents excluded). */
   inherits: string[];
+  /**
+   * Columns that come only from the parents (pg_attribute.attislocal false; partitions left out,
+   * as pg_dump does): a column the table declares itself stays when the parent drops it or the
+   * table stops inheriting.
+   */
+  inheritedColumns: string[];
   /** Storage parameters, pg_class.reloptions (`fillfactor=70`), then the TOAST table's (`toast.autovacuum_enabled=false`). */
   storageParameters: string[];
   unlogged: boolean;
@@ -485,6 +496,7 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
     statistics_target: number | null;
     options: string[] | null;
     identity_sequence: string | null;
+    inherited_only: boolean;
   }>(
     `select a.attrelid as table_oid, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
        a.attnotnull as not_null, pg_get_expr(d.adbin, d.adrelid) as expression, a.attidentity, a.attgenerated,
@@ -500,7 +512,8 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
            || ' AS ' || format_type(s.seqtypid, null) || case when sc.relpersistence = 'u' then ' UNLOGGED' else '' end
          from pg_sequence s join pg_class sc on sc.oid = s.seqrelid join pg_namespace sn on sn.oid = sc.relnamespace
          where s.seqrelid = pg_get_serial_sequence(c.oid::regclass::text, a.attname)::regclass) end
-         as identity_sequence
+         as identity_sequence,
+       not a.attislocal and not c.relispartition as inherited_only
      from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
      join pg_type t on t.oid = a.atttypid
      left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
@@ -508,8 +521,9 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
      where c.relkind in ('r', 'p', 'f') and a.attnum > 0 and not a.attisdropped and ${inSchema}
      order by a.attrelid, a.attnum`,
   );
-  const { rows: constraints } = await db.query<{ table_oid: number; name: string; type: string; definition: string }>(
-    `select c.conrelid as table_oid, c.conname as name, c.contype::text as type, pg_get_constraintdef(c.oid) as definition
+  const { rows: constraints } = await db.query<{ table_oid: number; name: string; type: string; definition: string; inherited_only: boolean }>(
+    `select c.conrelid as table_oid, c.conname as name, c.contype::text as type, pg_get_constraintdef(c.oid) as definition,
+       not c.conislocal and not r.relispartition as inherited_only
      from pg_constraint c join pg_class r on r.oid = c.conrelid join pg_namespace n on n.oid = r.relnamespace
      where ${inSchema}`,
   );
@@ -540,7 +554,7 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
       constraints: sorted(
         constraints
           .filter((constraint) => constraint.table_oid === table.oid)
-          .map(({ name, type, definition }) => ({ name, type, definition })),
+          .map(({ name, type, definition, inherited_only }) => ({ name, type, definition, inheritedOnly: inherited_only })),
         (constraint) => constraint.name,
       ),
       rlsEnabled: table.rls_enabled,
@@ -549,6 +563,7 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
       partitionOf: table.partition_of,
       partitionBound: table.partition_bound,
       inherits: table.inherits ?? [],
+      inheritedColumns: columns.filter((column) => column.table_oid === table.oid && column.inherited_only).map((column) => column.name),
       storageParameters: table.reloptions ?? [],
       unlogged: table.unlogged,
       replicaIdentity: table.replica_identity,
@@ -797,7 +812,9 @@ async function readComments(db: CatalogDatabase, options: CatalogOptions): Promi
   const { rows } = await db.query<CatalogComment & { schema: string | null }>(
     `select o.type as "objectType", o.identity as object, o.schema, d.description as comment
      from pg_description d, pg_identify_object(d.classoid, d.objoid, d.objsubid) o
-     where d.objoid >= 16384
+     -- Built-in objects are left out, but for the public schema: PostgreSQL ships it with the
+     -- comment 'standard public schema', which a migration may change or remove.
+     where (d.objoid >= 16384 or (d.classoid = 'pg_namespace'::regclass and d.objoid = 2200))
        and not exists (select 1 from pg_depend e where e.classid = d.classoid and e.objid = d.objoid and e.deptype = 'e')
        and d.classoid <> 'pg_extension'::regclass
        and (d.classoid <> 'pg_namespace'::regclass or d.objoid in (select oid from pg_namespace where ${schemaFilter(options)}))`,

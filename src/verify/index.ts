@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { ParsedFile } from '../parse/index.js';
 import { firstLine, isTransactionControl, parseText, piecesOf, run, type Rejection } from './apply.js';
 import { diffCatalogs, readCatalog, type CatalogDifference } from './catalog.js';
+import { compareDumps, loadPgDump, type DumpComparison } from './dump.js';
 import { isAvailable, loadExtensions } from './extensions.js';
 import { loadParser } from '../parse/index.js';
 import type { Preset } from '../presets.js';
@@ -27,6 +28,8 @@ export interface VerifyInput {
   preset: Preset;
   /** The folder's layout: its runner's own tables exist before the first migration (none when absent). */
   layout?: Layout;
+  /** Also compare `pg_dump --schema-only` of both databases (see dump.ts). */
+  pgDump?: boolean;
   /** Called at each step, for a progress line. */
   onProgress?: (message: string) => void;
 }
@@ -46,6 +49,8 @@ export interface VerifyReport {
   assumedRoles: string[];
   /** Missing extensions replaced by a stand-in type (see stand-ins.ts). */
   standIns: string[];
+  /** The pg_dump comparison, when asked for (`pgDump`). */
+  dump?: DumpComparison;
 }
 
 function extensionName(node: unknown): string | null {
@@ -144,6 +149,8 @@ function markRejectedAlike(baseline: Refused[], chain: Refused[]): Rejection[] {
 
 export async function verify(input: VerifyInput): Promise<VerifyReport> {
   const progress = input.onProgress ?? (() => undefined);
+  // Before the replay: a missing pg_dump is said at once, not after minutes.
+  if (input.pgDump) await loadPgDump();
   const chain = input.files.filter((parsed) => parsed.file.replayed);
   await loadParser();
   const baseline = parseText(input.baseline.name, input.baseline.text);
@@ -168,6 +175,8 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
     const baselineRun = await applyFiles(baselineDb, [baseline], input.preset, null, standIns, progress, 'applying the baseline');
     progress('comparing catalogs');
     const differences = diffCatalogs(await readCatalog(chainDb), await readCatalog(baselineDb));
+    if (input.pgDump) progress('comparing pg_dump --schema-only of both databases');
+    const dump = input.pgDump ? await compareDumps(chainDb, baselineDb, differences) : undefined;
     return {
       chainRejections: chainRun.rejections.map(({ rejection }) => rejection),
       baselineRejections: markRejectedAlike(baselineRun.rejections, chainRun.rejections),
@@ -176,6 +185,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
       statements: { chain: chainRun.count, baseline: baselineRun.count },
       assumedRoles,
       standIns,
+      ...(dump ? { dump } : {}),
     };
   } finally {
     await chainDb.close();

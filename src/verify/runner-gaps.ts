@@ -33,8 +33,9 @@ export function runnerGaps(discovery: Discovery, cwd: string): RunnerGaps {
 }
 
 /** The report's lines about them (none when verify ran every file as the runner does). */
-export function runnerGapLines(gaps: RunnerGaps): string[] {
+export function runnerGapLines(gaps: RunnerGaps | undefined): string[] {
   const lines: string[] = [];
+  if (!gaps) return lines;
   if (gaps.goMigrations.length > 0) {
     lines.push(
       `Go migrations verify cannot run (${gaps.goMigrations.length}; goose runs them in version order with the SQL files, so the chain here lacks what they do, and differences and rejections that follow from it are expected):`,
@@ -52,6 +53,7 @@ export function runnerGapLines(gaps: RunnerGaps): string[] {
   return lines;
 }
 
-export function gapCount(gaps: RunnerGaps): number {
-  return gaps.goMigrations.length + gaps.goTemplates.length;
+/** How many files verify could not run as the runner does (none when it was not asked: a report from `verify()` alone). */
+export function gapCount(gaps: RunnerGaps | undefined): number {
+  return gaps ? gaps.goMigrations.length + gaps.goTemplates.length : 0;
 }

@@ -59,10 +59,10 @@ describe('readCatalog', () => {
       { ...plain, name: 'full_name', type: 'text', notNull: false, default: null, identity: null, generated: "((name)::text || '!'::text)", collation: null },
     ]);
     expect(users.constraints).toEqual([
-      { name: 'users_email_key', type: 'u', definition: 'UNIQUE (email)' },
-      { name: 'users_id_not_null', type: 'n', definition: 'NOT NULL id' },
-      { name: 'users_pkey', type: 'p', definition: 'PRIMARY KEY (id)' },
-      { name: 'users_status_not_null', type: 'n', definition: 'NOT NULL status' },
+      { name: 'users_email_key', type: 'u', definition: 'UNIQUE (email)', inheritedOnly: false },
+      { name: 'users_id_not_null', type: 'n', definition: 'NOT NULL id', inheritedOnly: false },
+      { name: 'users_pkey', type: 'p', definition: 'PRIMARY KEY (id)', inheritedOnly: false },
+      { name: 'users_status_not_null', type: 'n', definition: 'NOT NULL status', inheritedOnly: false },
     ]);
     expect(users.rlsEnabled).toBe(true);
     const partition = catalog.tables.find((table) => table.name === 'events_2026')!;
@@ -86,7 +86,9 @@ describe('readCatalog', () => {
     expect(catalog.grants.some((grant) => grant.object === 'app.add(integer, integer)' && grant.grantee === 'PUBLIC')).toBe(false);
     expect(catalog.grants.some((grant) => grant.object === 'app.add(text, text)' && grant.grantee === 'PUBLIC')).toBe(true);
     expect(catalog.defaultPrivileges).toEqual([{ role: 'postgres', schema: 'app', objectType: 'tables', grantee: 'app_user', privilege: 'SELECT', grantable: false }]);
+    // The public schema's comment is PostgreSQL's own, but a migration may change or remove it.
     expect(catalog.comments).toEqual([
+      { objectType: 'schema', object: 'public', comment: 'standard public schema' },
       { objectType: 'table', object: 'app.users', comment: 'people' },
       { objectType: 'table column', object: 'app.users.email', comment: 'login' },
     ]);

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadParser } from '../../src/parse/index.js';
+import { eventText } from '../../src/replay/history.js';
 import { applyToPostgres, fromCatalog, fromModel } from './harness.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -14,7 +15,7 @@ describe('the replayed model says what PostgreSQL says', () => {
       expect(fromModel(replay.schema)).toEqual(fromCatalog(catalog));
       expect(sqlProblems).toEqual([]);
       const problems = replay.history.filter((event) => event.action === 'error' || event.action === 'uninterpreted');
-      expect(problems.map((event) => `${event.origin.line}: ${event.message}`)).toEqual([]);
+      expect(problems.map((event) => `${event.origin.line}: ${eventText(event)}`)).toEqual([]);
     }, 60_000);
   }
 });

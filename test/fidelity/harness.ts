@@ -185,6 +185,8 @@ export function fromCatalog(catalog: Catalog): Comparable {
           partitionOf: table.partitionOf,
           partitioned: table.partitionKey !== null,
           inherits: table.inherits,
+          inheritedColumns: table.inheritedColumns,
+          inheritedNotNulls: table.constraints.filter((constraint) => constraint.type === 'n' && constraint.inheritedOnly).map((constraint) => constraint.name),
           owner: table.owner === 'postgres' ? null : table.owner,
           policies: catalog.policies
             .filter((policy) => policy.schema === table.schema && policy.table === table.name)
@@ -293,6 +295,8 @@ export function fromModel(model: SchemaModel): Comparable {
           partitionOf: table.partitionOf,
           partitioned: table.partitionBy !== null,
           inherits: table.inherits,
+          inheritedColumns: table.partitionOf ? [] : table.columns.filter((column) => column.inherited).map((column) => column.name),
+          inheritedNotNulls: table.partitionOf ? [] : table.columns.filter((column) => column.notNullInherited).map((column) => notNullName(schema, table, column)).sort(),
           owner: table.owner,
           policies: [...table.policies]
             .sort((a, b) => (a.name < b.name ? -1 : 1))

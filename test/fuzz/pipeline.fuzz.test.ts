@@ -14,7 +14,7 @@ import { resolveRules } from '../../src/config.js';
 import { parseMigrationName } from '../../src/discover/filename.js';
 import type { MigrationFile } from '../../src/discover/index.js';
 import { runRules } from '../../src/engine.js';
-import { FORMATTERS } from '../../src/format/index.js';
+import { loadFormatter } from '../../src/format/index.js';
 import { loadParser, parseFile } from '../../src/parse/index.js';
 import { fileBytes, fileName, migrationText } from './arbitraries.js';
 
@@ -76,7 +76,7 @@ describe('fuzz: folders through discover, parse, replay, rules and the JSON form
             expect(finding.line).toBeGreaterThanOrEqual(1);
             expect(finding.line).toBeLessThanOrEqual(lines.get(finding.file)!);
           }
-          const json = JSON.parse(FORMATTERS.json(result, { color: false })) as { findings: unknown[] };
+          const json = JSON.parse((await loadFormatter('json'))(result, { color: false })) as { findings: unknown[] };
           expect(json.findings.length).toBe(result.findings.length);
         } finally {
           rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/replay/index.js';
+import { changeText } from '../../src/replay/model.js';
 import { describeEvents, replayFolder } from './support.js';
 
 describe('IF [NOT] EXISTS and statements PostgreSQL would reject', () => {
@@ -209,7 +210,7 @@ describe('types, search_path and provenance', () => {
     const column = schema.tables.get('public.t')!.columns[0]!;
     expect(column.type).toBe('integer');
     expect(column.previousTypes).toEqual([{ type: 'text', until: expect.objectContaining({ path: '002_b.sql', line: 2 }) }]);
-    expect(column.changes.map((change) => `${change.origin.path}:${change.origin.line} ${change.description}`)).toEqual([
+    expect(column.changes.map((change) => `${change.origin.path}:${change.origin.line} ${changeText(change)}`)).toEqual([
       '002_b.sql:2 changed type of column "n" to integer using n::int',
     ]);
   });

@@ -2,6 +2,7 @@
 import { rmSync } from 'node:fs';
 import { analyze } from '../../src/analyze.js';
 import type { HistoryEvent } from '../../src/replay/index.js';
+import { eventText } from '../../src/replay/history.js';
 import type { Analysis } from '../../src/engine.js';
 import { writeFolder } from '../support/rule-tester.js';
 
@@ -18,5 +19,5 @@ export async function replayFolder(files: Record<string, string>): Promise<Analy
 export function describeEvents(history: HistoryEvent[], actions: HistoryEvent['action'][]): string[] {
   return history
     .filter((event) => actions.includes(event.action))
-    .map((event) => `${event.action} ${event.objectType} ${event.name}${event.member ? `.${event.member}` : ''}: ${event.message} @${event.origin.path}:${event.origin.line}`);
+    .map((event) => `${event.action} ${event.objectType} ${event.name}${event.member ? `.${event.member}` : ''}: ${eventText(event)} @${event.origin.path}:${event.origin.line}`);
 }

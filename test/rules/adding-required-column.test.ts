@@ -18,6 +18,13 @@ ruleTester(rule, {
         '002_b.sql': 'TRUNCATE TABLE alerts;\nALTER TABLE alerts ADD COLUMN resource text NOT NULL;',
       },
     },
+    {
+      name: 'the file deletes every row first (seen in Lemmy)',
+      files: {
+        '001_a.sql': 'CREATE TABLE password_reset_request (id int);',
+        '002_b.sql': 'DELETE FROM password_reset_request;\nALTER TABLE password_reset_request ADD COLUMN local_user_id integer NOT NULL;',
+      },
+    },
   ],
   invalid: [
     {
@@ -30,6 +37,14 @@ ruleTester(rule, {
         { file: '20240301120000_fix.sql', line: 2, column: 14, message: 'Column "slug" is added NOT NULL without a default to "projects"' },
         { file: '20240301120000_fix.sql', line: 3, column: 14, message: 'Column "pk_like"' },
       ],
+    },
+    {
+      name: 'a DELETE with WHERE leaves rows',
+      files: {
+        '001_a.sql': 'CREATE TABLE alerts (id int);',
+        '002_b.sql': 'DELETE FROM alerts WHERE id > 1;\nALTER TABLE alerts ADD COLUMN resource text NOT NULL;',
+      },
+      findings: [{ file: '002_b.sql', line: 2, column: 31, message: 'Column "resource" is added NOT NULL without a default to "alerts"' }],
     },
   ],
 });

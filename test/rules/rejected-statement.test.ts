@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import rule, { missingObjectOf } from '../../rules/rejected-statement.js';
+import rule from '../../rules/rejected-statement.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 ruleTester(rule, {
@@ -161,16 +160,4 @@ ruleTester(rule, {
       ],
     },
   ],
-});
-
-describe('missingObjectOf', () => {
-  it('reads what the message says does not exist, and nothing from other reasons', () => {
-    expect(missingObjectOf('relation "public.goals" does not exist; the DO block fails as a whole')).toEqual({ kind: 'relation', name: 'public.goals' });
-    expect(missingObjectOf('function public.set_updated_at() does not exist')).toEqual({ kind: 'function', name: 'public.set_updated_at()' });
-    expect(missingObjectOf('"pg_catalog.lo_export" does not exist')).toEqual({ kind: '', name: 'pg_catalog.lo_export' });
-    expect(missingObjectOf('type "public.mood" does not exist or is not an enum')).toEqual({ kind: 'enum', name: 'public.mood' });
-    expect(missingObjectOf('materialized view "public.mv" does not exist')).toEqual({ kind: 'materialized view', name: 'public.mv' });
-    expect(missingObjectOf('policy "p" for table "public.t" does not exist')).toBeNull();
-    expect(missingObjectOf('policy "p" for table "public.t" already exists')).toBeNull();
-  });
 });

@@ -1,15 +1,16 @@
 import type { AlterTableCmd, AlterTableStmt, Constraint as ConstraintNode, Node, TypeName } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Constraint, type Index, type Sequence, type Table } from '../model.js';
+import { qualifiedName, type Change, type Constraint, type Index, type RlsChange, type Sequence, type Table } from '../model.js';
 import { persistenceRejection, setTablePersistence, setUnlogged } from '../persistence.js';
 import { roleName } from '../names.js';
+import { madeAt, type Reason } from '../reasons.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
 import { boundText, copyPartitionedIndexes } from './create-table.js';
 import { queryUsesColumn } from '../rewrite.js';
 import { columnDependents, describeDependents, dropColumn } from './cascade.js';
 import { dependentViews, dropConstraint } from './dependents.js';
 import { columnWithNotNull, pinNotNullNames } from '../not-null.js';
-import { nameNewNotNulls } from '../constraint-names.js';
+import { nameNewNotNulls, recordConstraintName } from '../constraint-names.js';
 import { locate, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
 import { applyStorageParameters } from './storage.js';
@@ -31,7 +32,7 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
       action: statement.missing_ok ? 'noop' : 'error',
       objectType: 'table',
       name: key,
-      message: `relation "${key}" does not exist`,
+      reason: { code: 'missing', kind: 'relation', name: key },
     });
     return;
   }
@@ -41,7 +42,7 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
     firstRejection(commands.flatMap(addedConstraints), ctx, { key, columns: columnsAfter(table, commands), permanent: !table.unlogged && !table.temporary }) ??
     commands.map((command) => persistenceRejection(ctx.schema, table, command)).find((reason) => reason !== null);
   if (rejection) {
-    ctx.emit({ action: 'error', objectType: 'table', name: key, tableId: table.id, message: `${rejection}; ALTER TABLE "${key}" fails as a whole: nothing of it applies` });
+    ctx.emit({ action: 'error', objectType: 'table', name: key, tableId: table.id, reason: { code: 'whole-statement', cause: rejection, consequence: `ALTER TABLE "${key}" fails as a whole: nothing of it applies` } });
     return;
   }
   for (const command of commands) {
@@ -131,8 +132,8 @@ function partitionChild(def: Node | undefined, ctx: ReplayContext): { child: Tab
 function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: ReplayContext): void {
   const columnName = command.name ?? '';
   const column = table.columns.find((candidate) => candidate.name === columnName);
-  const changed = (description: string, member: string | null = columnName || null) => {
-    const change = { origin: ctx.origin, description };
+  const changed = (description: string, member: string | null = columnName || null, rls?: RlsChange['rls']) => {
+    const change: Change = rls ? { origin: ctx.origin, rls } : { origin: ctx.origin, description };
     table.changes.push(change);
     if (column && member === column.name) column.changes.push(change);
     ctx.emit({
@@ -151,7 +152,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       name: key,
       tableId: table.id,
       member: columnName,
-      message: `column "${columnName}" of relation "${key}" does not exist`,
+      reason: { code: 'missing', kind: 'column', name: columnName, parent: { word: 'of', kind: 'relation', name: key } },
     });
 
   switch (command.subtype) {
@@ -167,7 +168,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
           name: key,
           tableId: table.id,
           member: name,
-          message: `column "${name}" of relation "${key}" already exists (added at ${existing.created.path}:${existing.created.line})`,
+          reason: { code: 'exists', kind: 'column', name, parent: { word: 'of', kind: 'relation', name: key }, madeAt: madeAt(existing.created, 'added') },
         });
         return;
       }
@@ -181,7 +182,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       const dependents = columnDependents(ctx, table, column.name);
       if (dependents.length > 0 && command.behavior !== 'DROP_CASCADE') {
         const message = `cannot drop column ${columnName} of table ${key} because other objects depend on it (${describeDependents(dependents)})`;
-        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message });
+        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, reason: { code: 'has-dependents', text: message } });
         return;
       }
       dropColumn(ctx, table, column.name);
@@ -194,7 +195,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       const type = formatType(definition.typeName);
       const views = viewsUsingColumn(ctx, table, key, column.name);
       if (views.length && type !== column.type) {
-        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message: `cannot alter type of a column used by a view: "${columnName}" of "${key}" is read by ${views.map((view) => `"${view}"`).join(', ')}` });
+        ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, reason: { code: 'has-dependents', text: `cannot alter type of a column used by a view: "${columnName}" of "${key}" is read by ${views.map((view) => `"${view}"`).join(', ')}` } });
         return;
       }
       if (definition.collClause) column.collation = stringsOf(definition.collClause.collname).join('.');
@@ -214,6 +215,8 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       if (!column) return missingColumn();
       if (!column.notNull) delete column.notNullName;
       column.notNull = true;
+      // SET NOT NULL makes an inherited NOT NULL the table's own too (conislocal).
+      delete column.notNullInherited;
       return changed(`set NOT NULL on column "${columnName}"`);
     case 'AT_DropNotNull':
       if (!column) return missingColumn();
@@ -240,7 +243,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     case 'AT_DropIdentity':
       if (!column) return missingColumn();
       if (!column.identity) {
-        ctx.emit({ action: command.missing_ok ? 'noop' : 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, message: `column "${columnName}" of relation "${key}" is not an identity column` });
+        ctx.emit({ action: command.missing_ok ? 'noop' : 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, reason: { code: 'wrong-kind', text: `column "${columnName}" of relation "${key}" is not an identity column` } });
         return;
       }
       column.identity = null;
@@ -264,11 +267,11 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     case 'AT_AttachPartition': {
       const { child, name, bound } = partitionChild(command.def, ctx);
       if (!child) {
-        ctx.emit({ action: 'error', objectType: 'table', name, message: `relation "${name}" does not exist` });
+        ctx.emit({ action: 'error', objectType: 'table', name, reason: { code: 'missing', kind: 'relation', name } });
         return;
       }
       if (child.partitionOf) {
-        ctx.emit({ action: 'error', objectType: 'table', name, tableId: child.id, message: `"${name}" is already a partition` });
+        ctx.emit({ action: 'error', objectType: 'table', name, tableId: child.id, reason: { code: 'already-partition', name } });
         return;
       }
       pinNotNullNames(ctx.schema, child);
@@ -288,7 +291,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     case 'AT_DetachPartitionFinalize': {
       const { child, name } = partitionChild(command.def, ctx);
       if (!child || child.partitionOf !== key) {
-        ctx.emit({ action: 'error', objectType: 'table', name, message: `relation "${name}" is not a partition of relation "${key}"` });
+        ctx.emit({ action: 'error', objectType: 'table', name, reason: { code: 'not-partition', name, parent: key } });
         return;
       }
       pinNotNullNames(ctx.schema, child);
@@ -312,7 +315,16 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       }
       const parentKey = qualifiedName(parentTable.schema, parentTable.name);
       if (command.subtype === 'AT_AddInherit') table.inherits.push(parentKey);
-      else table.inherits = table.inherits.filter((candidate) => candidate !== parentKey);
+      else {
+        table.inherits = table.inherits.filter((candidate) => candidate !== parentKey);
+        // A column no remaining parent has becomes the table's own (attislocal), as PostgreSQL does.
+        const fromParents = (name: string) => table.inherits.some((key) => ctx.schema.tables.get(key)?.columns.some((column) => column.name === name));
+        for (const column of table.columns) {
+          if (column.inherited && !fromParents(column.name)) delete column.inherited;
+          // NO INHERIT makes the constraints the parent gave the table's own (conislocal).
+          if (!fromParents(column.name)) delete column.notNullInherited;
+        }
+      }
       return changed(`${command.subtype === 'AT_AddInherit' ? 'now inherits from' : 'no longer inherits from'} "${parentKey}"`, null);
     }
     case 'AT_AddConstraint': {
@@ -326,7 +338,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
           name: key,
           tableId: table.id,
           member: node.conname,
-          message: `constraint "${node.conname}" for relation "${key}" already exists`,
+          reason: { code: 'exists', kind: 'constraint', name: node.conname, parent: { word: 'for', kind: 'relation', name: key } },
         });
         return;
       }
@@ -348,14 +360,14 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
           name: key,
           tableId: table.id,
           member: columnName,
-          message: `constraint "${columnName}" of relation "${key}" does not exist`,
+          reason: { code: 'missing', kind: 'constraint', name: columnName, parent: { word: 'of', kind: 'relation', name: key } },
         });
         return;
       }
       const dependents = foreignKeysOnKey(ctx, table, key, columnName);
       if (dependents.length > 0 && command.behavior !== 'DROP_CASCADE') {
         const what = dependents.map(({ owner, constraint }) => `constraint "${constraint.name}" on "${owner.name}"`).join(', ');
-        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: columnName, message: `cannot drop constraint "${columnName}" on "${key}" because ${what} depend(s) on it (use CASCADE)` });
+        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: columnName, reason: { code: 'has-dependents', text: `cannot drop constraint "${columnName}" on "${key}" because ${what} depend(s) on it (use CASCADE)` } });
         return;
       }
       for (const { owner, constraint } of dependents) {
@@ -368,7 +380,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
     case 'AT_ValidateConstraint': {
       const constraint = table.constraints.find((candidate) => candidate.name === columnName);
       if (!constraint) {
-        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: columnName, message: `constraint "${columnName}" of relation "${key}" does not exist` });
+        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: columnName, reason: { code: 'missing', kind: 'constraint', name: columnName, parent: { word: 'of', kind: 'relation', name: key } } });
         return;
       }
       delete constraint.notValid;
@@ -379,8 +391,10 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       const name = change?.conname ?? '';
       const constraint = table.constraints.find((candidate) => candidate.name === name);
       if (!change || !constraint || constraint.kind !== 'foreign key') {
-        const message = constraint ? `constraint "${name}" of relation "${key}" is not a foreign key constraint` : `constraint "${name}" of relation "${key}" does not exist`;
-        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: name, message });
+        const reason: Reason = constraint
+          ? { code: 'wrong-kind', text: `constraint "${name}" of relation "${key}" is not a foreign key constraint` }
+          : { code: 'missing', kind: 'constraint', name, parent: { word: 'of', kind: 'relation', name: key } };
+        ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: name, reason });
         return;
       }
       if (!change.alterDeferrability) return ctx.keepUninterpreted();
@@ -396,16 +410,16 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       return changed(command.subtype === 'AT_SetUnLogged' ? 'set unlogged' : 'set logged', null);
     case 'AT_EnableRowSecurity':
       table.rlsEnabled = true;
-      return changed('enabled row level security', null);
+      return changed('enabled row level security', null, 'enabled');
     case 'AT_DisableRowSecurity':
       table.rlsEnabled = false;
-      return changed('disabled row level security', null);
+      return changed('disabled row level security', null, 'disabled');
     case 'AT_ForceRowSecurity':
       table.rlsForced = true;
-      return changed('forced row level security', null);
+      return changed('forced row level security', null, 'forced');
     case 'AT_NoForceRowSecurity':
       table.rlsForced = false;
-      return changed('stopped forcing row level security', null);
+      return changed('stopped forcing row level security', null, 'no longer forced');
     default:
       return changed(`${(command.subtype ?? 'ALTER').replace(/^AT_/, '')}${columnName ? ` on "${columnName}"` : ''}`, column ? columnName : null);
   }
@@ -424,11 +438,12 @@ function addConstraintUsingIndex(
   const indexKey = qualifiedName(table.schema, indexName);
   const index = ctx.schema.indexes.get(indexKey);
   if (!index || index.table !== key) {
-    ctx.emit({ action: 'error', objectType: 'index', name: indexKey, tableId: table.id, message: `index "${indexName}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'index', name: indexKey, tableId: table.id, reason: { code: 'missing', kind: 'index', name: indexName } });
     return;
   }
   const constraintName = name ?? indexName;
   table.constraints.push({ name: constraintName, kind: primary ? 'primary key' : 'unique', columns: [...index.keys], references: null, expression: null, created: ctx.origin });
+  recordConstraintName(ctx.schema, constraintName);
   if (primary) for (const column of table.columns) if (index.keys.includes(column.name)) column.notNull = true;
   ctx.schema.indexes.delete(indexKey);
   index.name = constraintName;

@@ -2,6 +2,7 @@ import type { IndexStmt, Node } from 'libpg-query';
 import { QuoteUtils } from 'pgsql-deparser';
 import { visitNodes } from '../../ast.js';
 import type { ReplayContext } from '../context.js';
+import { madeAt, type Reason } from '../reasons.js';
 import { qualifiedName, type Table } from '../model.js';
 import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
 import { applyStorageParameters } from './storage.js';
@@ -79,10 +80,10 @@ function callsNotImmutable(expression: unknown): boolean {
 }
 
 /** PostgreSQL's refusal of an index whose expressions or predicate are not immutable; null when none. */
-function notImmutableReason(statement: IndexStmt): string | null {
+function notImmutableReason(statement: IndexStmt): Reason | null {
   const expressions = (statement.indexParams ?? []).map((param) => ('IndexElem' in param ? param.IndexElem.expr : undefined));
-  if (callsNotImmutable(expressions)) return 'functions in index expression must be marked IMMUTABLE';
-  if (callsNotImmutable(statement.whereClause)) return 'functions in index predicate must be marked IMMUTABLE';
+  if (callsNotImmutable(expressions)) return { code: 'invalid', text: 'functions in index expression must be marked IMMUTABLE' };
+  if (callsNotImmutable(statement.whereClause)) return { code: 'invalid', text: 'functions in index predicate must be marked IMMUTABLE' };
   return null;
 }
 
@@ -94,17 +95,17 @@ export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
   const table = found ?? (view?.materialized ? { ...view, id: null } : null);
   const tableKey = table ? qualifiedName(table.schema, table.name) : ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
   if (!table) {
-    ctx.emit({ action: 'error', objectType: 'index', name: tableKey, message: `relation "${tableKey}" does not exist${view ? ' as a table or materialized view' : ''}` });
+    ctx.emit({ action: 'error', objectType: 'index', name: tableKey, reason: { code: 'missing', kind: 'relation', name: tableKey, ...(view ? { asIndexable: true } : {}) } });
     return;
   }
   const missingColumn = found ? missingKeyColumn(statement, found) : null;
   if (missingColumn) {
-    ctx.emit({ action: 'error', objectType: 'index', name: tableKey, tableId: table.id, message: `column "${missingColumn}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'index', name: tableKey, tableId: table.id, reason: { code: 'missing', kind: 'column', name: missingColumn } });
     return;
   }
   const notImmutable = notImmutableReason(statement);
   if (notImmutable) {
-    ctx.emit({ action: 'error', objectType: 'index', name: tableKey, tableId: table.id, message: notImmutable });
+    ctx.emit({ action: 'error', objectType: 'index', name: tableKey, tableId: table.id, reason: notImmutable });
     return;
   }
   const keys = (statement.indexParams ?? []).map(keyText);
@@ -116,13 +117,12 @@ export function createIndex(statement: IndexStmt, ctx: ReplayContext): void {
   const key = qualifiedName(table.schema, name);
   const existing = ctx.schema.indexes.get(key);
   if (existing || ctx.relationExists(key)) {
-    const where = existing ? ` (created at ${existing.created.path}:${existing.created.line})` : '';
     ctx.emit({
       action: statement.if_not_exists ? 'noop' : 'error',
       objectType: 'index',
       name: key,
       tableId: table.id,
-      message: `relation "${key}" already exists${where}`,
+      reason: { code: 'exists', kind: 'relation', name: key, ...(existing ? { madeAt: madeAt(existing.created) } : {}) },
     });
     return;
   }

@@ -1,14 +1,15 @@
 import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type Table } from '../model.js';
+import { qualifiedName, type Column, type Table } from '../model.js';
 import { notNullName } from '../not-null.js';
-import { nameNewNotNulls } from '../constraint-names.js';
+import { nameNewNotNulls, recordConstraintName } from '../constraint-names.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { applyStorageParameters } from './storage.js';
 import { missingExtensionType } from '../extension-types.js';
 import { persistenceOf } from '../persistence.js';
+import { madeAt, type Reason } from '../reasons.js';
 import { addColumn, addConstraintIndex, addConstraintWithIndex, columnConstraintNodes, dropDuplicateKeys, firstRejection, identitySequenceName } from './table-elements.js';
 
 export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign = false): void {
@@ -17,20 +18,18 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   const key = ctx.keyForCreate(relation.schemaname, name);
   const existing = ctx.schema.tables.get(key);
   if (existing) {
-    const where = `${existing.created.path}:${existing.created.line}`;
+    const exists: Reason = { code: 'exists', kind: 'table', name: key, madeAt: madeAt(existing.created) };
     ctx.emit({
       action: statement.if_not_exists ? 'noop' : 'error',
       objectType: 'table',
       name: key,
       tableId: existing.id,
-      message: statement.if_not_exists
-        ? `table "${key}" already exists (created at ${where}); CREATE TABLE IF NOT EXISTS did nothing`
-        : `table "${key}" already exists (created at ${where})`,
+      reason: statement.if_not_exists ? { code: 'skipped', cause: exists, statement: 'CREATE TABLE IF NOT EXISTS' } : exists,
     });
     return;
   }
   if (ctx.relationExists(key)) {
-    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, message: `relation "${key}" already exists` });
+    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, reason: { code: 'exists', kind: 'relation', name: key } });
     return;
   }
 
@@ -41,9 +40,9 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
   const rejection =
     columnDefs.map((definition) => missingExtensionType(definition.typeName, ctx)).find((reason) => reason !== null) ??
     firstRejection(constraintNodes, ctx, { key, columns: statementColumns(statement, ctx), permanent: relation.relpersistence === 'p' }) ??
-    (statement.partspec && relation.relpersistence === 'u' ? 'partitioned tables cannot be unlogged' : null);
+    (statement.partspec && relation.relpersistence === 'u' ? ({ code: 'invalid', text: 'partitioned tables cannot be unlogged' } as const) : null);
   if (rejection) {
-    ctx.emit({ action: 'error', objectType: 'table', name: key, message: `${rejection}; CREATE TABLE "${key}" fails as a whole: the table is not created` });
+    ctx.emit({ action: 'error', objectType: 'table', name: key, reason: { code: 'whole-statement', cause: rejection, consequence: `CREATE TABLE "${key}" fails as a whole: the table is not created` } });
     return;
   }
 
@@ -74,10 +73,19 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
       const identitySequence = statement.partbound ? column.identitySequence : undefined;
       // A partition's NOT NULL names follow its parent's (not-null.ts); an INHERITS child's are copied.
       const notNullNameCopy = statement.partbound ? column.notNullName : (notNullName(ctx.schema, parentTable, column) ?? undefined);
-      table.columns.push({ ...column, notNullName: notNullNameCopy, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] });
+      const copied: Column = { ...column, notNullName: notNullNameCopy, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] };
+      delete copied.notNullInherited;
+      if (statement.partbound) delete copied.inherited;
+      else {
+        copied.inherited = true;
+        if (copied.notNull) copied.notNullInherited = true;
+      }
+      table.columns.push(copied);
     }
     for (const constraint of parentTable.constraints) {
-      if (constraint.kind === 'check') table.constraints.push({ ...constraint, created: ctx.origin });
+      if (constraint.kind !== 'check') continue;
+      table.constraints.push({ ...constraint, created: ctx.origin });
+      recordConstraintName(ctx.schema, constraint.name);
     }
   }
   if (statement.ofTypename) {
@@ -168,6 +176,7 @@ export function copyPartitionedIndexes(table: Table, ctx: ReplayContext): void {
     const name = `${table.name}_${constraint.kind === 'primary key' ? 'pkey' : `${constraint.columns.join('_')}_key`}`;
     const copy = { ...constraint, name, created: ctx.origin };
     table.constraints.push(copy);
+    recordConstraintName(ctx.schema, name);
     // The partition's index gets the parent index's storage parameters (generateClonedIndexStmt).
     const parentIndex = parent && ctx.schema.indexes.get(qualifiedName(parent.schema, constraint.name));
     addConstraintIndex(table, copy, ctx, parentIndex?.storageParameters ?? []);

@@ -200,7 +200,7 @@ export function doBlock(statement: DoStmt, ctx: ReplayContext): void {
   const actions = functions.map((fn) => fn.action);
   const missing = missingRegclass(actions.flatMap(unconditionalLoopQueries), ctx);
   if (missing) {
-    ctx.emit({ action: 'error', objectType: 'table', name: missing, message: `relation "${missing}" does not exist; the DO block fails as a whole` });
+    ctx.emit({ action: 'error', objectType: 'table', name: missing, reason: { code: 'whole-statement', cause: { code: 'missing', kind: 'relation', name: missing }, consequence: 'the DO block fails as a whole' } });
     return;
   }
   const dynamic = new Set<string>();

@@ -50,7 +50,7 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, listed: Se
   const parts = nameParts(object);
   const { schema, name } = schemaAndName(parts);
   const missing = (objectType: ObjectType, kind: string, key: string): Outcome => {
-    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType, name: key, message: `${kind} "${key}" does not exist` });
+    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType, name: key, reason: { code: 'missing', kind, name: key } });
     return 'done';
   };
   const dropped = (objectType: ObjectType, key: string, message: string, tableId: number | null = null, member: string | null = null): Outcome => {
@@ -58,7 +58,7 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, listed: Se
     return 'done';
   };
   const refused = (objectType: ObjectType, key: string, message: string, tableId: number | null = null): Outcome => {
-    ctx.emit({ action: 'error', objectType, name: key, tableId, message: `${message}; use DROP ... CASCADE` });
+    ctx.emit({ action: 'error', objectType, name: key, tableId, reason: { code: 'has-dependents', text: `${message}; use DROP ... CASCADE` } });
     return 'done';
   };
   /** RESTRICT (the default): PostgreSQL refuses when anything depends on the object, and names what. */
@@ -96,7 +96,7 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, listed: Se
       if (!key) return missing('index', 'index', ctx.keyForCreate(schema, name));
       const index = ctx.schema.indexes.get(key)!;
       if (index.constraint) {
-        ctx.emit({ action: 'error', objectType: 'index', name: key, message: `cannot drop index "${key}" because constraint "${index.constraint}" requires it` });
+        ctx.emit({ action: 'error', objectType: 'index', name: key, reason: { code: 'has-dependents', text: `cannot drop index "${key}" because constraint "${index.constraint}" requires it` } });
         return 'done';
       }
       ctx.schema.indexes.delete(key);
@@ -150,7 +150,7 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, listed: Se
       const found = triggerHost(ctx, hostSchema, hostName);
       if (!found) return missing('trigger', 'relation', ctx.keyForCreate(hostSchema, hostName));
       if (!found.host.triggers.some((candidate) => candidate.name === member)) {
-        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'trigger', name: found.key, tableId: found.tableId, member, message: `trigger "${member}" for table "${found.key}" does not exist` });
+        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'trigger', name: found.key, tableId: found.tableId, member, reason: { code: 'missing', kind: 'trigger', name: member, parent: { word: 'for', kind: 'table', name: found.key } } });
         return 'done';
       }
       found.host.triggers = found.host.triggers.filter((candidate) => candidate.name !== member);
@@ -165,7 +165,7 @@ function dropOne(statement: DropStmt, object: Node, cascade: boolean, listed: Se
       if (!table) return missing('policy', 'relation', ctx.keyForCreate(tableSchema, tableName));
       const key = qualifiedName(table.schema, table.name);
       if (!table.policies.some((candidate) => candidate.name === member)) {
-        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'policy', name: key, tableId: table.id, member, message: `policy "${member}" for table "${key}" does not exist` });
+        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'policy', name: key, tableId: table.id, member, reason: { code: 'missing', kind: 'policy', name: member, parent: { word: 'for', kind: 'table', name: key } } });
         return 'done';
       }
       table.policies = table.policies.filter((candidate) => candidate.name !== member);

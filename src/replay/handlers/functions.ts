@@ -1,6 +1,7 @@
 /** CREATE [OR REPLACE] FUNCTION / PROCEDURE (keyed by signature, so overloads coexist) and ALTER FUNCTION. */
 import type { AlterFunctionStmt, CreateFunctionStmt, DefElem, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import { madeAt, type Reason } from '../reasons.js';
 import { functionKey, type FunctionArgument, type FunctionObject } from '../model.js';
 import { describeFunction, findFunction, schemaAndName, signatureType } from '../names.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
@@ -101,11 +102,11 @@ function returnsText(statement: CreateFunctionStmt): string | null {
 }
 
 /** PostgreSQL's rule on defaults: once an input parameter has one, every later input parameter needs one. */
-function defaultsRejection(parameters: FunctionArgument[]): string | null {
+function defaultsRejection(parameters: FunctionArgument[]): Reason | null {
   const inputs = parameters.filter((parameter) => parameter.mode !== 'OUT' && parameter.mode !== 'TABLE');
   const firstDefault = inputs.findIndex((parameter) => parameter.default !== null);
   if (firstDefault === -1 || inputs.slice(firstDefault).every((parameter) => parameter.default !== null)) return null;
-  return 'input parameters after one with a default value must also have defaults';
+  return { code: 'invalid', text: 'input parameters after one with a default value must also have defaults' };
 }
 
 export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext): void {
@@ -116,23 +117,25 @@ export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext
   const kind = statement.is_procedure ? 'procedure' : 'function';
   const rejection = defaultsRejection(argumentsOf(statement.parameters));
   if (rejection) {
-    ctx.emit({ action: 'error', objectType: 'function', name: key, message: rejection });
+    ctx.emit({ action: 'error', objectType: 'function', name: key, reason: rejection });
     return;
   }
   const existing = ctx.schema.functions.get(key);
   const returns = returnsText(statement);
   if (existing && (!statement.replace || existing.kind !== kind)) {
-    const where = `${existing.created.path}:${existing.created.line}`;
     ctx.emit({
       action: 'error',
       objectType: 'function',
       name: key,
-      message: existing.kind !== kind ? `"${key}" is a ${existing.kind}` : `${kind} "${key}" already exists with same argument types (created at ${where})`,
+      reason:
+        existing.kind !== kind
+          ? { code: 'wrong-kind', text: `"${key}" is a ${existing.kind}` }
+          : { code: 'exists', kind, name: key, sameArguments: true, madeAt: madeAt(existing.created) },
     });
     return;
   }
   if (existing && existing.returns !== returns && returns !== null && existing.returns !== null) {
-    ctx.emit({ action: 'error', objectType: 'function', name: key, message: `cannot change return type of existing function "${key}" (${existing.returns} to ${returns}); drop it first` });
+    ctx.emit({ action: 'error', objectType: 'function', name: key, reason: { code: 'invalid', text: `cannot change return type of existing function "${key}" (${existing.returns} to ${returns}); drop it first` } });
     return;
   }
   const fn: FunctionObject = existing ?? {
@@ -170,7 +173,7 @@ export function alterFunction(statement: AlterFunctionStmt, ctx: ReplayContext):
   const found = statement.func ? findFunction(ctx, statement.func) : null;
   if (!found) {
     const missing = statement.func ? describeFunction(ctx, statement.func) : '';
-    ctx.emit({ action: 'error', objectType: 'function', name: missing, message: `function "${missing}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'function', name: missing, reason: { code: 'missing', kind: 'function', name: missing } });
     return;
   }
   applyOptions(found.fn, statement.actions);

@@ -104,7 +104,7 @@ export function grant(statement: GrantStmt, ctx: ReplayContext): void {
   if (statement.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') platformSchemaGrant(statement, ctx);
   for (const target of targets) {
     if ('missing' in target) {
-      ctx.emit({ action: 'error', objectType: 'grant', name: target.missing, message: `${target.kind} "${target.missing}" does not exist` });
+      ctx.emit({ action: 'error', objectType: 'grant', name: target.missing, reason: { code: 'missing', kind: target.kind, name: target.missing } });
       continue;
     }
     for (const { privilege, columns } of privilegesOf(statement.privileges, target.objectType)) {
@@ -133,7 +133,7 @@ function platformSchemaGrant(statement: GrantStmt, ctx: ReplayContext): void {
   for (const schema of new Set((statement.objects ?? []).map((node) => nameParts(node)[0] ?? ''))) {
     if (ctx.schema.schemas.has(schema) || !isPlatformRelation('supabase', qualifiedName(schema, '*'))) continue;
     const what = DEFAULT_OBJECT_TYPES[statement.objtype ?? ''] ?? 'objects';
-    ctx.emit({ action: 'noop', objectType: 'grant', name: schema, message: `${statement.is_grant ? 'GRANT' : 'REVOKE'} on all ${what} in schema "${schema}": the platform's objects there are not in the model` });
+    ctx.emit({ action: 'noop', objectType: 'grant', name: schema, reason: { code: 'platform-objects', text: `${statement.is_grant ? 'GRANT' : 'REVOKE'} on all ${what} in schema "${schema}": the platform's objects there are not in the model` } });
   }
 }
 

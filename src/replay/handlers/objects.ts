@@ -10,16 +10,16 @@ import type {
 } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import type { ObjectType } from '../history.js';
-import { qualifiedName, type Publication } from '../model.js';
+import { qualifiedName, type Change, type Publication } from '../model.js';
 import { findFunction, nameParts, roleName, schemaAndName } from '../names.js';
 import { stringsOf } from '../sql-text.js';
+import { madeAt } from '../reasons.js';
 
 export function createSchema(statement: CreateSchemaStmt, ctx: ReplayContext): void {
   const name = statement.schemaname ?? (statement.authrole ? roleName(statement.authrole) : '');
   const existing = ctx.schema.schemas.get(name);
   if (existing) {
-    const where = existing.created ? ` (created at ${existing.created.path}:${existing.created.line})` : '';
-    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'schema', name, message: `schema "${name}" already exists${where}` });
+    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'schema', name, reason: { code: 'exists', kind: 'schema', name, ...(existing.created ? { madeAt: madeAt(existing.created) } : {}) } });
     return;
   }
   ctx.schema.schemas.set(name, { name, owner: statement.authrole ? roleName(statement.authrole) : null, comment: null, created: ctx.origin, changes: [] });
@@ -36,7 +36,7 @@ export function createExtension(statement: CreateExtensionStmt, ctx: ReplayConte
   const name = statement.extname ?? '';
   const existing = ctx.schema.extensions.get(name);
   if (existing) {
-    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'extension', name, message: `extension "${name}" already exists (created at ${existing.created.path}:${existing.created.line})` });
+    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'extension', name, reason: { code: 'exists', kind: 'extension', name, madeAt: madeAt(existing.created) } });
     return;
   }
   let schema = ctx.schemaForCreate(undefined);
@@ -79,7 +79,7 @@ function publishOption(options: Node[] | undefined): string | null | undefined {
 export function createPublication(statement: CreatePublicationStmt, ctx: ReplayContext): void {
   const name = statement.pubname ?? '';
   if (ctx.schema.publications.has(name)) {
-    ctx.emit({ action: 'error', objectType: 'publication', name, message: `publication "${name}" already exists` });
+    ctx.emit({ action: 'error', objectType: 'publication', name, reason: { code: 'exists', kind: 'publication', name } });
     return;
   }
   const { tables, schemas } = publicationObjects(statement.pubobjects, ctx);
@@ -91,7 +91,7 @@ export function alterPublication(statement: AlterPublicationStmt, ctx: ReplayCon
   const name = statement.pubname ?? '';
   const publication: Publication | undefined = ctx.schema.publications.get(name);
   if (!publication) {
-    ctx.emit({ action: 'error', objectType: 'publication', name, message: `publication "${name}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'publication', name, reason: { code: 'missing', kind: 'publication', name } });
     return;
   }
   const { tables, schemas } = publicationObjects(statement.pubobjects, ctx);
@@ -103,7 +103,7 @@ export function alterPublication(statement: AlterPublicationStmt, ctx: ReplayCon
   } else if (statement.action === 'AP_DropObjects') {
     const missing = tables.filter((table) => !publication.tables.includes(table));
     if (missing.length) {
-      ctx.emit({ action: 'error', objectType: 'publication', name, message: `relation "${missing[0]}" is not part of the publication` });
+      ctx.emit({ action: 'error', objectType: 'publication', name, reason: { code: 'not-member', name: missing[0]! } });
       return;
     }
     publication.tables = publication.tables.filter((table) => !tables.includes(table));
@@ -111,7 +111,7 @@ export function alterPublication(statement: AlterPublicationStmt, ctx: ReplayCon
   } else if (statement.action === 'AP_AddObjects') {
     const duplicate = tables.find((table) => publication.tables.includes(table));
     if (duplicate) {
-      ctx.emit({ action: 'error', objectType: 'publication', name, message: `relation "${duplicate}" is already member of publication "${name}"` });
+      ctx.emit({ action: 'error', objectType: 'publication', name, reason: { code: 'already-member', name: duplicate, publication: name } });
       return;
     }
     publication.tables.push(...tables);
@@ -123,7 +123,7 @@ export function alterPublication(statement: AlterPublicationStmt, ctx: ReplayCon
 
 /** Something that can carry a comment or an owner, found by the name COMMENT ON / ALTER OWNER use. */
 interface Located {
-  target: { comment?: string | null | undefined; owner?: string | null; changes?: { origin: unknown; description: string }[] };
+  target: { comment?: string | null | undefined; owner?: string | null; changes?: Change[] };
   objectType: ObjectType;
   name: string;
   member?: string;
@@ -199,7 +199,7 @@ export function comment(statement: CommentStmt, ctx: ReplayContext): void {
   const kind = (statement.objtype ?? '').replace('OBJECT_', '').toLowerCase();
   if (!found) {
     const missing = describeMissing(statement.objtype, statement.object, ctx);
-    ctx.emit({ action: 'error', objectType: 'comment', name: missing, message: `${kind} "${missing}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'comment', name: missing, reason: { code: 'missing', kind, name: missing } });
     return;
   }
   found.target.comment = statement.comment ?? null;
@@ -219,7 +219,7 @@ export function alterOwner(statement: AlterOwnerStmt, ctx: ReplayContext): void 
   const owner = roleName(statement.newowner);
   if (!found) {
     const missing = statement.relation ? ctx.keyForCreate(statement.relation.schemaname, statement.relation.relname ?? '') : describeMissing(statement.objectType, statement.object, ctx);
-    ctx.emit({ action: 'error', objectType: 'other', name: missing, message: `"${missing}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'other', name: missing, reason: { code: 'missing', kind: '', name: missing } });
     return;
   }
   setOwner(found, owner, ctx);

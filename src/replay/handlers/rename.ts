@@ -1,6 +1,7 @@
 import type { RenameStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { functionKey, qualifiedName } from '../model.js';
+import { recordConstraintName } from '../constraint-names.js';
+import { functionKey, qualifiedName, type Change } from '../model.js';
 import { findFunction, describeFunction, nameParts, schemaAndName } from '../names.js';
 import { quoteIdentifier } from '../sql-text.js';
 import { renameGrantObject } from './grants.js';
@@ -44,7 +45,7 @@ export function rename(statement: RenameStmt, ctx: ReplayContext): void {
 function missingRelation(statement: RenameStmt, ctx: ReplayContext): void {
   const relation = statement.relation;
   const key = ctx.keyForCreate(relation?.schemaname, relation?.relname ?? '');
-  ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'table', name: key, message: `relation "${key}" does not exist` });
+  ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'table', name: key, reason: { code: 'missing', kind: 'relation', name: key } });
 }
 
 function renameTableOrMember(statement: RenameStmt, ctx: ReplayContext): void {
@@ -64,7 +65,7 @@ function renameTableOrMember(statement: RenameStmt, ctx: ReplayContext): void {
     }
     const newKey = qualifiedName(view.schema, newName);
     if (ctx.relationExists(newKey)) {
-      ctx.emit({ action: 'error', objectType: 'view', name: newKey, message: `relation "${newKey}" already exists` });
+      ctx.emit({ action: 'error', objectType: 'view', name: newKey, reason: { code: 'exists', kind: 'relation', name: newKey } });
       return;
     }
     renameRelation(ctx, viewKey, newKey);
@@ -87,7 +88,7 @@ function renameTableOrMember(statement: RenameStmt, ctx: ReplayContext): void {
   if (kind === 'OBJECT_TABLE' || kind === 'OBJECT_FOREIGN_TABLE' || kind === 'OBJECT_VIEW' || kind === 'OBJECT_MATVIEW') {
     const newKey = qualifiedName(table.schema, newName);
     if (ctx.relationExists(newKey)) {
-      ctx.emit({ action: 'error', objectType: 'table', name: newKey, tableId: table.id, message: `relation "${newKey}" already exists` });
+      ctx.emit({ action: 'error', objectType: 'table', name: newKey, tableId: table.id, reason: { code: 'exists', kind: 'relation', name: newKey } });
       return;
     }
     pinNotNullNames(ctx.schema, table);
@@ -105,9 +106,9 @@ function renameTableOrMember(statement: RenameStmt, ctx: ReplayContext): void {
         name: key,
         tableId: table.id,
         member: from,
-        message: column
-          ? `column "${newName}" of relation "${key}" already exists`
-          : `column "${from}" of relation "${key}" does not exist`,
+        reason: column
+          ? { code: 'exists', kind: 'column', name: newName, parent: { word: 'of', kind: 'relation', name: key } }
+          : { code: 'missing', kind: 'column', name: from, parent: { word: 'of', kind: 'relation', name: key } },
       });
       return;
     }
@@ -119,10 +120,11 @@ function renameTableOrMember(statement: RenameStmt, ctx: ReplayContext): void {
 
   const constraint = table.constraints.find((candidate) => candidate.name === from);
   if (!constraint) {
-    ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: from, message: `constraint "${from}" of relation "${key}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'constraint', name: key, tableId: table.id, member: from, reason: { code: 'missing', kind: 'constraint', name: from, parent: { word: 'of', kind: 'relation', name: key } } });
     return;
   }
   constraint.name = newName;
+  recordConstraintName(ctx.schema, newName);
   for (const [indexKey, index] of [...ctx.schema.indexes]) {
     if (index.table === key && index.constraint === from) {
       index.constraint = newName;
@@ -144,7 +146,7 @@ function renameIndex(statement: RenameStmt, ctx: ReplayContext): void {
   const index = ctx.schema.indexes.get(key)!;
   const newKey = qualifiedName(index.schema, statement.newname ?? '');
   if (ctx.relationExists(newKey)) {
-    ctx.emit({ action: 'error', objectType: 'index', name: newKey, message: `relation "${newKey}" already exists` });
+    ctx.emit({ action: 'error', objectType: 'index', name: newKey, reason: { code: 'exists', kind: 'relation', name: newKey } });
     return;
   }
   ctx.schema.indexes.delete(key);
@@ -153,13 +155,16 @@ function renameIndex(statement: RenameStmt, ctx: ReplayContext): void {
   const table = ctx.schema.tables.get(index.table);
   if (index.constraint && table) {
     const constraint = table.constraints.find((candidate) => candidate.name === index.constraint);
-    if (constraint) constraint.name = index.name;
+    if (constraint) {
+      constraint.name = index.name;
+      recordConstraintName(ctx.schema, index.name);
+    }
     index.constraint = index.name;
   }
   ctx.emit({ action: 'rename', objectType: 'index', name: newKey, tableId: table?.id ?? null, message: `renamed index "${key}" to "${newKey}"` });
 }
 
-function renameKeyed<T extends { schema: string; name: string; changes: { origin: unknown; description: string }[] }>(
+function renameKeyed<T extends { schema: string; name: string; changes: Change[] }>(
   statement: RenameStmt,
   ctx: ReplayContext,
   map: Map<string, T>,
@@ -170,13 +175,13 @@ function renameKeyed<T extends { schema: string; name: string; changes: { origin
   const key = ctx.findKey(map, schema, name);
   if (!key) {
     const missing = ctx.keyForCreate(schema, name);
-    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType, name: missing, message: `${objectType} "${missing}" does not exist` });
+    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType, name: missing, reason: { code: 'missing', kind: objectType, name: missing } });
     return;
   }
   const item = map.get(key)!;
   const newKey = qualifiedName(item.schema, statement.newname ?? '');
   if (map.has(newKey) || (objectType === 'sequence' && ctx.relationExists(newKey))) {
-    ctx.emit({ action: 'error', objectType, name: newKey, message: `${objectType} "${newKey}" already exists` });
+    ctx.emit({ action: 'error', objectType, name: newKey, reason: { code: 'exists', kind: objectType, name: newKey } });
     return;
   }
   const oldName = item.name;
@@ -207,12 +212,12 @@ function renameFunction(statement: RenameStmt, ctx: ReplayContext): void {
   const found = object ? findFunction(ctx, object) : null;
   if (!object || !found) {
     const missing = object ? describeFunction(ctx, object) : '';
-    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'function', name: missing, message: `function "${missing}" does not exist` });
+    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'function', name: missing, reason: { code: 'missing', kind: 'function', name: missing } });
     return;
   }
   const newKey = functionKey(found.fn.schema, statement.newname ?? '', found.fn.signatureTypes);
   if (ctx.schema.functions.has(newKey)) {
-    ctx.emit({ action: 'error', objectType: 'function', name: newKey, message: `function "${newKey}" already exists` });
+    ctx.emit({ action: 'error', objectType: 'function', name: newKey, reason: { code: 'exists', kind: 'function', name: newKey } });
     return;
   }
   moveFunction(ctx, found.key, newKey, found.fn.schema, statement.newname ?? '');
@@ -238,7 +243,7 @@ function renameSchema(statement: RenameStmt, ctx: ReplayContext): void {
   const to = statement.newname ?? '';
   const schema = ctx.schema.schemas.get(from);
   if (!schema || ctx.schema.schemas.has(to)) {
-    ctx.emit({ action: 'error', objectType: 'schema', name: from, message: schema ? `schema "${to}" already exists` : `schema "${from}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'schema', name: from, reason: schema ? { code: 'exists', kind: 'schema', name: to } : { code: 'missing', kind: 'schema', name: from } });
     return;
   }
   ctx.schema.schemas.delete(from);
@@ -273,7 +278,10 @@ function renameTableMember(statement: RenameStmt, ctx: ReplayContext): void {
   const to = statement.newname ?? '';
   const item = list.find((candidate) => candidate.name === from);
   if (!item || list.some((candidate) => candidate.name === to)) {
-    ctx.emit({ action: 'error', objectType, name: key, tableId, member: from, message: item ? `${objectType} "${to}" for relation "${key}" already exists` : `${objectType} "${from}" for table "${key}" does not exist` });
+    ctx.emit({ action: 'error', objectType, name: key, tableId, member: from, reason: item
+        ? { code: 'exists', kind: objectType, name: to, parent: { word: 'for', kind: 'relation', name: key } }
+        : { code: 'missing', kind: objectType, name: from, parent: { word: 'for', kind: 'table', name: key } },
+    });
     return;
   }
   item.name = to;

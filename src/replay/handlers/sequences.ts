@@ -1,6 +1,7 @@
 /** CREATE SEQUENCE and ALTER SEQUENCE (options, OWNED BY). */
 import type { AlterSeqStmt, CreateSeqStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import type { Reason } from '../reasons.js';
 import { qualifiedName, type Sequence } from '../model.js';
 import { expressionText, formatType, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
@@ -16,8 +17,8 @@ function optionValue(node: Node | undefined): string {
   return expressionText(node);
 }
 
-/** Applies sequence options; returns an error message for an OWNED BY that names nothing. */
-function applyOptions(sequence: Sequence, options: Node[] | undefined, ctx: ReplayContext): string | null {
+/** Applies sequence options; returns the rejection of an OWNED BY that names nothing. */
+function applyOptions(sequence: Sequence, options: Node[] | undefined, ctx: ReplayContext): Reason | null {
   for (const node of options ?? []) {
     if (!('DefElem' in node)) continue;
     const name = node.DefElem.defname ?? '';
@@ -31,7 +32,7 @@ function applyOptions(sequence: Sequence, options: Node[] | undefined, ctx: Repl
       }
       const column = parts[parts.length - 1] ?? '';
       const table = ctx.findTable(parts.length > 2 ? parts[parts.length - 3] : undefined, parts[parts.length - 2] ?? '');
-      if (!table || !table.columns.some((candidate) => candidate.name === column)) return `column "${parts.join('.')}" does not exist`;
+      if (!table || !table.columns.some((candidate) => candidate.name === column)) return { code: 'missing', kind: 'column', name: parts.join('.') };
       sequence.ownedBy = { table: qualifiedName(table.schema, table.name), column };
     } else {
       sequence.options[name] = optionValue(node.DefElem.arg);
@@ -44,7 +45,7 @@ export function createSequence(statement: CreateSeqStmt, ctx: ReplayContext): vo
   const relation = statement.sequence!;
   const key = ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
   if (ctx.relationExists(key)) {
-    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'sequence', name: key, message: `relation "${key}" already exists` });
+    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'sequence', name: key, reason: { code: 'exists', kind: 'relation', name: key } });
     return;
   }
   const [schema] = key.split('.') as [string];
@@ -62,7 +63,7 @@ export function createSequence(statement: CreateSeqStmt, ctx: ReplayContext): vo
   };
   const problem = applyOptions(sequence, statement.options, ctx);
   if (problem) {
-    ctx.emit({ action: 'error', objectType: 'sequence', name: key, message: problem });
+    ctx.emit({ action: 'error', objectType: 'sequence', name: key, reason: problem });
     return;
   }
   ctx.schema.sequences.set(key, sequence);
@@ -80,7 +81,7 @@ export function alterSequence(statement: AlterSeqStmt, ctx: ReplayContext): void
   }
   const problem = applyOptions(sequence, statement.options, ctx);
   if (problem) {
-    ctx.emit({ action: 'error', objectType: 'sequence', name: key, message: problem });
+    ctx.emit({ action: 'error', objectType: 'sequence', name: key, reason: problem });
     return;
   }
   ctx.change(sequence, 'altered sequence');

@@ -11,11 +11,11 @@ export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext):
   const target = statement.newschema ?? '';
   const objectType = statement.objectType;
   if (!ctx.schema.schemas.has(target)) {
-    ctx.emit({ action: 'error', objectType: 'schema', name: target, message: `schema "${target}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'schema', name: target, reason: { code: 'missing', kind: 'schema', name: target } });
     return;
   }
   const missing = (key: string) =>
-    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'other', name: key, message: `"${key}" does not exist` });
+    ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'other', name: key, reason: { code: 'missing', kind: '', name: key } });
   switch (objectType) {
     case 'OBJECT_TABLE':
     case 'OBJECT_FOREIGN_TABLE':
@@ -27,7 +27,7 @@ export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext):
       if (!key) return missing(ctx.keyForCreate(relation.schemaname, relation.relname ?? ''));
       const newKey = qualifiedName(target, relation.relname ?? '');
       if (ctx.relationExists(newKey)) {
-        ctx.emit({ action: 'error', objectType: 'table', name: newKey, message: `relation "${newKey}" already exists` });
+        ctx.emit({ action: 'error', objectType: 'table', name: newKey, reason: { code: 'exists', kind: 'relation', name: newKey } });
         return;
       }
       renameRelation(ctx, key, newKey);

@@ -2,6 +2,7 @@
 import type { CreateStatsStmt, Node } from 'libpg-query';
 import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
+import type { Reason } from '../reasons.js';
 import { qualifiedName, type Table } from '../model.js';
 import { schemaAndName } from '../names.js';
 import { expressionText, stringsOf } from '../sql-text.js';
@@ -29,10 +30,10 @@ function targetOf(node: Node): Target | null {
 }
 
 /** Why PostgreSQL refuses these targets on this table; null when it accepts them. */
-function rejection(table: Table, targets: Target[]): string | null {
+function rejection(table: Table, targets: Target[]): Reason | null {
   const missing = targets.find((target) => target.column !== null && !table.columns.some((column) => column.name === target.column));
-  if (missing) return `column "${missing.column}" does not exist`;
-  if (targets.length < 2 && targets.every((target) => target.column !== null)) return 'extended statistics require at least 2 columns';
+  if (missing) return { code: 'missing', kind: 'column', name: missing.column! };
+  if (targets.length < 2 && targets.every((target) => target.column !== null)) return { code: 'invalid', text: 'extended statistics require at least 2 columns' };
   return null;
 }
 
@@ -50,7 +51,7 @@ export function createStatistics(statement: CreateStatsStmt, ctx: ReplayContext)
   const tableKey = qualifiedName(table.schema, table.name);
   const problem = rejection(table, written);
   if (problem) {
-    ctx.emit({ action: 'error', objectType: 'statistics', name: tableKey, tableId: table.id, message: problem });
+    ctx.emit({ action: 'error', objectType: 'statistics', name: tableKey, tableId: table.id, reason: problem });
     return;
   }
   const named = schemaAndName(stringsOf(statement.defnames));
@@ -60,7 +61,7 @@ export function createStatistics(statement: CreateStatsStmt, ctx: ReplayContext)
     : chooseName(table.name, written.map((target) => target.column ?? 'expr'), 'stat', (candidate) => ctx.schema.statistics.has(qualifiedName(schema, candidate)));
   const key = qualifiedName(schema, name);
   if (ctx.schema.statistics.has(key)) {
-    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'statistics', name: key, tableId: table.id, message: `statistics object "${key}" already exists` });
+    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'statistics', name: key, tableId: table.id, reason: { code: 'exists', kind: 'statistics object', name: key } });
     return;
   }
   ctx.schema.statistics.set(key, {

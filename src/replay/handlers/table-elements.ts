@@ -10,9 +10,11 @@ import { isPlatformRelation } from '../../presets.js';
 import { applyDefaultPrivileges } from './grants.js';
 import { applyStorageParameters } from './storage.js';
 import { qualifiedName, type Column, type Constraint, type ConstraintKind, type ForeignKeyTarget, type Table } from '../model.js';
+import type { Reason } from '../reasons.js';
 import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
 import { keySql } from './create-index.js';
 import { chooseName } from '../object-names.js';
+import { constraintNameMayExist, recordConstraintName } from '../constraint-names.js';
 
 const KIND_BY_CONTYPE: Partial<Record<string, ConstraintKind>> = {
   CONSTR_PRIMARY: 'primary key',
@@ -46,8 +48,10 @@ const MATCH_TYPES: Record<string, 'FULL' | 'PARTIAL'> = { f: 'FULL', p: 'PARTIAL
  */
 function constraintNameTaken(ctx: ReplayContext, table: Table, name: string, makesIndex: boolean): boolean {
   if (makesIndex && ctx.relationExists(qualifiedName(table.schema, name))) return true;
-  for (const other of ctx.schema.tables.values()) {
-    if (other.schema === table.schema && other.constraints.some((constraint) => constraint.name === name)) return true;
+  if (constraintNameMayExist(ctx.schema, name)) {
+    for (const other of ctx.schema.tables.values()) {
+      if (other.schema === table.schema && other.constraints.some((constraint) => constraint.name === name)) return true;
+    }
   }
   return [...ctx.schema.types.values()].some((type) => type.schema === table.schema && type.checks.some((check) => check.name === name));
 }
@@ -142,6 +146,7 @@ export function addConstraint(
   // CREATE TABLE ignores NOT VALID (the new table has no rows to skip); ALTER TABLE keeps it.
   if (node.skip_validation && ctx.statement.kind === 'AlterTableStmt') constraint.notValid = true;
   table.constraints.push(constraint);
+  recordConstraintName(ctx.schema, name);
   if (kind === 'primary key') {
     for (const column of table.columns) if (columns.includes(column.name)) column.notNull = true;
   }
@@ -199,25 +204,25 @@ function columnReferences(node: Node | undefined): string[][] {
 }
 
 /** Why PostgreSQL rejects a constraint naming a column the table does not have; null when all exist. */
-function missingColumnRejection(node: ConstraintNode, target: ConstraintTarget): string | null {
+function missingColumnRejection(node: ConstraintNode, target: ConstraintTarget): Reason | null {
   const columns = target.columns;
   if (!columns) return null;
   const tableName = target.key.slice(target.key.indexOf('.') + 1);
   if (node.contype === 'CONSTR_CHECK') {
     for (const fields of columnReferences(node.raw_expr)) {
       const column = fields[fields.length - 1]!;
-      if (fields.length === 2 && fields[0] !== tableName) return `missing FROM-clause entry for table "${fields[0]}"`;
-      if (fields.length <= 2 && !columns.has(column)) return `column "${column}" does not exist`;
+      if (fields.length === 2 && fields[0] !== tableName) return { code: 'invalid', text: `missing FROM-clause entry for table "${fields[0]}"` };
+      if (fields.length <= 2 && !columns.has(column)) return { code: 'missing', kind: 'column', name: column };
     }
     return null;
   }
   if (node.contype === 'CONSTR_FOREIGN') {
     const missing = stringsOf(node.fk_attrs).find((name) => !columns.has(name));
-    return missing === undefined ? null : `column "${missing}" referenced in foreign key constraint does not exist`;
+    return missing === undefined ? null : { code: 'missing', kind: 'column', name: missing, namedBy: 'referenced in foreign key constraint' };
   }
   if (node.contype === 'CONSTR_PRIMARY' || node.contype === 'CONSTR_UNIQUE') {
     const missing = stringsOf(node.keys).find((name) => !columns.has(name));
-    return missing === undefined ? null : `column "${missing}" named in key does not exist`;
+    return missing === undefined ? null : { code: 'missing', kind: 'column', name: missing, namedBy: 'named in key' };
   }
   return null;
 }
@@ -228,8 +233,8 @@ function missingColumnRejection(node: ConstraintNode, target: ConstraintTarget):
  * for: a foreign key to that same table is checked against the statement's own columns, which
  * the model does not hold yet, so it is accepted.
  */
-export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, target: ConstraintTarget): string | null {
-  if (node.contype === 'CONSTR_CHECK' && containsSubquery(node.raw_expr)) return 'cannot use subquery in check constraint';
+export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, target: ConstraintTarget): Reason | null {
+  if (node.contype === 'CONSTR_CHECK' && containsSubquery(node.raw_expr)) return { code: 'invalid', text: 'cannot use subquery in check constraint' };
   const missingColumn = missingColumnRejection(node, target);
   if (missingColumn) return missingColumn;
   if (node.contype !== 'CONSTR_FOREIGN' || !node.pktable) return null;
@@ -238,23 +243,23 @@ export function constraintRejection(node: ConstraintNode, ctx: ReplayContext, ta
   const key = referenced ? qualifiedName(referenced.schema, referenced.name) : ctx.keyForCreate(node.pktable.schemaname, relname);
   if (key === target.key) return null;
   if (!referenced) {
-    if (ctx.relationExists(key)) return `referenced relation "${relname}" is not a table`;
-    return holdsWholeSchema(ctx, key) && ctx.chainCreates.has(relname) ? `relation "${key}" does not exist` : null;
+    if (ctx.relationExists(key)) return { code: 'wrong-kind', text: `referenced relation "${relname}" is not a table` };
+    return holdsWholeSchema(ctx, key) && ctx.chainCreates.has(relname) ? { code: 'missing', kind: 'relation', name: key } : null;
   }
-  if (target.permanent && referenced.unlogged) return 'constraints on permanent tables may reference only permanent tables';
+  if (target.permanent && referenced.unlogged) return { code: 'invalid', text: 'constraints on permanent tables may reference only permanent tables' };
   return referencedKeyRejection(node, referenced, relname, ctx);
 }
 
-function referencedKeyRejection(node: ConstraintNode, target: Table, relname: string, ctx: ReplayContext): string | null {
+function referencedKeyRejection(node: ConstraintNode, target: Table, relname: string, ctx: ReplayContext): Reason | null {
   const wanted = stringsOf(node.pk_attrs);
-  if (wanted.length === 0) return primaryKeyColumns(target) ? null : `there is no primary key for referenced table "${relname}"`;
+  if (wanted.length === 0) return primaryKeyColumns(target) ? null : { code: 'invalid', text: `there is no primary key for referenced table "${relname}"` };
   const missing = wanted.find((name) => !target.columns.some((column) => column.name === name));
-  if (missing) return `column "${missing}" referenced in foreign key constraint does not exist`;
-  return isUniqueKey(target, wanted, ctx) ? null : `there is no unique constraint matching given keys for referenced table "${relname}"`;
+  if (missing) return { code: 'missing', kind: 'column', name: missing, namedBy: 'referenced in foreign key constraint' };
+  return isUniqueKey(target, wanted, ctx) ? null : { code: 'invalid', text: `there is no unique constraint matching given keys for referenced table "${relname}"` };
 }
 
 /** The first reason PostgreSQL rejects one of the constraints, as `constraintRejection` tells it. */
-export function firstRejection(nodes: ConstraintNode[], ctx: ReplayContext, target: ConstraintTarget): string | null {
+export function firstRejection(nodes: ConstraintNode[], ctx: ReplayContext, target: ConstraintTarget): Reason | null {
   for (const node of nodes) {
     const rejection = constraintRejection(node, ctx, target);
     if (rejection) return rejection;
@@ -426,7 +431,12 @@ export function addColumn(table: Table, definition: ColumnDef, ctx: ReplayContex
   const redeclared = Boolean(definition.typeName) && table.inherits.length > 0 && ctx.statement.kind === 'CreateStmt';
   const inherited = definition.typeName && !redeclared ? undefined : table.columns.find((candidate) => candidate.name === column.name);
   if (inherited) {
-    if (redeclared && column.notNull) inherited.notNullName = column.notNullName;
+    // A column CREATE TABLE declares again after INHERITS brought it is the table's own too (attislocal).
+    if (redeclared) delete inherited.inherited;
+    if (redeclared && column.notNull) {
+      inherited.notNullName = column.notNullName;
+      delete inherited.notNullInherited;
+    }
     inherited.notNull ||= column.notNull;
     inherited.default = column.default ?? inherited.default;
     for (const constraint of constraints) addConstraintWithIndex(table, constraint, ctx, inherited.name);

@@ -5,6 +5,7 @@ import type { HistoryEvent } from '../history.js';
 import { isPlatformRelation } from '../../presets.js';
 import { functionKey, qualifiedName, type Policy, type Table, type Trigger, type View } from '../model.js';
 import { roleNames, schemaAndName } from '../names.js';
+import { madeAt } from '../reasons.js';
 import { expressionText, quoteIdentifier, stringsOf } from '../sql-text.js';
 
 const TRIGGER_BEFORE = 1 << 1;
@@ -22,10 +23,10 @@ function tableFor(relation: RangeVar | undefined, objectType: 'trigger' | 'polic
   if (table) return { table, key: qualifiedName(table.schema, table.name) };
   const missing = ctx.keyForCreate(relation?.schemaname, relation?.relname ?? '');
   if (relation && ctx.findKey(ctx.schema.views, relation.schemaname, relation.relname ?? '')) {
-    ctx.emit({ action: 'error', objectType, name: missing, member, message: `"${missing}" is a view, not a table` });
+    ctx.emit({ action: 'error', objectType, name: missing, member, reason: { code: 'wrong-kind', text: `"${missing}" is a view, not a table` } });
     return null;
   }
-  ctx.emit({ action: 'error', objectType, name: missing, member, message: `relation "${missing}" does not exist` });
+  ctx.emit({ action: 'error', objectType, name: missing, member, reason: { code: 'missing', kind: 'relation', name: missing } });
   return null;
 }
 
@@ -60,8 +61,7 @@ export function createTrigger(statement: CreateTrigStmt, ctx: ReplayContext): vo
     const key = ctx.keyForCreate(statement.relation?.schemaname, statement.relation?.relname ?? '');
     const earlier = !statement.replace && isPlatformRelation('supabase', key) ? earlierTriggerOutside(ctx, key, name) : null;
     if (earlier) {
-      const where = `${earlier.origin.path}:${earlier.origin.line}`;
-      ctx.emit({ action: 'error', objectType: 'trigger', name: key, member: name, knownRejection: true, message: `trigger "${name}" for relation "${key}" already exists (created at ${where})` });
+      ctx.emit({ action: 'error', objectType: 'trigger', name: key, member: name, knownRejection: true, reason: { code: 'exists', kind: 'trigger', name, parent: { word: 'for', kind: 'relation', name: key }, madeAt: madeAt(earlier.origin) } });
       return;
     }
     ctx.relationMissing(statement.relation, 'trigger', { member: name });
@@ -71,14 +71,14 @@ export function createTrigger(statement: CreateTrigStmt, ctx: ReplayContext): vo
   const tableId = found.tableId;
   const existing = table.triggers.find((trigger) => trigger.name === name);
   if (existing && !statement.replace) {
-    ctx.emit({ action: 'error', objectType: 'trigger', name: key, tableId, member: name, message: `trigger "${name}" for relation "${key}" already exists (created at ${existing.created.path}:${existing.created.line})` });
+    ctx.emit({ action: 'error', objectType: 'trigger', name: key, tableId, member: name, reason: { code: 'exists', kind: 'trigger', name, parent: { word: 'for', kind: 'relation', name: key }, madeAt: madeAt(existing.created) } });
     return;
   }
   const { schema: functionSchema, name: functionName } = schemaAndName(stringsOf(statement.funcname));
   const functionKeyFound = ctx.lookupSchemas(functionSchema).map((schema) => functionKey(schema, functionName, [])).find((candidate) => ctx.schema.functions.has(candidate));
   const fnKey = functionKeyFound ?? functionKey(ctx.schemaForCreate(functionSchema), functionName, []);
   if (!functionKeyFound && ctx.schema.schemas.has(fnKey.slice(0, fnKey.indexOf('.')))) {
-    ctx.emit({ action: 'error', objectType: 'trigger', name: key, tableId, member: name, message: `function ${fnKey} does not exist` });
+    ctx.emit({ action: 'error', objectType: 'trigger', name: key, tableId, member: name, reason: { code: 'missing', kind: 'function', name: fnKey, unquoted: true } });
     return;
   }
   const timing = statement.timing ?? 0;
@@ -124,7 +124,7 @@ export function createPolicy(statement: CreatePolicyStmt, ctx: ReplayContext): v
   const { table, key } = target;
   const existing = table.policies.find((policy) => policy.name === name);
   if (existing) {
-    ctx.emit({ action: 'error', objectType: 'policy', name: key, tableId: table.id, member: name, message: `policy "${name}" for table "${key}" already exists (created at ${existing.created.path}:${existing.created.line})` });
+    ctx.emit({ action: 'error', objectType: 'policy', name: key, tableId: table.id, member: name, reason: { code: 'exists', kind: 'policy', name, parent: { word: 'for', kind: 'table', name: key }, madeAt: madeAt(existing.created) } });
     return;
   }
   table.policies.push({
@@ -149,7 +149,7 @@ export function alterPolicy(statement: AlterPolicyStmt, ctx: ReplayContext): voi
   const { table, key } = target;
   const policy = table.policies.find((candidate) => candidate.name === name);
   if (!policy) {
-    ctx.emit({ action: 'error', objectType: 'policy', name: key, tableId: table.id, member: name, message: `policy "${name}" for table "${key}" does not exist` });
+    ctx.emit({ action: 'error', objectType: 'policy', name: key, tableId: table.id, member: name, reason: { code: 'missing', kind: 'policy', name, parent: { word: 'for', kind: 'table', name: key } } });
     return;
   }
   if (statement.roles?.length) policy.roles = policyRoles(statement.roles);

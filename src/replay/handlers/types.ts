@@ -1,6 +1,7 @@
 /** CREATE TYPE (enum, composite, range), CREATE DOMAIN, ALTER DOMAIN and ALTER TYPE ... ADD VALUE / RENAME VALUE. */
 import type { AlterDomainStmt, AlterEnumStmt, CompositeTypeStmt, CreateDomainStmt, CreateEnumStmt, CreateRangeStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import { madeAt } from '../reasons.js';
 import type { TypeObject } from '../model.js';
 import { schemaAndName } from '../names.js';
 import { expressionText, formatType, quoteIdentifier, stringsOf } from '../sql-text.js';
@@ -10,8 +11,7 @@ function createType(ctx: ReplayContext, names: Node[] | undefined, fill: Partial
   const key = ctx.keyForCreate(schema, name);
   const existing = ctx.schema.types.get(key);
   if (existing || ctx.schema.tables.has(key) || ctx.schema.views.has(key)) {
-    const where = existing ? ` (created at ${existing.created.path}:${existing.created.line})` : '';
-    ctx.emit({ action: 'error', objectType: 'type', name: key, message: `type "${key}" already exists${where}` });
+    ctx.emit({ action: 'error', objectType: 'type', name: key, reason: { code: 'exists', kind: 'type', name: key, ...(existing ? { madeAt: madeAt(existing.created) } : {}) } });
     return;
   }
   const [typeSchema] = key.split('.') as [string];
@@ -107,13 +107,13 @@ export function alterEnum(statement: AlterEnumStmt, ctx: ReplayContext): void {
   const type = key ? ctx.schema.types.get(key) : undefined;
   if (!key || !type || type.kind !== 'enum') {
     const missing = key ?? ctx.keyForCreate(schema, name);
-    ctx.emit({ action: 'error', objectType: 'type', name: missing, message: `type "${missing}" does not exist or is not an enum` });
+    ctx.emit({ action: 'error', objectType: 'type', name: missing, reason: { code: 'missing', kind: 'enum', name: missing } });
     return;
   }
   if (statement.oldVal !== undefined) {
     const at = type.labels.indexOf(statement.oldVal);
     if (at < 0 || type.labels.includes(statement.newVal ?? '')) {
-      ctx.emit({ action: 'error', objectType: 'type', name: key, message: at < 0 ? `"${statement.oldVal}" is not an existing enum label` : `enum label "${statement.newVal}" already exists` });
+      ctx.emit({ action: 'error', objectType: 'type', name: key, reason: at < 0 ? { code: 'wrong-kind', text: `"${statement.oldVal}" is not an existing enum label` } : { code: 'exists', kind: 'enum label', name: statement.newVal ?? '' } });
       return;
     }
     type.labels[at] = statement.newVal ?? '';
@@ -128,13 +128,13 @@ export function alterEnum(statement: AlterEnumStmt, ctx: ReplayContext): void {
       action: statement.skipIfNewValExists ? 'noop' : 'error',
       objectType: 'type',
       name: key,
-      message: `enum label "${value}" already exists in "${key}"`,
+      reason: { code: 'exists', kind: 'enum label', name: value, within: key },
     });
     return;
   }
   const neighbor = statement.newValNeighbor ? type.labels.indexOf(statement.newValNeighbor) : -1;
   if (statement.newValNeighbor && neighbor < 0) {
-    ctx.emit({ action: 'error', objectType: 'type', name: key, message: `"${statement.newValNeighbor}" is not an existing enum label` });
+    ctx.emit({ action: 'error', objectType: 'type', name: key, reason: { code: 'wrong-kind', text: `"${statement.newValNeighbor}" is not an existing enum label` } });
     return;
   }
   const position = neighbor < 0 ? type.labels.length : statement.newValIsAfter ? neighbor + 1 : neighbor;
@@ -157,7 +157,7 @@ export function alterDomain(statement: AlterDomainStmt, ctx: ReplayContext): voi
   if (!key || !domain || domain.kind !== 'domain') {
     const { schema, name } = schemaAndName(stringsOf(statement.typeName));
     const missing = key ?? ctx.keyForCreate(schema, name);
-    ctx.emit({ action: 'error', objectType: 'type', name: missing, message: `type "${missing}" does not exist or is not a domain` });
+    ctx.emit({ action: 'error', objectType: 'type', name: missing, reason: { code: 'missing', kind: 'domain', name: missing } });
     return;
   }
   const done = (description: string) => {
@@ -183,7 +183,7 @@ export function alterDomain(statement: AlterDomainStmt, ctx: ReplayContext): voi
       if (!constraint?.raw_expr) return ctx.keepUninterpreted();
       const name = constraint.conname ?? `${domain.name}_check`;
       if (domain.checks.some((check) => check.name === name)) {
-        ctx.emit({ action: 'error', objectType: 'type', name: key, message: `constraint "${name}" for domain "${key}" already exists` });
+        ctx.emit({ action: 'error', objectType: 'type', name: key, reason: { code: 'exists', kind: 'constraint', name, parent: { word: 'for', kind: 'domain', name: key } } });
         return;
       }
       domain.checks.push({ name, expression: expressionText(constraint.raw_expr) });
@@ -192,7 +192,7 @@ export function alterDomain(statement: AlterDomainStmt, ctx: ReplayContext): voi
     case 'X': {
       const name = statement.name ?? '';
       if (!domain.checks.some((check) => check.name === name)) {
-        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'type', name: key, message: `constraint "${name}" of domain "${key}" does not exist` });
+        ctx.emit({ action: statement.missing_ok ? 'noop' : 'error', objectType: 'type', name: key, reason: { code: 'missing', kind: 'constraint', name, parent: { word: 'of', kind: 'domain', name: key } } });
         return;
       }
       domain.checks = domain.checks.filter((check) => check.name !== name);

@@ -78,12 +78,12 @@ function defineView(ctx: ReplayContext, relation: RangeVar, replace: boolean, if
     return;
   }
   if (ctx.relationExists(key)) {
-    ctx.emit({ action: ifNotExists ? 'noop' : 'error', objectType: 'view', name: key, message: `relation "${key}" already exists` });
+    ctx.emit({ action: ifNotExists ? 'noop' : 'error', objectType: 'view', name: key, reason: { code: 'exists', kind: 'relation', name: key } });
     return;
   }
   const missing = missingRelation(query, ctx);
   if (missing) {
-    ctx.emit({ action: 'error', objectType: 'view', name: key, message: `relation "${missing}" does not exist; ${kind} "${key}" is not created` });
+    ctx.emit({ action: 'error', objectType: 'view', name: key, reason: { code: 'whole-statement', cause: { code: 'missing', kind: 'relation', name: missing }, consequence: `${kind} "${key}" is not created` } });
     return;
   }
   const [schema] = key.split('.') as [string];
@@ -127,7 +127,7 @@ function createTableFromQuery(statement: CreateTableAsStmt, ctx: ReplayContext):
   const relation = statement.into!.rel!;
   const key = ctx.keyForCreate(relation.schemaname, relation.relname ?? '');
   if (ctx.relationExists(key)) {
-    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, message: `relation "${key}" already exists` });
+    ctx.emit({ action: statement.if_not_exists ? 'noop' : 'error', objectType: 'table', name: key, reason: { code: 'exists', kind: 'relation', name: key } });
     return;
   }
   const produced = queryColumns(statement.query, ctx);

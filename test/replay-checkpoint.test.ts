@@ -1,0 +1,99 @@
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyze } from '../src/analyze.js';
+import { CACHE_ENV } from '../src/cache.js';
+import { resolveRules } from '../src/config.js';
+import { runRules, type Analysis } from '../src/engine.js';
+import { ReplayCheckpoints } from '../src/replay-checkpoint.js';
+import { RULES } from '../rules/index.js';
+import { writeFolder } from './support/rule-tester.js';
+
+const EXAMPLES = path.join(import.meta.dirname, '..', 'examples');
+
+/** Every example folder; two-sets holds two, each linted on its own. */
+const EXAMPLE_FOLDERS = readdirSync(EXAMPLES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) => (entry.name === 'two-sets' ? ['two-sets/tenant', 'two-sets/multitenant'] : [entry.name]));
+
+const scratch: string[] = [];
+const previousSetting = process.env[CACHE_ENV];
+afterEach(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+  if (previousSetting === undefined) delete process.env[CACHE_ENV];
+  else process.env[CACHE_ENV] = previousSetting;
+});
+
+/** A scratch copy of a folder, with a private cache that the runs below use. */
+function scratchCopy(files: Record<string, string> | string): string {
+  const dir = typeof files === 'string' ? mkdtempSync(path.join(tmpdir(), 'miglint-')) : writeFolder(files);
+  if (typeof files === 'string') cpSync(files, dir, { recursive: true });
+  const cache = mkdtempSync(path.join(tmpdir(), 'miglint-cache-'));
+  scratch.push(dir, cache);
+  process.env[CACHE_ENV] = cache;
+  return dir;
+}
+
+const run = (dir: string, cache = true) => analyze('.', { cwd: dir, cache });
+
+/** What a run gives a user: the findings as `lint --format json` has them, the model and the history. */
+function outcome(analysis: Analysis) {
+  return { lint: JSON.parse(JSON.stringify(runRules(analysis, resolveRules(RULES, {}, null)))) as unknown, schema: analysis.schema, history: analysis.history };
+}
+
+/** How many files the next run resumes after, per the checkpoints on disk. */
+async function resumesAfter(dir: string): Promise<number | null> {
+  const analysis = await run(dir, false);
+  return ReplayCheckpoints.open(dir, analysis.files, analysis.preset)?.options().resume?.files ?? null;
+}
+
+const lastReplayedFile = (analysis: Analysis) => path.join(analysis.files.filter((parsed) => parsed.file.replayed).at(-1)!.file.path);
+
+describe('replay checkpoints', () => {
+  for (const example of EXAMPLE_FOLDERS) {
+    it(`resume after all but the last file and give the cold result: examples/${example}`, async () => {
+      const dir = scratchCopy(path.join(EXAMPLES, example));
+      const first = await run(dir);
+      const replayedFiles = first.files.filter((parsed) => parsed.file.replayed).length;
+      appendFileSync(path.resolve(dir, lastReplayedFile(first)), '\n-- edited before a commit\ncreate table incremental_probe (id int);\n');
+      if (replayedFiles > 1) expect(await resumesAfter(dir)).toBe(replayedFiles - 1);
+      expect(outcome(await run(dir))).toEqual(outcome(await run(dir, false)));
+    });
+  }
+
+  it('are not used once an earlier file changed, and the result follows the edit', async () => {
+    const dir = scratchCopy({
+      '001_a.sql': 'create table a (id int primary key);\n',
+      '002_b.sql': 'create table b (id int primary key, a_id int references a (id));\n',
+      '003_c.sql': 'alter table b add column note text;\n',
+    });
+    const before = outcome(await run(dir));
+    expect(await resumesAfter(dir)).toBe(2);
+    writeFileSync(path.join(dir, '001_a.sql'), 'create table a (id int primary key);\ndrop table a;\n');
+    expect(await resumesAfter(dir)).toBe(null);
+    const after = outcome(await run(dir));
+    expect(after).toEqual(outcome(await run(dir, false)));
+    expect(after.history.filter((event) => event.action === 'error').map((event) => `${event.origin.path}:${event.origin.line} ${event.name}`)).toEqual([
+      '002_b.sql:1 public.b',
+      '003_c.sql:1 public.b',
+    ]);
+    expect(after.lint).not.toEqual(before.lint);
+  });
+
+  it('are not resumed from when a later file now creates a relation an earlier file refers to', async () => {
+    const dir = scratchCopy({
+      '001_a.sql': 'create table a (id int primary key, t_id int references t (id));\n',
+      '002_b.sql': 'create table b (id int primary key);\n',
+      '003_c.sql': 'alter table b add column note text;\n',
+    });
+    const before = await run(dir);
+    expect(before.history.filter((event) => event.action === 'error')).toEqual([]);
+    appendFileSync(path.join(dir, '003_c.sql'), 'create table t (id int primary key);\n');
+    const after = await run(dir);
+    expect(outcome(after)).toEqual(outcome(await run(dir, false)));
+    expect(after.history.filter((event) => event.action === 'error').map((event) => `${event.origin.path}:${event.origin.line} ${event.objectType} ${event.name}`)).toEqual([
+      '001_a.sql:1 table public.a',
+    ]);
+  });
+});
