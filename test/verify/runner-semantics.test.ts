@@ -77,6 +77,30 @@ describe('a file sent as one query runs in a transaction block only when it hold
   );
 
   it(
+    "Diesel: run_in_transaction = false sends the file as one query: a lone CREATE INDEX CONCURRENTLY runs, one beside another statement is rejected with the file",
+    async () => {
+      const noTransaction = 'run_in_transaction = false\n';
+      const dir = folder({
+        'migrations/2020-01-01-000000_a/up.sql': 'CREATE TABLE t (id int PRIMARY KEY, v int);\n',
+        'migrations/2020-01-01-000000_a/down.sql': 'DROP TABLE t;\n',
+        'migrations/2020-01-02-000000_b/up.sql': 'CREATE INDEX CONCURRENTLY t_id ON t (id);\n',
+        'migrations/2020-01-02-000000_b/down.sql': 'DROP INDEX t_id;\n',
+        'migrations/2020-01-02-000000_b/metadata.toml': noTransaction,
+        'migrations/2020-01-03-000000_c/up.sql': 'CREATE TABLE u (id int PRIMARY KEY);\nCREATE INDEX CONCURRENTLY t_v ON t (v);\n',
+        'migrations/2020-01-03-000000_c/down.sql': 'DROP TABLE u;\n',
+        'migrations/2020-01-03-000000_c/metadata.toml': noTransaction,
+      });
+      const verify = await miglint(dir, ['verify', 'migrations']);
+      expect(verify.stdout).toContain('Statements of the chain PostgreSQL rejects (1):\n  migrations/2020-01-03-000000_c/up.sql:2  CREATE INDEX CONCURRENTLY cannot run inside a transaction block');
+      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+      expect(verify.status).toBe(0);
+      const lint = await miglint(dir, ['lint', 'migrations', '--format', 'json']);
+      expect(places(lint).filter((place) => place.endsWith('rejected-statement'))).toEqual(['migrations/2020-01-03-000000_c/up.sql:2 rejected-statement']);
+    },
+    SLOW,
+  );
+
+  it(
     'Flyway: a migration holding a statement PostgreSQL runs only outside a transaction runs without one',
     async () => {
       const dir = folder({ 'm/V1__a.sql': 'CREATE TABLE t (id int PRIMARY KEY);\n', 'm/V2__b.sql': 'CREATE INDEX CONCURRENTLY t_id ON t (id);\n' });
