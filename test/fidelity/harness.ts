@@ -219,7 +219,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
     functions: sortedRecord(
       catalog.functions.map((fn) => [
         functionKeys.get(`${fn.schema}.${fn.name}(${fn.arguments})`)!,
-        { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language },
+        { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language, strict: fn.strict, leakproof: fn.leakproof, parallel: fn.parallel },
       ]),
     ),
     sequences: sortedRecord(catalog.sequences.map((sequence) => [`${sequence.schema}.${sequence.name}`, { ownedBy: sequence.ownedBy, unlogged: sequence.unlogged }])),
@@ -254,6 +254,13 @@ export function fromCatalog(catalog: Catalog): Comparable {
 /** The model as the catalog shows it: temporary tables live in the session's pg_temp, which it does not read. */
 export function fromModel(model: SchemaModel): Comparable {
   const schema = persistentSchema(model);
+  const modelOwners = new Map<string, string | null | undefined>([
+    ...[...schema.tables.values()].map((item): [string, string | null | undefined] => [`${item.schema}.${item.name}`, item.owner]),
+    ...[...schema.views.values()].map((item): [string, string | null | undefined] => [`${item.schema}.${item.name}`, item.owner]),
+    ...[...schema.sequences.values()].map((item): [string, string | null | undefined] => [`${item.schema}.${item.name}`, item.owner]),
+    ...[...schema.functions].map(([key, item]): [string, string | null | undefined] => [key, item.owner]),
+    ...[...schema.schemas.values()].map((item): [string, string | null | undefined] => [item.name, item.owner]),
+  ]);
   const comments: [string, string][] = [];
   const comment = (object: string, text: string | null | undefined) => {
     if (text) comments.push([object, text]);
@@ -317,7 +324,10 @@ export function fromModel(model: SchemaModel): Comparable {
     ),
     views: sortedRecord([...schema.views].map(([key, view]) => [key, { materialized: view.materialized, triggers: view.triggers.map((trigger) => trigger.name).sort() }])),
     functions: sortedRecord(
-      [...schema.functions].map(([key, fn]) => [key, { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language }]),
+      [...schema.functions].map(([key, fn]) => [
+        key,
+        { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language, strict: fn.strict, leakproof: fn.leakproof, parallel: fn.parallel.charAt(0).toLowerCase() },
+      ]),
     ),
     sequences: sortedRecord(
       [...schema.sequences].map(([key, sequence]) => [key, { ownedBy: sequence.ownedBy ? `${sequence.ownedBy.table}.${sequence.ownedBy.column}` : null, unlogged: sequence.unlogged === true }]),
@@ -336,6 +346,8 @@ export function fromModel(model: SchemaModel): Comparable {
     ),
     grants: schema.grants
       .filter((grant) => !(grant.objectType === 'schema' && grant.object === 'public'))
+      // As the catalog side: what the owner holds on the object itself is the owner's anyway.
+      .filter((grant) => grant.column !== null || grant.grantee !== (modelOwners.get(grant.object) ?? 'postgres'))
       .map((grant) => `${grant.privilege} on ${grant.column ? `${grant.object}.${grant.column}` : grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
       .sort(),
     defaultPrivileges: schema.defaultPrivileges
