@@ -60,7 +60,7 @@ export default defineRule({
         reports.push({ ...positionAt(place, location), message: `${usage} "${role}": no migration creates role "${role}".` });
       }
       for (const { relation, usage } of referencesOf(place)) {
-        if (isPlatformRelation(preset, relationKey(relation)) || isRunnerTable(relation.relname ?? '') || timeline.creation(relation)) continue;
+        if (isPlatformRelation(preset, relationKey(relation)) || isRunnerTable(relation.relname ?? '', relation.schemaname ?? null) || timeline.creation(relation)) continue;
         if (isLikelyDynamicPartition(schema, relation)) continue;
         const name = displayName(relationKey(relation));
         const refused = refusedCreates.of(relation);

@@ -83,7 +83,7 @@ class Unseen {
     const relation = relationOf(missing);
     // A recursive view reads itself (CREATE RECURSIVE VIEW nums ... FROM nums).
     if (relation && event.objectType === 'view' && event.name === `${relation.schemaname}.${relation.relname}`) return true;
-    if (relation) return isRunnerTable(relation.relname ?? '') || isLikelyDynamicPartition(this.schema, relation);
+    if (relation) return isRunnerTable(relation.relname ?? '', relation.schemaname ?? null) || isLikelyDynamicPartition(this.schema, relation);
     // An extension's own type (citext) is missing for certain until that extension is created.
     if (!EXTENSION_KINDS.has(missing.kind) || this.createdFunctionsAndTypes.has(bare) || extensionProviding(bare) !== undefined) return false;
     return this.firstExtension !== undefined && compareOrigins(this.firstExtension.origin, event.origin) < 0;

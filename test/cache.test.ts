@@ -22,7 +22,7 @@ function temporaryDir(): string {
 }
 
 function fileOf(source: string | null, name = '001_a.sql'): MigrationFile {
-  return { ...parseMigrationName(name), absolutePath: `/m/${name}`, path: `m/${name}`, name, source, readError: source === null ? 'cannot read file (EACCES)' : null, replayed: true, order: 0, transaction: false };
+  return { ...parseMigrationName(name), absolutePath: `/m/${name}`, path: `m/${name}`, name, source, readError: source === null ? 'cannot read file (EACCES)' : null, replayed: true, order: 0, transactionMode: 'statements' };
 }
 
 /** Everything a parsed file holds that later stages read. */

@@ -13,7 +13,10 @@ import { isAvailable, loadExtensions } from './extensions.js';
 import { loadParser } from '../parse/index.js';
 import type { Preset } from '../presets.js';
 import { PRESET_DATABASES } from './preset.js';
+import { runsInTransactionBlock } from '../transaction-block.js';
 import { createAssumedRoles } from './roles.js';
+import { createRunnerTables } from './runner-tables.js';
+import type { Layout } from '../discover/index.js';
 import { createStandIns, extensionSchema } from './stand-ins.js';
 
 export type { Rejection } from './apply.js';
@@ -23,6 +26,8 @@ export interface VerifyInput {
   files: ParsedFile[];
   baseline: { name: string; text: string };
   preset: Preset;
+  /** The folder's layout: its runner's own tables exist before the first migration (none when absent). */
+  layout?: Layout;
   /** Also compare `pg_dump --schema-only` of both databases (see dump.ts). */
   pgDump?: boolean;
   /** Called at each step, for a progress line. */
@@ -94,7 +99,7 @@ async function applyFiles(
     // A stand-in type has no operators: function bodies that use them cannot be checked.
     if (standIns.length > 0) await run(db, 'set check_function_bodies = off');
     // As its runner does: a file in one transaction stops at its first rejection and applies nothing.
-    const transaction = parsed.file.transaction;
+    const transaction = runsInTransactionBlock(parsed);
     if (transaction) await run(db, 'begin');
     let rolledBack = false;
     for (const { text, line, statement } of piecesOf(parsed)) {
@@ -153,6 +158,7 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
 
   progress('starting an embedded PostgreSQL (PGlite)');
   const chainDb = await startDatabase(extensions, input.preset);
+  await createRunnerTables(chainDb, input.layout);
   const assumedRoles = await createAssumedRoles(chainDb, chain);
   const defaultSchema = input.preset === 'supabase' ? 'extensions' : 'public';
   const standIns = await createStandIns(

@@ -14,6 +14,7 @@ import type { Replay } from '../../src/replay/index.js';
 import { functionKey, type SchemaModel } from '../../src/replay/model.js';
 import { notNullName } from '../../src/replay/not-null.js';
 import { readCatalog, type Catalog } from '../../src/verify/catalog.js';
+import { runsInTransactionBlock } from '../../src/transaction-block.js';
 
 /** Roles the fixtures grant to, created before the files run (roles live outside migrations). */
 const ROLES = ['anon', 'authenticated', 'service_role', 'app_user'];
@@ -130,7 +131,7 @@ export async function applyLikeRunner(dir: string): Promise<{ catalog: Catalog; 
     for (const role of ROLES) await db.exec(`create role ${role}`);
     for (const parsed of analysis.files) {
       if (!parsed.file.replayed) continue;
-      const transaction = parsed.file.transaction;
+      const transaction = runsInTransactionBlock(parsed);
       if (transaction) await db.exec('begin');
       let failed = false;
       for (const statement of parsed.statements) {

@@ -11,7 +11,7 @@ import { loadParser, parseFile } from '../../src/parse/index.js';
 beforeAll(loadParser);
 
 function fileOf(source: string): MigrationFile {
-  return { ...parseMigrationName('001_a.sql'), absolutePath: '/m/001_a.sql', path: 'm/001_a.sql', name: '001_a.sql', source, readError: null, replayed: true, order: 0, transaction: false };
+  return { ...parseMigrationName('001_a.sql'), absolutePath: '/m/001_a.sql', path: 'm/001_a.sql', name: '001_a.sql', source, readError: null, replayed: true, order: 0, transactionMode: 'statements' };
 }
 
 const TOO_DEEP = /^statement nested too deeply \(more than 1000 levels\)/;
