@@ -1,5 +1,5 @@
 import { displayName } from '../src/names.js';
-import { at, defineRule, where, type Report } from '../src/rule.js';
+import { at, defineRule, RELATION_KINDS, where, type Report } from '../src/rule.js';
 import type { HistoryEvent } from '../src/replay/index.js';
 
 export default defineRule({
@@ -13,6 +13,7 @@ export default defineRule({
     bad: '-- 005_checklist_submissions.sql\nCREATE TABLE checklist_submissions (id uuid PRIMARY KEY, task text);\n-- 008_checklist_submissions.sql\nCREATE TABLE IF NOT EXISTS checklist_submissions (id uuid PRIMARY KEY, task text, done boolean);',
     good: '-- 005_checklist_submissions.sql\nCREATE TABLE checklist_submissions (id uuid PRIMARY KEY, task text);\n-- 008_add_done_to_checklist_submissions.sql\nALTER TABLE checklist_submissions ADD COLUMN done boolean;',
   },
+  claims: [{ code: 'exists', kinds: RELATION_KINDS }],
   check({ history }) {
     const reports: Report[] = [];
     const lastCreate = new Map<string, HistoryEvent>();

@@ -4,7 +4,7 @@ import { isBuiltinRole, isPlatformRelation, isPlatformRole, isRunnerTable, platf
 import { createdRoles, isLikelyDynamicPartition, referencesOf, relationTimeline, roleReferencesOf } from '../src/relations.js';
 import { eventText, type HistoryEvent, type ObjectType } from '../src/replay/history.js';
 import type { SchemaModel } from '../src/replay/model.js';
-import { at, defineRule, type Report } from '../src/rule.js';
+import { at, defineRule, RELATION_KINDS, type Report } from '../src/rule.js';
 import { RefusedCreates, type RefusedCreate } from '../src/refused-creates.js';
 
 const BUILTIN_SCHEMAS = new Set(['public', 'pg_catalog', 'information_schema', 'pg_temp']);
@@ -49,6 +49,7 @@ export default defineRule({
     bad: '-- no migration creates users\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
     good: 'CREATE TABLE users (id uuid PRIMARY KEY);\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
   },
+  claims: [{ code: 'missing', kinds: RELATION_KINDS }],
   check({ files, history, schema, preset, providedRoles }) {
     const timeline = relationTimeline(files, history);
     const roles = createdRoles(files);

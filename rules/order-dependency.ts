@@ -2,7 +2,7 @@ import { compareOrigins, originOf, positionAt, relationKey, replayedStatements }
 import { displayName } from '../src/names.js';
 import { isPlatformRelation } from '../src/presets.js';
 import { referencesOf, relationTimeline } from '../src/relations.js';
-import { defineRule, where, type Report } from '../src/rule.js';
+import { defineRule, RELATION_KINDS, where, type Report } from '../src/rule.js';
 
 export default defineRule({
   id: 'order-dependency',
@@ -15,6 +15,7 @@ export default defineRule({
     bad: '-- add-document-relationships.sql (no version: runs last)\n-- 014_assistant_knowledge.sql uses document_relationships ...\nALTER TABLE document_relationships ADD COLUMN note text;',
     good: '-- 029_document_relationships.sql\nCREATE TABLE document_relationships (...);\n-- 030_document_relationships_note.sql\nALTER TABLE document_relationships ADD COLUMN note text;',
   },
+  claims: [{ code: 'missing', kinds: RELATION_KINDS }],
   check({ files, history, preset }) {
     const timeline = relationTimeline(files, history);
     const reports: Report[] = [];

@@ -6,9 +6,11 @@ import type { EffectiveRule } from './config.js';
 import type { Layout, RunnerIssue, UnplacedFile } from './discover/index.js';
 import type { ParsedFile } from './parse/index.js';
 import type { Preset } from './presets.js';
+import type { HistoryEvent } from './replay/history.js';
 import type { Replay } from './replay/index.js';
 import type { Finding, Severity } from './rule.js';
 import { fingerprintFindings } from './fingerprint.js';
+import { ClaimedRejections } from './lint/claims.js';
 import type { RecordedSum } from './sum.js';
 import { applyDirectives, readDirectives, unusedDirectives } from './suppressions.js';
 
@@ -39,16 +41,21 @@ export const UNUSED_DISABLE = 'unused-disable';
 export function runRules(analysis: Analysis, rules: EffectiveRule[], unusedDisableSeverity: Severity | 'off' = 'warning'): LintResult {
   const findings: Finding[] = [];
   const ruleFailures: LintResult['ruleFailures'] = [];
-  for (const { rule, severity, options } of rules) {
+  const claimed = new ClaimedRejections(analysis.files);
+  const run = ({ rule, severity, options }: EffectiveRule, unclaimed: HistoryEvent[]) => {
     try {
-      const reports = rule.check({ ...analysis, options });
+      const reports = rule.check({ ...analysis, unclaimed, options });
+      if (rule.claims) claimed.add(rule.claims, reports);
       for (const report of reports) {
         findings.push({ ruleId: rule.id, severity, ...report, related: report.related ?? [] });
       }
     } catch (error) {
       ruleFailures.push({ ruleId: rule.id, message: (error as Error).message });
     }
-  }
+  };
+  for (const effective of rules) if (!effective.rule.takesUnclaimed) run(effective, []);
+  const unclaimed = claimed.unclaimed(analysis.history);
+  for (const effective of rules) if (effective.rule.takesUnclaimed) run(effective, unclaimed);
 
   const directives = analysis.files.flatMap(readDirectives);
   const kept = applyDirectives(findings, directives);

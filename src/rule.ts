@@ -8,6 +8,7 @@ import type { ParsedFile, Statement } from './parse/index.js';
 import type { Preset } from './presets.js';
 import type { HistoryEvent } from './replay/history.js';
 import type { Origin, SchemaModel } from './replay/model.js';
+import type { ReasonCode } from './replay/reasons.js';
 import type { RecordedSum } from './sum.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -86,8 +87,26 @@ export interface RuleContext<Options> {
   schema: SchemaModel;
   /** The folder's miglint.sum (`miglint sum`), or null when it has none. */
   sum: RecordedSum | null;
+  /**
+   * The rejections (`error` events) no rule claims, for a rule with `takesUnclaimed`, which runs
+   * after every other rule; empty for the others.
+   */
+  unclaimed: HistoryEvent[];
   options: Options;
 }
+
+/**
+ * Rejections a rule reports: one whose reason (under the wrappers `whole-statement`, `skipped`
+ * and `guarded`) has this code, and one of these kinds when given, is the rule's when the rule
+ * reports at its statement. No other rule reports it again.
+ */
+export interface Claim {
+  code: ReasonCode;
+  kinds?: readonly string[];
+}
+
+/** PostgreSQL's words for a relation in a reason: `relation "x" does not exist`, `view "v" ...`. */
+export const RELATION_KINDS: readonly string[] = ['relation', 'table', 'view', 'materialized view', 'sequence', 'index', 'foreign table'];
 
 export interface Rule<Schema extends z.ZodType = z.ZodType> {
   id: string;
@@ -100,6 +119,10 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   docs: RuleDocs;
   /** Options with their defaults, validated when the configuration is loaded. */
   options?: Schema;
+  /** The rejections this rule reports (see Claim). */
+  claims?: readonly Claim[];
+  /** Runs after the other rules, and reads the rejections none of them claims in `unclaimed`. */
+  takesUnclaimed?: true;
   check(ctx: RuleContext<z.output<Schema>>): Report[];
 }
 
