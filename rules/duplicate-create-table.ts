@@ -1,5 +1,6 @@
+import { RELATION_KINDS } from '../src/facts/relation-kinds.js';
 import { displayName } from '../src/names.js';
-import { at, defineRule, RELATION_KINDS, where, type Report } from '../src/rule.js';
+import { at, defineRule, where, type Report } from '../src/rule.js';
 import type { HistoryEvent } from '../src/replay/index.js';
 
 export default defineRule({
@@ -14,12 +15,11 @@ export default defineRule({
     good: '-- 005_checklist_submissions.sql\nCREATE TABLE checklist_submissions (id uuid PRIMARY KEY, task text);\n-- 008_add_done_to_checklist_submissions.sql\nALTER TABLE checklist_submissions ADD COLUMN done boolean;',
   },
   claims: [{ code: 'exists', kinds: RELATION_KINDS }],
-  check({ history }) {
+  check({ facts }) {
     const reports: Report[] = [];
     const lastCreate = new Map<string, HistoryEvent>();
     const dropsSince = new Map<string, HistoryEvent[]>();
-    for (const event of history) {
-      if (event.objectType !== 'table') continue;
+    for (const event of facts.events('table')) {
       if (event.action === 'drop') dropsSince.get(event.name)?.push(event);
       if (event.statementKind !== 'CreateStmt') continue;
       const previous = lastCreate.get(event.name);

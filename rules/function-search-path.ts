@@ -1,5 +1,4 @@
 import { nodeOf, positionAt } from '../src/ast.js';
-import { statementAt } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
 import { isPlatformRelation } from '../src/presets.js';
 import type { HistoryEvent } from '../src/replay/index.js';
@@ -16,10 +15,9 @@ export default defineRule({
     bad: 'CREATE FUNCTION handle_new_user() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN INSERT INTO profiles (id) VALUES (NEW.id); RETURN NEW; END $$;',
     good: "CREATE FUNCTION handle_new_user() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$ BEGIN INSERT INTO public.profiles (id) VALUES (NEW.id); RETURN NEW; END $$;",
   },
-  check({ schema, history, files, preset }) {
+  check({ schema, facts, preset }) {
     const lastDefinition = new Map<string, HistoryEvent>();
-    for (const event of history) {
-      if (event.objectType !== 'function') continue;
+    for (const event of facts.events('function')) {
       // ALTER FUNCTION ... OWNER TO / RENAME / SET SCHEMA (after every function in a pg_dump) are not where its security is set.
       const kind = event.innerKind ?? event.statementKind;
       const definesIt = event.action === 'create' || (event.action === 'alter' && (kind === 'CreateFunctionStmt' || kind === 'AlterFunctionStmt'));
@@ -29,7 +27,7 @@ export default defineRule({
     for (const [key, fn] of schema.functions) {
       if (!fn.securityDefiner || fn.settings.some((setting) => setting.startsWith('search_path')) || isPlatformRelation(preset, `${fn.schema}.${fn.name}`)) continue;
       const event = lastDefinition.get(key);
-      const place = event ? statementAt(files, event.origin) : null;
+      const place = event ? facts.statementAt(event.origin) : null;
       const options = place ? (nodeOf(place.statement, 'CreateFunctionStmt')?.options ?? nodeOf(place.statement, 'AlterFunctionStmt')?.actions ?? []) : [];
       const security = options.find((node) => 'DefElem' in node && node.DefElem.defname === 'security');
       const location = security && 'DefElem' in security ? security.DefElem.location : undefined;

@@ -1,8 +1,8 @@
-import { compareOrigins, originOf, positionAt, relationKey, replayedStatements } from '../src/ast.js';
+import { compareOrigins, originOf, positionAt, relationKey } from '../src/ast.js';
+import { RELATION_KINDS } from '../src/facts/relation-kinds.js';
 import { displayName } from '../src/names.js';
 import { isPlatformRelation } from '../src/presets.js';
-import { referencesOf, relationTimeline } from '../src/relations.js';
-import { defineRule, RELATION_KINDS, where, type Report } from '../src/rule.js';
+import { defineRule, where, type Report } from '../src/rule.js';
 
 export default defineRule({
   id: 'order-dependency',
@@ -16,13 +16,12 @@ export default defineRule({
     good: '-- 029_document_relationships.sql\nCREATE TABLE document_relationships (...);\n-- 030_document_relationships_note.sql\nALTER TABLE document_relationships ADD COLUMN note text;',
   },
   claims: [{ code: 'missing', kinds: RELATION_KINDS }],
-  check({ files, history, preset }) {
-    const timeline = relationTimeline(files, history);
+  check({ facts, preset }) {
     const reports: Report[] = [];
-    for (const place of replayedStatements(files)) {
-      for (const { relation, usage } of referencesOf(place)) {
+    for (const { place, relations } of facts.references) {
+      for (const { relation, usage } of relations) {
         if (isPlatformRelation(preset, relationKey(relation))) continue;
-        const created = timeline.creation(relation);
+        const created = facts.relations.creation(relation);
         if (!created || compareOrigins(created, originOf(place)) <= 0) continue;
         const name = displayName(relationKey(relation));
         reports.push({

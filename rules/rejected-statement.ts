@@ -1,4 +1,3 @@
-import { BlindSpots } from '../src/facts/blind-spots.js';
 import type { HistoryEvent } from '../src/replay/index.js';
 import type { RolledBack } from '../src/replay/history.js';
 import { reasonText } from '../src/replay/reasons.js';
@@ -29,11 +28,10 @@ export default defineRule({
     good: '-- 001_profiles.sql\nCREATE TABLE profiles (id uuid PRIMARY KEY);\nCREATE POLICY "read own" ON profiles FOR SELECT USING (true);\n-- 002_fix_policies.sql\nDROP POLICY IF EXISTS "read own" ON profiles;\nCREATE POLICY "read own" ON profiles FOR SELECT USING (true);',
   },
   takesUnclaimed: true,
-  check({ files, history, schema, preset, unclaimed }) {
-    const blindSpots = new BlindSpots(files, history, schema, preset);
+  check({ facts, unclaimed }) {
     const reasonsByStatement = new Map<string, { event: HistoryEvent; reasons: string[] }>();
     for (const event of unclaimed) {
-      if (event.action !== 'error' || (!event.rolledBack && blindSpots.explains(event))) continue;
+      if (event.action !== 'error' || (!event.rolledBack && facts.blindSpots.explains(event))) continue;
       const key = `${event.origin.fileOrder}:${event.origin.statementIndex}`;
       const statement = reasonsByStatement.get(key) ?? { event, reasons: [] };
       const reason = reasonText(event.reason);

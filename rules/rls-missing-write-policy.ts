@@ -1,4 +1,4 @@
-import { rlsEnabledAt } from '../src/history-queries.js';
+import { rlsEnabledAt } from '../src/facts/history-queries.js';
 import { displayName, listOf } from '../src/names.js';
 import { isPlatformRelation } from '../src/presets.js';
 import { defineRule, type Report } from '../src/rule.js';
@@ -16,9 +16,9 @@ export default defineRule({
     bad: 'ALTER TABLE projects ENABLE ROW LEVEL SECURITY;\nCREATE POLICY "members read" ON projects FOR SELECT USING (is_member(org_id));',
     good: 'ALTER TABLE projects ENABLE ROW LEVEL SECURITY;\nCREATE POLICY "members read" ON projects FOR SELECT USING (is_member(org_id));\nCREATE POLICY "members write" ON projects FOR ALL USING (is_member(org_id)) WITH CHECK (is_member(org_id));',
   },
-  check({ schema, history, preset }) {
+  check({ schema, facts, preset }) {
     const filledByMigrations = new Set(
-      history.filter((event) => event.action === 'data' && ['InsertStmt', 'CopyStmt'].includes(event.innerKind ?? event.statementKind)).map((event) => event.tableId),
+      facts.events(null, 'data').filter((event) => ['InsertStmt', 'CopyStmt'].includes(event.innerKind ?? event.statementKind)).map((event) => event.tableId),
     );
     const reports: Report[] = [];
     for (const table of schema.tables.values()) {

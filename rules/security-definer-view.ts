@@ -37,12 +37,12 @@ export default defineRule({
     bad: 'CREATE VIEW org_member_counts AS SELECT org_id, count(*) FROM memberships GROUP BY org_id;',
     good: 'CREATE VIEW org_member_counts WITH (security_invoker = true) AS SELECT org_id, count(*) FROM memberships GROUP BY org_id;',
   },
-  check({ schema, history, files, preset }) {
+  check({ schema, facts, files, preset }) {
     if (preset !== 'supabase') return [];
     const lastDefinition = new Map<string, HistoryEvent>();
-    for (const event of history) {
+    for (const event of facts.events('view')) {
       // CREATE [OR REPLACE] VIEW, not ALTER VIEW ... OWNER TO (after every view in a pg_dump) or other alterations.
-      if (event.objectType === 'view' && (event.action === 'create' || (event.innerKind ?? event.statementKind) === 'ViewStmt')) lastDefinition.set(event.name, event);
+      if ((event.action === 'create' || (event.innerKind ?? event.statementKind) === 'ViewStmt')) lastDefinition.set(event.name, event);
     }
     const altered = invokerViewsByAlter(files);
     const reports: Report[] = [];

@@ -9,6 +9,7 @@ import type { Preset } from './presets.js';
 import type { HistoryEvent } from './replay/history.js';
 import type { Replay } from './replay/index.js';
 import type { Finding, Severity } from './rule.js';
+import { Facts } from './facts/index.js';
 import { fingerprintFindings } from './fingerprint.js';
 import { ClaimedRejections } from './lint/claims.js';
 import type { RecordedSum } from './sum.js';
@@ -41,10 +42,11 @@ export const UNUSED_DISABLE = 'unused-disable';
 export function runRules(analysis: Analysis, rules: EffectiveRule[], unusedDisableSeverity: Severity | 'off' = 'warning'): LintResult {
   const findings: Finding[] = [];
   const ruleFailures: LintResult['ruleFailures'] = [];
+  const facts = new Facts(analysis.files, analysis.history, analysis.schema, analysis.preset);
   const claimed = new ClaimedRejections(analysis.files);
   const run = ({ rule, severity, options }: EffectiveRule, unclaimed: HistoryEvent[]) => {
     try {
-      const reports = rule.check({ ...analysis, unclaimed, options });
+      const reports = rule.check({ ...analysis, facts, unclaimed, options });
       if (rule.claims) claimed.add(rule.claims, reports);
       for (const report of reports) {
         findings.push({ ruleId: rule.id, severity, ...report, related: report.related ?? [] });

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Layout, RunnerIssue, UnplacedFile } from './discover/index.js';
+import type { Facts } from './facts/index.js';
 import type { ParsedFile, Statement } from './parse/index.js';
 import type { Preset } from './presets.js';
 import type { HistoryEvent } from './replay/history.js';
@@ -85,6 +86,8 @@ export interface RuleContext<Options> {
   providedRoles: string[];
   history: HistoryEvent[];
   schema: SchemaModel;
+  /** What rules ask of the files, the history and the model together, built once per run. */
+  facts: Facts;
   /** The folder's miglint.sum (`miglint sum`), or null when it has none. */
   sum: RecordedSum | null;
   /**
@@ -104,9 +107,6 @@ export interface Claim {
   code: ReasonCode;
   kinds?: readonly string[];
 }
-
-/** PostgreSQL's words for a relation in a reason: `relation "x" does not exist`, `view "v" ...`. */
-export const RELATION_KINDS: readonly string[] = ['relation', 'table', 'view', 'materialized view', 'sequence', 'index', 'foreign table'];
 
 export interface Rule<Schema extends z.ZodType = z.ZodType> {
   id: string;

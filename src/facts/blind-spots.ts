@@ -6,14 +6,14 @@
  */
 import type { RangeVar } from 'libpg-query';
 import { compareOrigins, nodeOf } from '../ast.js';
-import { statementAt } from '../history-queries.js';
+import { statementAt } from './history-queries.js';
 import type { ParsedFile } from '../parse/index.js';
 import { isPlatformRelation, isRunnerTable, platformObjects, type Preset } from '../presets.js';
-import { isLikelyDynamicPartition } from '../relations.js';
+import { isLikelyDynamicPartition } from './relations.js';
 import { extensionProviding } from '../replay/extension-types.js';
 import type { HistoryEvent, Origin, SchemaModel } from '../replay/index.js';
 import { missingObject } from '../replay/reasons.js';
-import { RELATION_KINDS } from '../rule.js';
+import { RELATION_KINDS } from './relation-kinds.js';
 
 /** Kinds of a missing object an extension may provide without the chain creating it. */
 const EXTENSION_KINDS = new Set(['function', 'type', '']);

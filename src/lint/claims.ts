@@ -4,20 +4,11 @@
  * takes the unclaimed ones (rejected-statement), so that no rejection is reported twice and no
  * rule has to know which others exist.
  */
+import { statementContaining } from '../ast.js';
 import type { ParsedFile } from '../parse/index.js';
 import type { EventBase, HistoryEvent, Rejection } from '../replay/history.js';
 import { rootReason } from '../replay/reasons.js';
 import type { Claim, Report } from '../rule.js';
-
-/** The index of the statement a report points into: the last one starting at or before it. */
-function statementIndexAt(file: ParsedFile, report: Report): number | null {
-  let found: number | null = null;
-  for (const statement of file.statements) {
-    if (statement.line > report.line || (statement.line === report.line && statement.column > report.column)) break;
-    found = statement.index;
-  }
-  return found;
-}
 
 function placeKey(fileOrder: number, statementIndex: number): string {
   return `${fileOrder}:${statementIndex}`;
@@ -36,9 +27,9 @@ export class ClaimedRejections {
   add(claims: readonly Claim[], reports: Report[]): void {
     for (const report of reports) {
       const file = this.filesByPath.get(report.file);
-      const index = file ? statementIndexAt(file, report) : null;
-      if (index === null) continue;
-      const key = placeKey(file!.file.order, index);
+      const statement = file ? statementContaining(file.statements, report) : undefined;
+      if (!statement) continue;
+      const key = placeKey(file!.file.order, statement.index);
       this.claimsAt.set(key, [...(this.claimsAt.get(key) ?? []), ...claims]);
     }
   }
