@@ -4,6 +4,15 @@ import { isPlatformRelation } from '../src/presets.js';
 import type { HistoryEvent } from '../src/replay/index.js';
 import { defineRule, type Report } from '../src/rule.js';
 
+/**
+ * CREATE [OR REPLACE] FUNCTION and ALTER FUNCTION set a function's security; ALTER FUNCTION ...
+ * OWNER TO / RENAME / SET SCHEMA (after every function in a pg_dump) do not.
+ */
+function setsSecurity(event: HistoryEvent): boolean {
+  const kind = event.innerKind ?? event.statementKind;
+  return event.action === 'create' || (event.action === 'alter' && (kind === 'CreateFunctionStmt' || kind === 'AlterFunctionStmt'));
+}
+
 export default defineRule({
   id: 'function-search-path',
   category: 'security',
@@ -16,13 +25,7 @@ export default defineRule({
     good: "CREATE FUNCTION handle_new_user() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$ BEGIN INSERT INTO public.profiles (id) VALUES (NEW.id); RETURN NEW; END $$;",
   },
   check({ schema, facts, preset }) {
-    const lastDefinition = new Map<string, HistoryEvent>();
-    for (const event of facts.events('function')) {
-      // ALTER FUNCTION ... OWNER TO / RENAME / SET SCHEMA (after every function in a pg_dump) are not where its security is set.
-      const kind = event.innerKind ?? event.statementKind;
-      const definesIt = event.action === 'create' || (event.action === 'alter' && (kind === 'CreateFunctionStmt' || kind === 'AlterFunctionStmt'));
-      if (definesIt) lastDefinition.set(event.name, event);
-    }
+    const lastDefinition = facts.lastDefinitions('function', setsSecurity);
     const reports: Report[] = [];
     for (const [key, fn] of schema.functions) {
       if (!fn.securityDefiner || fn.settings.some((setting) => setting.startsWith('search_path')) || isPlatformRelation(preset, `${fn.schema}.${fn.name}`)) continue;

@@ -29,7 +29,7 @@ export default defineRule({
       if (table.policies.some((policy) => policy.command !== 'SELECT')) continue;
       const enabled = rlsEnabledAt(table);
       // Write privileges granted to roles RLS applies to make the missing policies a visible bug, not a design.
-      const writeGrants = schema.grants.filter((grant) => grant.object === key && WRITES.has(grant.privilege) && !grant.implicit && grant.origin);
+      const writeGrants = facts.grantsOn(key).filter((grant) => WRITES.has(grant.privilege) && !grant.implicit && grant.origin);
       const granted = [...new Set(writeGrants.map((grant) => grant.grantee))];
       if (granted.length === 0 && filledByMigrations.has(table.id)) continue;
       reports.push({

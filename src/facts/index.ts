@@ -7,7 +7,7 @@ import { replayedStatements, type Located } from '../ast.js';
 import type { ParsedFile } from '../parse/index.js';
 import type { Preset } from '../presets.js';
 import type { EventAction, HistoryEvent, ObjectType } from '../replay/history.js';
-import type { Origin, SchemaModel, Table } from '../replay/index.js';
+import type { Grant, Origin, SchemaModel, Table } from '../replay/index.js';
 import { BlindSpots } from './blind-spots.js';
 import { statementAt, tableCreations } from './history-queries.js';
 import { livePolicyClauses, type PolicyClause } from './policy-statements.js';
@@ -32,6 +32,7 @@ export class Facts {
   #refusedCreates: RefusedCreates | undefined;
   #blindSpots: BlindSpots | undefined;
   #policyClauses: PolicyClause[] | undefined;
+  #grantsByObject: Map<string, Grant[]> | undefined;
 
   constructor(
     private readonly files: ParsedFile[],
@@ -62,6 +63,29 @@ export class Facts {
       }
     }
     return this.#eventsByType;
+  }
+
+  /**
+   * The last event of each object of this type that `defines` accepts, by the object's key: where
+   * the definition in force at the end of the chain was written.
+   */
+  lastDefinitions(objectType: ObjectType, defines: (event: HistoryEvent) => boolean): Map<string, HistoryEvent> {
+    const last = new Map<string, HistoryEvent>();
+    for (const event of this.events(objectType)) if (defines(event)) last.set(event.name, event);
+    return last;
+  }
+
+  /** The final model's grants on an object, by its key (`public.users`). */
+  grantsOn(object: string): Grant[] {
+    if (!this.#grantsByObject) {
+      this.#grantsByObject = new Map();
+      for (const grant of this.schema.grants) {
+        const onObject = this.#grantsByObject.get(grant.object);
+        if (onObject) onObject.push(grant);
+        else this.#grantsByObject.set(grant.object, [grant]);
+      }
+    }
+    return this.#grantsByObject.get(object) ?? [];
   }
 
   /** The statement an event or a model object comes from (events carry their place as an origin). */
