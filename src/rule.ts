@@ -68,7 +68,7 @@ export interface Finding {
   related: Related[];
   suggestion?: string;
   otherSide?: OtherSide;
-  /** Stable across line shifts: rule, file name and the statement's tree (src/fingerprint.ts). */
+  /** Stable across line shifts: rule, file name and the statement's tree (src/lint/fingerprint.ts). */
   fingerprint?: string;
 }
 

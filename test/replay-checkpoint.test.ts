@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
-import { CACHE_ENV } from '../src/cache.js';
+import { CACHE_ENV } from '../src/cache/parse-cache.js';
 import { resolveRules } from '../src/config.js';
-import { runRules, type Analysis } from '../src/engine.js';
-import { ReplayCheckpoints } from '../src/replay-checkpoint.js';
+import { runRules, type Analysis } from '../src/lint/engine.js';
+import { ReplayCheckpoints } from '../src/cache/replay-checkpoint.js';
 import { RULES } from '../rules/index.js';
 import { writeFolder } from './support/rule-tester.js';
 

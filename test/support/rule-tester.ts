@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { resolveRules } from '../../src/config.js';
 import type { Layout } from '../../src/discover/index.js';
-import { runRules } from '../../src/engine.js';
+import { runRules } from '../../src/lint/engine.js';
 import type { Preset } from '../../src/presets.js';
 import type { Finding, Rule } from '../../src/rule.js';
 

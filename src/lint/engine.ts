@@ -2,17 +2,17 @@
  * Runs the configured rules over a replayed folder, applies inline suppressions, and returns
  * the findings in the order a reader goes through the folder.
  */
-import type { EffectiveRule } from './config.js';
-import type { Layout, RunnerIssue, UnplacedFile } from './discover/index.js';
-import type { ParsedFile } from './parse/index.js';
-import type { Preset } from './presets.js';
-import type { HistoryEvent } from './replay/history.js';
-import type { Replay } from './replay/index.js';
-import type { Finding, Severity } from './rule.js';
-import { Facts } from './facts/index.js';
+import type { EffectiveRule } from '../config.js';
+import type { Layout, RunnerIssue, UnplacedFile } from '../discover/index.js';
+import type { ParsedFile } from '../parse/index.js';
+import type { Preset } from '../presets.js';
+import type { HistoryEvent } from '../replay/history.js';
+import type { Replay } from '../replay/index.js';
+import type { Finding, Severity } from '../rule.js';
+import { Facts } from '../facts/index.js';
 import { fingerprintFindings } from './fingerprint.js';
-import { ClaimedRejections } from './lint/claims.js';
-import type { RecordedSum } from './sum.js';
+import { ClaimedRejections } from './claims.js';
+import type { RecordedSum } from '../sum.js';
 import { applyDirectives, readDirectives, unusedDirectives } from './suppressions.js';
 
 export interface Analysis extends Replay {

@@ -4,10 +4,10 @@
  * scanning uses it to know that a finding moved down ten lines is the same finding.
  */
 import { createHash } from 'node:crypto';
-import { statementContaining } from './ast.js';
-import type { ParsedFile } from './parse/index.js';
-import type { Finding } from './rule.js';
-import { treeText } from './tree-text.js';
+import { statementContaining } from '../ast.js';
+import type { ParsedFile } from '../parse/index.js';
+import type { Finding } from '../rule.js';
+import { treeText } from '../tree-text.js';
 
 export function findingFingerprint(finding: Pick<Finding, 'ruleId' | 'file' | 'line' | 'column'>, parsed: ParsedFile | undefined): string {
   const statement = parsed ? statementContaining(parsed.statements, finding) : undefined;
