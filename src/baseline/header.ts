@@ -22,8 +22,12 @@ function versionRange(files: ParsedFile[]): string {
   return unversioned > 0 ? `${range}, plus ${unversioned} file${unversioned === 1 ? '' : 's'} without a version` : range;
 }
 
-/** `pinned`: statements the model cannot interpret that keep their place in the chain's order among the objects they can touch. */
-export function header(files: ParsedFile[], leftOut: LeftOut[], sessionStatements: number, includeData: boolean, pinned: LeftOut[] = []): string {
+/**
+ * `pinned`: statements the model cannot interpret that keep their place in the chain's order
+ * among the objects they can touch. `unsetSettings`: custom settings DO blocks read that the
+ * model took as unset, so the baseline holds what the chain does on a database without them.
+ */
+export function header(files: ParsedFile[], leftOut: LeftOut[], sessionStatements: number, includeData: boolean, pinned: LeftOut[] = [], unsetSettings: LeftOut[] = []): string {
   const count = `${files.length} migration file${files.length === 1 ? '' : 's'}`;
   const lines = [
     BASELINE_MARKER,
@@ -39,6 +43,11 @@ export function header(files: ParsedFile[], leftOut: LeftOut[], sessionStatement
     lines.push(`-- Order pinned by statements whose effect depends on the catalog when they run (${pinned.length}):`);
     const width = Math.max(...pinned.map((entry) => entry.where.length));
     for (const entry of pinned) lines.push(`--   ${entry.where.padEnd(width)}  ${entry.what}`);
+  }
+  if (unsetSettings.length > 0) {
+    lines.push(`-- Evaluated as on a database where these settings are unset (current_setting(name, true) is NULL) (${unsetSettings.length}):`);
+    const width = Math.max(...unsetSettings.map((entry) => entry.where.length));
+    for (const entry of unsetSettings) lines.push(`--   ${entry.where.padEnd(width)}  ${entry.what}`);
   }
   if (leftOut.length === 0) lines.push('-- Not carried: nothing.');
   else {

@@ -10,7 +10,7 @@ import type { Origin, Policy, SchemaModel, Table } from '../replay/model.js';
 import { gatherCarried } from './carried.js';
 import { commentStatements } from './comments.js';
 import { splitFunctions } from './function-order.js';
-import { header } from './header.js';
+import { header, type LeftOut } from './header.js';
 import { createIndex, standaloneIndexes } from './indexes.js';
 import { createExtensions, createPublication, createSchemas, createSequence, createTypes, ownSequence } from './objects.js';
 import { persistentSchema } from './persistent.js';
@@ -127,7 +127,14 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
   ]);
 
   const parts = [
-    header(files, carried.leftOut, carried.sessionCount, options.includeData, carried.pinned.map((statement) => ({ where: sources.where(statement.origin), what: `DO block, among the ${PINNED_AMONG[statement.kind]}` }))),
+    header(
+      files,
+      carried.leftOut,
+      carried.sessionCount,
+      options.includeData,
+      carried.pinned.map((statement) => ({ where: sources.where(statement.origin), what: `DO block, among the ${PINNED_AMONG[statement.kind]}` })),
+      settingsTakenAsUnset(schema, sources),
+    ),
     section('Settings: function bodies are checked when they run, not when they are created (as pg_dump does)', ['SET check_function_bodies = false;']),
     section('Schemas', createSchemas(schema)),
     section('Extensions', createExtensions(schema)),
@@ -172,4 +179,16 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     section('Data, in the order the migrations ran it', asWritten(carried.data)),
   ];
   return `${parts.filter((part): part is string => part !== null).join('\n\n')}\n`;
+}
+
+/** Each setting once, at the first place a DO block read it: `storage.role  0002_x.sql:9 and 3 more places`. */
+function settingsTakenAsUnset(schema: SchemaModel, sources: Sources): LeftOut[] {
+  const places = new Map<string, string[]>();
+  for (const setting of schema.settingsTakenAsUnset) {
+    const where = sources.where(setting.origin);
+    const seen = places.get(setting.name) ?? [];
+    if (!seen.includes(where)) seen.push(where);
+    places.set(setting.name, seen);
+  }
+  return [...places].map(([name, [first, ...more]]) => ({ where: name, what: `${first}${more.length > 0 ? ` and ${more.length} more place${more.length === 1 ? '' : 's'}` : ''}` }));
 }

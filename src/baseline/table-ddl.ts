@@ -12,6 +12,8 @@ function columnDefinition(schema: SchemaModel, table: Table, column: Column): st
   if (column.identity) parts.push(`GENERATED ${column.identity.toUpperCase()} AS IDENTITY${identityOptions(table, column)}`);
   if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   if (column.default !== null && !serial) parts.push(`DEFAULT ${defaultExpression(column.default)}`);
+  // An inherited NOT NULL comes with INHERITS; writing it would make it the table's own too.
+  if (column.notNullInherited) return parts.join(' ');
   const notNull = notNullName(schema, table, column);
   if (notNull !== null && !plainNameGivesIt(schema, table, column, notNull)) parts.push(`CONSTRAINT ${ident(notNull)} NOT NULL`);
   else if (column.notNull && !serial && !column.identity) parts.push('NOT NULL');

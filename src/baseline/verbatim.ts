@@ -26,6 +26,8 @@ const BEFORE_TABLES = new Set([
   'CreateRangeStmt',
   'CreateRoleStmt',
   'AlterRoleStmt',
+  'AlterRoleSetStmt',
+  'GrantRoleStmt',
   'CreateSeqStmt',
 ]);
 

@@ -160,6 +160,20 @@ export class ReplayContext {
     });
   }
 
+  /**
+   * A role statement a DO block runs (roles are cluster-wide, outside the schema model): the
+   * statement itself is kept, as the block built it, not the whole block. Under a condition the
+   * model cannot tell (`IF NOT EXISTS (SELECT FROM pg_roles ...)`), it is wrapped so that a role
+   * that exists already (or no longer does) is left alone, as the condition would have.
+   */
+  keepInnerRoleStatement(): void {
+    const text = this.guarded
+      ? `DO $role$ BEGIN ${this.statement.text}; EXCEPTION WHEN duplicate_object OR undefined_object THEN NULL; END $role$`
+      : this.statement.text;
+    this.schema.uninterpreted.push({ origin: this.origin, kind: this.statement.kind, text, note: 'roles are cluster-wide, outside the schema model' });
+    this.emit({ action: 'uninterpreted', objectType: 'other', name: '', message: `${this.statement.kind} is kept verbatim: roles are cluster-wide, outside the schema model` });
+  }
+
   /** A statement with no effect on the schema (transaction control, queries, session settings). */
   /**
    * Records that the relation a statement names does not exist at this point of the chain

@@ -6,7 +6,7 @@
  * the model cannot evaluate, sharing its name with another, or FOUND) stays unknown.
  */
 import type { ReplayContext } from './context.js';
-import { evaluateExpression, evaluateQuery, type Variables } from './guards.js';
+import { evaluateExpression, evaluateQuery, type Value, type Variables } from './guards.js';
 
 interface Datum {
   PLpgSQL_var?: { refname?: string; default_val?: { PLpgSQL_expr?: { query?: string } } };
@@ -47,7 +47,7 @@ function assignmentSites(action: unknown): { counts: Map<number, number>; loopNa
 export class GuardVariables {
   /** Variables that may get a known value, by number. */
   private readonly trackable = new Map<number, string>();
-  private readonly known = new Map<string, boolean | number>();
+  private readonly known = new Map<string, boolean | number | string>();
 
   constructor(
     private readonly fn: PlPgSQLFunction,
@@ -94,7 +94,7 @@ export class GuardVariables {
     if (name !== undefined) this.remember(name, evaluateQuery(query, this.ctx, this.known));
   }
 
-  private remember(name: string, value: boolean | number | null): void {
+  private remember(name: string, value: Value): void {
     if (value !== null) this.known.set(name, value);
   }
 }

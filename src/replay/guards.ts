@@ -5,8 +5,14 @@
  * `pg_type`, `pg_extension`, `to_regclass('t') IS NULL`, `(SELECT count(*) FROM ...) > 0`,
  * PL/pgSQL variables holding such a value, and NOT / AND / OR of those. Anything else, or a
  * question about a schema the model does not hold whole (a platform's), is unknown: null.
+ *
+ * Text too, for the statements a block builds and EXECUTEs: literals, `||`, concat(),
+ * format() with %s/%I/%L, quote_ident(), casts, and `COALESCE(current_setting('app.x', true),
+ * 'default')`, where a custom setting is taken as unset (its default wins, as on a database
+ * that never set it) and the model records that it did so.
  */
 import type { Node, SelectStmt } from 'libpg-query';
+import { QuoteUtils } from 'pgsql-deparser';
 import { parseSync } from '../parse/wasm.js';
 import type { ReplayContext } from './context.js';
 import { constraintNameMayExist } from './constraint-names.js';
@@ -15,10 +21,10 @@ import { isPlatformRelation, platformObjects } from '../presets.js';
 import { stringsOf } from './sql-text.js';
 
 type Truth = boolean | null;
-/** What an expression evaluates to: a truth value, a number (a count), or null when the model cannot tell. */
-export type Value = boolean | number | null;
+/** What an expression evaluates to: a truth value, a number (a count), text, or null when the model cannot tell. */
+export type Value = boolean | number | string | null;
 /** PL/pgSQL variables whose value is known at this point, by name. */
-export type Variables = ReadonlyMap<string, boolean | number>;
+export type Variables = ReadonlyMap<string, boolean | number | string>;
 
 interface Scope {
   variables: Variables;
@@ -88,8 +94,10 @@ const COMPARISONS: Record<string, (left: number, right: number) => boolean> = {
 };
 
 function compare(operator: string, left: Value, right: Value): Value {
+  if (operator === '||') return concatenated([left, right]);
   if (left === null || right === null || typeof left !== typeof right) return null;
-  if (typeof left === 'boolean') return operator === '=' ? left === right : operator === '<>' || operator === '!=' ? left !== right : null;
+  // Text orders by collation: only equality is certain.
+  if (typeof left === 'boolean' || typeof left === 'string') return operator === '=' ? left === right : operator === '<>' || operator === '!=' ? left !== right : null;
   const test = COMPARISONS[operator];
   return test ? test(left, right as number) : null;
 }
@@ -129,8 +137,12 @@ function evaluate(node: Node, ctx: ReplayContext, scope: Scope): Value {
   if ('A_Const' in node) {
     if (node.A_Const.ival) return node.A_Const.ival.ival ?? 0;
     if (node.A_Const.boolval) return node.A_Const.boolval.boolval ?? false;
+    if (node.A_Const.sval) return node.A_Const.sval.sval ?? '';
     return null;
   }
+  if ('CoalesceExpr' in node) return coalesced(node.CoalesceExpr.args ?? [], ctx, scope);
+  if ('TypeCast' in node) return node.TypeCast.arg ? cast(evaluate(node.TypeCast.arg, ctx, scope), stringsOf(node.TypeCast.typeName?.names).pop() ?? '') : null;
+  if ('FuncCall' in node) return textFunction(node, ctx, scope);
   if ('ColumnRef' in node) {
     const fields = node.ColumnRef.fields ?? [];
     const name = fields.length === 1 ? stringsOf(fields)[0] : undefined;
@@ -138,6 +150,90 @@ function evaluate(node: Node, ctx: ReplayContext, scope: Scope): Value {
   }
   if (isCountStar(node)) return scope.rows ?? null;
   return null;
+}
+
+function concatenated(values: Value[]): Value {
+  return values.every((value) => typeof value === 'string' || typeof value === 'number') ? values.join('') : null;
+}
+
+const TRUE_TEXT = new Set(['true', 't', 'yes', 'y', 'on', '1']);
+const FALSE_TEXT = new Set(['false', 'f', 'no', 'n', 'off', '0']);
+
+/** `value::type` for the casts a block's variables go through; null for any other. */
+function cast(value: Value, type: string): Value {
+  if (value === null) return null;
+  if (type === 'bool' || type === 'boolean') {
+    if (typeof value === 'boolean') return value;
+    const text = String(value).trim().toLowerCase();
+    return TRUE_TEXT.has(text) ? true : FALSE_TEXT.has(text) ? false : null;
+  }
+  if (type === 'text' || type === 'varchar' || type === 'name') return String(value);
+  if (type === 'int4' || type === 'int8' || type === 'integer' || type === 'bigint') return typeof value === 'number' ? value : /^\s*-?\d+\s*$/.test(String(value)) ? Number(value) : null;
+  return null;
+}
+
+/** `current_setting('app.x', true)` of a custom (dotted) setting: the name, else null. */
+function optionalCustomSetting(node: Node): string | null {
+  if (!('FuncCall' in node) || stringsOf(node.FuncCall.funcname).join('.').replace(/^pg_catalog\./, '') !== 'current_setting') return null;
+  const [name, missingOk] = node.FuncCall.args ?? [];
+  const setting = literal(name);
+  const optional = missingOk && 'A_Const' in missingOk && missingOk.A_Const.boolval?.boolval === true;
+  return setting !== null && setting.includes('.') && optional ? setting : null;
+}
+
+/** COALESCE: the first argument that is not NULL; an unset custom setting is NULL (and noted in the model). */
+function coalesced(args: Node[], ctx: ReplayContext, scope: Scope): Value {
+  for (const arg of args) {
+    const setting = optionalCustomSetting(arg);
+    if (setting !== null) {
+      takeAsUnset(setting, ctx);
+      continue;
+    }
+    return evaluate(arg, ctx, scope);
+  }
+  return null;
+}
+
+function takeAsUnset(setting: string, ctx: ReplayContext): void {
+  const place = `${ctx.origin.path}:${ctx.origin.line}`;
+  if (!ctx.schema.settingsTakenAsUnset.some((entry) => entry.name === setting && `${entry.origin.path}:${entry.origin.line}` === place)) {
+    ctx.schema.settingsTakenAsUnset.push({ name: setting, origin: ctx.origin });
+  }
+}
+
+/** format() placeholders: %s as is, %I as an identifier, %L as a literal, %% a percent sign. */
+function formatted(template: string, args: Value[]): Value {
+  let next = 0;
+  let failed = false;
+  const text = template.replace(/%([sIL%])/g, (_, kind: string) => {
+    if (kind === '%') return '%';
+    const value = args[next++];
+    if (value === undefined || value === null || typeof value === 'boolean') {
+      failed = true;
+      return '';
+    }
+    const string = String(value);
+    return kind === 'I' ? QuoteUtils.quoteIdentifier(string) : kind === 'L' ? `'${string.replace(/'/g, "''")}'` : string;
+  });
+  return failed || /%[^sIL%]/.test(template) ? null : text;
+}
+
+/** concat(), format(), quote_ident() and quote_literal() of known values. */
+function textFunction(node: Extract<Node, { FuncCall: unknown }>, ctx: ReplayContext, scope: Scope): Value {
+  const name = stringsOf(node.FuncCall.funcname).join('.').replace(/^pg_catalog\./, '');
+  const args = (node.FuncCall.args ?? []).map((arg) => evaluate(arg, ctx, scope));
+  switch (name) {
+    case 'concat':
+      return concatenated(args);
+    case 'format':
+      return typeof args[0] === 'string' ? formatted(args[0], args.slice(1)) : null;
+    case 'quote_ident':
+      return typeof args[0] === 'string' && args.length === 1 ? QuoteUtils.quoteIdentifier(args[0]) : null;
+    case 'quote_literal':
+      return typeof args[0] === 'string' && args.length === 1 ? `'${args[0].replace(/'/g, "''")}'` : null;
+    default:
+      return null;
+  }
 }
 
 /** `to_regclass('name')`, possibly wrapped in `(SELECT ...)`: whether the relation exists. */

@@ -38,7 +38,8 @@ type NodeOf<K extends StatementKind> = Extract<Node, Record<K, unknown>>[K];
 type Handlers = { [K in StatementKind]?: (statement: NodeOf<K>, ctx: ReplayContext) => void };
 
 const session = (_statement: unknown, ctx: ReplayContext) => ctx.session();
-const roleStatement = (_statement: unknown, ctx: ReplayContext) => ctx.keepUninterpreted('roles are cluster-wide, outside the schema model');
+const roleStatement = (_statement: unknown, ctx: ReplayContext) =>
+  ctx.isNested() ? ctx.keepInnerRoleStatement() : ctx.keepUninterpreted('roles are cluster-wide, outside the schema model');
 
 /** One handler per statement kind; a kind without one is kept as an uninterpreted statement. */
 const HANDLERS: Handlers = {

@@ -76,6 +76,11 @@ export interface Column {
    * not declare it, so the baseline's CREATE TABLE must not either.
    */
   inherited?: true;
+  /**
+   * The NOT NULL comes only from INHERITS parents (pg_constraint.conislocal false): a column the
+   * table declares again without NOT NULL still has it, and the baseline must not write it.
+   */
+  notNullInherited?: true;
 }
 
 export type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclude';
@@ -434,6 +439,11 @@ export interface SchemaModel {
   publications: Map<string, Publication>;
   /** Extended statistics objects, by key. */
   statistics: Map<string, StatisticsObject>;
+  /**
+   * Custom settings a DO block read with `current_setting(name, true)` and the model took as
+   * unset (NULL, as on a database that never set them), where each was read.
+   */
+  settingsTakenAsUnset: { name: string; origin: Origin }[];
 }
 
 /** The comment PostgreSQL (15 and later) gives the public schema it creates. */
@@ -455,6 +465,7 @@ export function emptySchema(): SchemaModel {
     defaultPrivileges: [],
     publications: new Map(),
     statistics: new Map(),
+    settingsTakenAsUnset: [],
   };
 }
 

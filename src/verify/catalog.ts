@@ -63,6 +63,11 @@ export interface CatalogConstraint {
   /** p, u, f, c, x, t as pg_constraint.contype. */
   type: string;
   definition: string;
+  /**
+   * The constraint comes only from INHERITS parents (pg_constraint.conislocal false; partitions
+   * left out, as for columns): pg_dump leaves it out of the table's CREATE TABLE.
+   */
+  inheritedOnly: boolean;
 }
 
 export interface CatalogTable {
@@ -516,8 +521,9 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
      where c.relkind in ('r', 'p', 'f') and a.attnum > 0 and not a.attisdropped and ${inSchema}
      order by a.attrelid, a.attnum`,
   );
-  const { rows: constraints } = await db.query<{ table_oid: number; name: string; type: string; definition: string }>(
-    `select c.conrelid as table_oid, c.conname as name, c.contype::text as type, pg_get_constraintdef(c.oid) as definition
+  const { rows: constraints } = await db.query<{ table_oid: number; name: string; type: string; definition: string; inherited_only: boolean }>(
+    `select c.conrelid as table_oid, c.conname as name, c.contype::text as type, pg_get_constraintdef(c.oid) as definition,
+       not c.conislocal and not r.relispartition as inherited_only
      from pg_constraint c join pg_class r on r.oid = c.conrelid join pg_namespace n on n.oid = r.relnamespace
      where ${inSchema}`,
   );
@@ -548,7 +554,7 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
       constraints: sorted(
         constraints
           .filter((constraint) => constraint.table_oid === table.oid)
-          .map(({ name, type, definition }) => ({ name, type, definition })),
+          .map(({ name, type, definition, inherited_only }) => ({ name, type, definition, inheritedOnly: inherited_only })),
         (constraint) => constraint.name,
       ),
       rlsEnabled: table.rls_enabled,

@@ -40,6 +40,24 @@ describe('emitBaseline', () => {
     await expect(await baselineOf(fixture('unknown-target'))).toMatchFileSnapshot('__snapshots__/unknown-target.sql');
   });
 
+  it('names the settings DO blocks read as unset, and carries the roles they create before the tables, guarded as the block guarded them', async () => {
+    const text = await baselineOf(path.join(root, 'test/fidelity/fixtures/built-strings'));
+    expect(text).toContain(
+      [
+        '-- Evaluated as on a database where these settings are unset (current_setting(name, true) is NULL) (4):',
+        '--   app.install_roles  001_built.sql:8',
+        '--   app.owner_role     001_built.sql:8',
+        '--   app.reader_role    001_built.sql:8',
+        '--   app.multitenant    001_built.sql:43',
+      ].join('\n'),
+    );
+    const roles = text.indexOf('DO $role$ BEGIN CREATE ROLE app_owner NOLOGIN; EXCEPTION WHEN duplicate_object OR undefined_object THEN NULL; END $role$;');
+    expect(roles).toBeGreaterThan(0);
+    expect(roles).toBeLessThan(text.indexOf('CREATE TABLE app.items'));
+    expect(text).toContain('ALTER TABLE app.items OWNER TO app_owner;');
+    expect(text).not.toContain('old_label');
+  });
+
   it('writes examples/clean', async () => {
     await expect(await baselineOf(path.join(root, 'examples/clean'))).toMatchFileSnapshot('__snapshots__/clean.sql');
   });

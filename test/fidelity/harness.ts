@@ -185,6 +185,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
           partitioned: table.partitionKey !== null,
           inherits: table.inherits,
           inheritedColumns: table.inheritedColumns,
+          inheritedNotNulls: table.constraints.filter((constraint) => constraint.type === 'n' && constraint.inheritedOnly).map((constraint) => constraint.name),
           owner: table.owner === 'postgres' ? null : table.owner,
           policies: catalog.policies
             .filter((policy) => policy.schema === table.schema && policy.table === table.name)
@@ -252,6 +253,13 @@ export function fromCatalog(catalog: Catalog): Comparable {
 /** The model as the catalog shows it: temporary tables live in the session's pg_temp, which it does not read. */
 export function fromModel(model: SchemaModel): Comparable {
   const schema = persistentSchema(model);
+  const modelOwners = new Map<string, string | null | undefined>([
+    ...[...schema.tables.values()].map((item): [string, string | null | undefined] => [`${item.schema}.${item.name}`, item.owner]),
+    ...[...schema.views.values()].map((item): [string, string | null | undefined] => [`${item.schema}.${item.name}`, item.owner]),
+    ...[...schema.sequences.values()].map((item): [string, string | null | undefined] => [`${item.schema}.${item.name}`, item.owner]),
+    ...[...schema.functions].map(([key, item]): [string, string | null | undefined] => [key, item.owner]),
+    ...[...schema.schemas.values()].map((item): [string, string | null | undefined] => [item.name, item.owner]),
+  ]);
   const comments: [string, string][] = [];
   const comment = (object: string, text: string | null | undefined) => {
     if (text) comments.push([object, text]);
@@ -294,6 +302,7 @@ export function fromModel(model: SchemaModel): Comparable {
           partitioned: table.partitionBy !== null,
           inherits: table.inherits,
           inheritedColumns: table.partitionOf ? [] : table.columns.filter((column) => column.inherited).map((column) => column.name),
+          inheritedNotNulls: table.partitionOf ? [] : table.columns.filter((column) => column.notNullInherited).map((column) => notNullName(schema, table, column)).sort(),
           owner: table.owner,
           policies: [...table.policies]
             .sort((a, b) => (a.name < b.name ? -1 : 1))
@@ -333,6 +342,8 @@ export function fromModel(model: SchemaModel): Comparable {
     ),
     grants: schema.grants
       .filter((grant) => !(grant.objectType === 'schema' && grant.object === 'public'))
+      // As the catalog side: what the owner holds on the object itself is the owner's anyway.
+      .filter((grant) => grant.column !== null || grant.grantee !== (modelOwners.get(grant.object) ?? 'postgres'))
       .map((grant) => `${grant.privilege} on ${grant.column ? `${grant.object}.${grant.column}` : grant.object} to ${grant.grantee}${grant.grantable ? ' with grant option' : ''}`)
       .sort(),
     defaultPrivileges: schema.defaultPrivileges

@@ -165,6 +165,16 @@ describe('pg_dump comparison', () => {
   );
 
   it(
+    'sees a NOT NULL that only the parent declares made the child\'s own (conislocal): the catalog now compares it',
+    async () => {
+      const { catalog, dump } = await compared('create table base (id int not null);', 'create table child (id int) inherits (base);', 'create table child (id int constraint base_id_not_null not null) inherits (base);');
+      expect(catalog.map((difference) => difference.path)).toEqual(['constraints.base_id_not_null.inheritedOnly']);
+      expect(dump.differences.map((difference) => [difference.type, difference.name, difference.explainedBy !== null])).toEqual([['TABLE', 'child', true]]);
+    },
+    SLOW,
+  );
+
+  it(
     "sees the public schema's comment removed (PostgreSQL ships it as 'standard public schema'): the catalog now compares it",
     async () => {
       const { catalog, dump } = await compared('select 1', 'comment on schema public is null;', 'select 1');

@@ -11,7 +11,7 @@ import { columnDependents, describeDependents, dropColumn } from './cascade.js';
 import { dependentViews, dropConstraint } from './dependents.js';
 import { columnWithNotNull, pinNotNullNames } from '../not-null.js';
 import { nameNewNotNulls, recordConstraintName } from '../constraint-names.js';
-import { locate, setOwner } from './objects.js';
+import { locate, movePrivilegesToNewOwner, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
 import { applyStorageParameters } from './storage.js';
 import { addColumn, addConstraintWithIndex, columnConstraintNodes, firstRejection, identitySequenceName } from './table-elements.js';
@@ -215,6 +215,8 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       if (!column) return missingColumn();
       if (!column.notNull) delete column.notNullName;
       column.notNull = true;
+      // SET NOT NULL makes an inherited NOT NULL the table's own too (conislocal).
+      delete column.notNullInherited;
       return changed(`set NOT NULL on column "${columnName}"`);
     case 'AT_DropNotNull':
       if (!column) return missingColumn();
@@ -259,9 +261,12 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       else delete table.storageParameters;
       return changed(`${command.subtype === 'AT_ResetRelOptions' ? 'reset' : 'set'} storage parameters`, null);
     }
-    case 'AT_ChangeOwner':
-      table.owner = roleName(command.newowner) === 'CURRENT_USER' ? null : roleName(command.newowner);
+    case 'AT_ChangeOwner': {
+      const owner = roleName(command.newowner) === 'CURRENT_USER' ? null : roleName(command.newowner);
+      movePrivilegesToNewOwner(ctx, { objectType: 'table', name: key }, table.owner, owner ?? 'postgres');
+      table.owner = owner;
       return changed(`owner set to ${roleName(command.newowner)}`, null);
+    }
     case 'AT_AttachPartition': {
       const { child, name, bound } = partitionChild(command.def, ctx);
       if (!child) {
@@ -317,7 +322,11 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
         table.inherits = table.inherits.filter((candidate) => candidate !== parentKey);
         // A column no remaining parent has becomes the table's own (attislocal), as PostgreSQL does.
         const fromParents = (name: string) => table.inherits.some((key) => ctx.schema.tables.get(key)?.columns.some((column) => column.name === name));
-        for (const column of table.columns) if (column.inherited && !fromParents(column.name)) delete column.inherited;
+        for (const column of table.columns) {
+          if (column.inherited && !fromParents(column.name)) delete column.inherited;
+          // NO INHERIT makes the constraints the parent gave the table's own (conislocal).
+          if (!fromParents(column.name)) delete column.notNullInherited;
+        }
       }
       return changed(`${command.subtype === 'AT_AddInherit' ? 'now inherits from' : 'no longer inherits from'} "${parentKey}"`, null);
     }

@@ -74,8 +74,12 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
       // A partition's NOT NULL names follow its parent's (not-null.ts); an INHERITS child's are copied.
       const notNullNameCopy = statement.partbound ? column.notNullName : (notNullName(ctx.schema, parentTable, column) ?? undefined);
       const copied: Column = { ...column, notNullName: notNullNameCopy, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] };
+      delete copied.notNullInherited;
       if (statement.partbound) delete copied.inherited;
-      else copied.inherited = true;
+      else {
+        copied.inherited = true;
+        if (copied.notNull) copied.notNullInherited = true;
+      }
       table.columns.push(copied);
     }
     for (const constraint of parentTable.constraints) {

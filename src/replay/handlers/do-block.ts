@@ -8,7 +8,7 @@ import type { DoStmt, Node } from 'libpg-query';
 import { parsePlPgSQLSync, parseSync } from '../../parse/wasm.js';
 import type { ReplayContext } from '../context.js';
 import { GuardVariables, type PlPgSQLFunction } from '../guard-variables.js';
-import { evaluateGuard } from '../guards.js';
+import { evaluateExpression, evaluateGuard } from '../guards.js';
 import { qualifiedName } from '../model.js';
 import { stringsOf } from '../sql-text.js';
 import { holdsWholeSchema } from './table-elements.js';
@@ -24,12 +24,16 @@ interface Walk {
   ctx: ReplayContext;
   /** Whether loops over pg_tables are run for the model's tables (unrollTableLoop). */
   unroll: boolean;
+  /** A RETURN was reached unconditionally: nothing after it runs. */
+  returned: boolean;
+  /** A RETURN under a condition the model cannot tell was passed: what follows may not run. */
+  mayHaveReturned: boolean;
 }
 
 /** Control statements that may skip what they hold. */
 const CONDITIONAL = new Set(['PLpgSQL_stmt_if', 'PLpgSQL_stmt_case', 'PLpgSQL_stmt_loop', 'PLpgSQL_stmt_while', 'PLpgSQL_stmt_fori', 'PLpgSQL_stmt_fors', 'PLpgSQL_stmt_foreach_a']);
 /** Statements that do nothing to the schema. */
-const HARMLESS = new Set(['PLpgSQL_stmt_raise', 'PLpgSQL_stmt_return', 'PLpgSQL_stmt_assert', 'PLpgSQL_stmt_perform', 'PLpgSQL_stmt_exit', 'PLpgSQL_stmt_getdiag']);
+const HARMLESS = new Set(['PLpgSQL_stmt_raise', 'PLpgSQL_stmt_assert', 'PLpgSQL_stmt_perform', 'PLpgSQL_stmt_exit', 'PLpgSQL_stmt_getdiag']);
 
 interface IfStatement {
   cond?: { PLpgSQL_expr?: { query?: string } };
@@ -62,9 +66,16 @@ function walkIf(statement: IfStatement, guarded: boolean, walk: Walk): void {
 /** Walks the block, handing each static SQL statement to `walk.visit`. */
 function collect(value: unknown, guarded: boolean, walk: Walk): void {
   const { visit, dynamic } = walk;
-  if (value === null || typeof value !== 'object') return;
+  if (value === null || typeof value !== 'object' || walk.returned) return;
   if (Array.isArray(value)) return value.forEach((item) => collect(item, guarded, walk));
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    if (walk.returned) return;
+    guarded ||= walk.mayHaveReturned;
+    if (key === 'PLpgSQL_stmt_return') {
+      if (guarded) walk.mayHaveReturned = true;
+      else walk.returned = true;
+      continue;
+    }
     if (key === 'PLpgSQL_stmt_execsql') {
       const statement = inner as { sqlstmt?: { PLpgSQL_expr?: { query?: string } }; into?: boolean; target?: unknown };
       const query = (statement.sqlstmt?.PLpgSQL_expr?.query ?? '').trim();
@@ -81,9 +92,10 @@ function collect(value: unknown, guarded: boolean, walk: Walk): void {
       continue;
     }
     if (key === 'PLpgSQL_stmt_dynexecute') {
-      const query = ((inner as { query?: { PLpgSQL_expr?: { query?: string } } }).query?.PLpgSQL_expr?.query ?? '').trim();
-      const literal = /^'((?:[^']|'')*)'$/s.exec(query);
-      if (literal) visit(literal[1]!.replace(/''/g, "'"), guarded);
+      const execute = inner as { query?: { PLpgSQL_expr?: { query?: string } }; params?: unknown[]; into?: boolean };
+      // The string as the block builds it, when every part of it is known here (guards.ts).
+      const text = execute.params?.length || execute.into ? null : evaluateExpression(execute.query?.PLpgSQL_expr?.query ?? '', walk.ctx, walk.variables.values);
+      if (typeof text === 'string') visit(text, guarded);
       else dynamic.add('EXECUTE of a built string');
       continue;
     }
@@ -228,13 +240,13 @@ export function doBlock(statement: DoStmt, ctx: ReplayContext): void {
     const variables = new GuardVariables(fn, ctx);
     variables.declare();
     const found = new Set<string>();
-    collect(fn.action, false, { visit: () => undefined, dynamic: found, variables, ctx, unroll: true });
+    collect(fn.action, false, { visit: () => undefined, dynamic: found, variables, ctx, unroll: true, returned: false, mayHaveReturned: false });
     return found.size === 0;
   });
   for (const fn of functions) {
     const variables = new GuardVariables(fn, ctx);
     variables.declare();
-    collect(fn.action, false, { visit, dynamic, variables, ctx, unroll });
+    collect(fn.action, false, { visit, dynamic, variables, ctx, unroll, returned: false, mayHaveReturned: false });
   }
   if (dynamic.size > 0) {
     ctx.keepUninterpreted(`${replayed ? `replayed ${replayed} static statement(s); ` : ''}holds ${[...dynamic].join(', ')}`);

@@ -10,7 +10,7 @@ import type {
 } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import type { ObjectType } from '../history.js';
-import { qualifiedName, type Change, type Publication } from '../model.js';
+import { qualifiedName, type Change, type Grant, type Publication } from '../model.js';
 import { findFunction, nameParts, roleName, schemaAndName } from '../names.js';
 import { stringsOf } from '../sql-text.js';
 import { madeAt } from '../reasons.js';
@@ -225,8 +225,42 @@ export function alterOwner(statement: AlterOwnerStmt, ctx: ReplayContext): void 
   setOwner(found, owner, ctx);
 }
 
+/** Grant object types an ALTER ... OWNER TO target's privileges are kept under. */
+const GRANT_TYPES: Partial<Record<ObjectType, Grant['objectType'][]>> = {
+  table: ['table', 'column'],
+  view: ['view', 'materialized view', 'column'],
+  sequence: ['sequence'],
+  function: ['function', 'procedure'],
+  schema: ['schema'],
+  type: ['type'],
+};
+
+/**
+ * PostgreSQL's aclnewowner: what the old owner was granted on the object (and on a table's
+ * columns) becomes the new owner's, merged with what the new owner already holds. An object
+ * with no owner recorded belongs to the role the migrations run as: `postgres` on Supabase and
+ * in verify.
+ */
+export function movePrivilegesToNewOwner(ctx: ReplayContext, found: Pick<Located, 'objectType' | 'name'>, from: string | null, to: string): void {
+  const types = GRANT_TYPES[found.objectType];
+  const oldOwner = from ?? 'postgres';
+  if (!types || oldOwner === to) return;
+  const onObject = (grant: Grant) => grant.object === found.name && types.includes(grant.objectType);
+  const held = (grant: Grant) =>
+    ctx.schema.grants.find((other) => other !== grant && onObject(other) && other.grantee === to && other.privilege === grant.privilege && other.column === grant.column);
+  ctx.schema.grants = ctx.schema.grants.flatMap((grant) => {
+    if (!onObject(grant) || grant.grantee !== oldOwner) return [grant];
+    const existing = held(grant);
+    if (!existing) return [{ ...grant, grantee: to }];
+    existing.grantable ||= grant.grantable;
+    return [];
+  });
+}
+
 export function setOwner(found: Located, owner: string, ctx: ReplayContext): void {
-  if ('owner' in found.target) found.target.owner = owner === 'CURRENT_USER' ? null : owner;
+  const newOwner = owner === 'CURRENT_USER' ? null : owner;
+  if ('owner' in found.target) movePrivilegesToNewOwner(ctx, found, found.target.owner ?? null, newOwner ?? 'postgres');
+  if ('owner' in found.target) found.target.owner = newOwner;
   found.target.changes?.push({ origin: ctx.origin, description: `owner set to ${owner}` });
   ctx.emit({ action: 'alter', objectType: found.objectType, name: found.name, tableId: found.tableId ?? null, message: `changed the owner of "${found.name}" to ${owner}` });
 }

@@ -433,7 +433,10 @@ export function addColumn(table: Table, definition: ColumnDef, ctx: ReplayContex
   if (inherited) {
     // A column CREATE TABLE declares again after INHERITS brought it is the table's own too (attislocal).
     if (redeclared) delete inherited.inherited;
-    if (redeclared && column.notNull) inherited.notNullName = column.notNullName;
+    if (redeclared && column.notNull) {
+      inherited.notNullName = column.notNullName;
+      delete inherited.notNullInherited;
+    }
     inherited.notNull ||= column.notNull;
     inherited.default = column.default ?? inherited.default;
     for (const constraint of constraints) addConstraintWithIndex(table, constraint, ctx, inherited.name);
