@@ -14,6 +14,7 @@ export default defineRule({
     bad: '-- 005_checklist_submissions.sql\nCREATE TABLE checklist_submissions (id uuid PRIMARY KEY, task text);\n-- 008_checklist_submissions.sql\nCREATE TABLE IF NOT EXISTS checklist_submissions (id uuid PRIMARY KEY, task text, done boolean);',
     good: '-- 005_checklist_submissions.sql\nCREATE TABLE checklist_submissions (id uuid PRIMARY KEY, task text);\n-- 008_add_done_to_checklist_submissions.sql\nALTER TABLE checklist_submissions ADD COLUMN done boolean;',
   },
+  // PostgreSQL's `table "x" already exists` at a second CREATE TABLE this rule reports is this rule's.
   claims: [{ code: 'exists', kinds: RELATION_KINDS }],
   check({ facts }) {
     const reports: Report[] = [];

@@ -51,6 +51,7 @@ export default defineRule({
     bad: '-- no migration creates users\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
     good: 'CREATE TABLE users (id uuid PRIMARY KEY);\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
   },
+  // PostgreSQL's `relation "x" does not exist` at a statement this rule reports is this rule's.
   claims: [{ code: 'missing', kinds: RELATION_KINDS }],
   check({ facts, schema, preset, providedRoles }) {
     const reports: Report[] = missingSchemas(facts, schema, preset);

@@ -15,6 +15,7 @@ export default defineRule({
     bad: '-- add-document-relationships.sql (no version: runs last)\n-- 014_assistant_knowledge.sql uses document_relationships ...\nALTER TABLE document_relationships ADD COLUMN note text;',
     good: '-- 029_document_relationships.sql\nCREATE TABLE document_relationships (...);\n-- 030_document_relationships_note.sql\nALTER TABLE document_relationships ADD COLUMN note text;',
   },
+  // PostgreSQL's `relation "x" does not exist` at a statement this rule reports is this rule's.
   claims: [{ code: 'missing', kinds: RELATION_KINDS }],
   check({ facts, preset }) {
     const reports: Report[] = [];
