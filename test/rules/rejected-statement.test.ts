@@ -130,8 +130,9 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a rejection that undoes its file is reported even when order-dependency names its cause',
+      name: 'a rejection that undoes its file is reported even when order-dependency names its cause: it is never claimed',
       layout: 'golang-migrate',
+      alongside: [orderDependency],
       files: {
         '001_a.up.sql': 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int, x int REFERENCES c (id));',
         '001_a.down.sql': 'DROP TABLE a;',
