@@ -1,7 +1,7 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
 import { CACHE_ENV } from '../src/cache/parse-cache.js';
 import { resolveRules } from '../src/config.js';
@@ -9,6 +9,7 @@ import { runRules, type Analysis } from '../src/lint/engine.js';
 import { ReplayCheckpoints } from '../src/cache/replay-checkpoint.js';
 import { RULES } from '../rules/index.js';
 import { writeFolder } from './support/rule-tester.js';
+import { scratchFolders } from './support/scratch.js';
 
 const EXAMPLES = path.join(import.meta.dirname, '..', 'examples');
 
@@ -17,13 +18,7 @@ const EXAMPLE_FOLDERS = readdirSync(EXAMPLES, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .flatMap((entry) => (entry.name === 'two-sets' ? ['two-sets/tenant', 'two-sets/multitenant'] : [entry.name]));
 
-const scratch: string[] = [];
-const previousSetting = process.env[CACHE_ENV];
-afterEach(() => {
-  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
-  if (previousSetting === undefined) delete process.env[CACHE_ENV];
-  else process.env[CACHE_ENV] = previousSetting;
-});
+const scratch = scratchFolders();
 
 /** A scratch copy of a folder, with a private cache that the runs below use. */
 function scratchCopy(files: Record<string, string> | string): string {

@@ -1,20 +1,15 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CACHE_ENV } from '../src/cache/parse-cache.js';
 import { lintCommand } from '../src/commands/lint.js';
 import { discover } from '../src/discover/index.js';
 import type { LintResult } from '../src/lint/engine.js';
 import { lintResultKey, ResultCache, type LintInputs } from '../src/cache/result-cache.js';
 import { writeFolder } from './support/rule-tester.js';
+import { scratchFolders } from './support/scratch.js';
 
-const scratch: string[] = [];
-const previousSetting = process.env[CACHE_ENV];
-afterEach(() => {
-  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
-  if (previousSetting === undefined) delete process.env[CACHE_ENV];
-  else process.env[CACHE_ENV] = previousSetting;
-});
+const scratch = scratchFolders();
 
 function folder(files: Record<string, string>): string {
   const dir = writeFolder(files);

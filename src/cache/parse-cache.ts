@@ -225,3 +225,12 @@ export class ParseCache {
     for (const { dir } of others.slice(KEPT_VERSIONS - 1)) rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Deletes all but the `kept` newest files of `dir` whose names end in `extension`, so that a cache folder stays bounded. */
+export function keepNewest(dir: string, extension: string, kept: number): void {
+  const entries = readdirSync(dir)
+    .filter((name) => name.endsWith(extension))
+    .map((name) => ({ file: path.join(dir, name), modified: statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.modified - a.modified);
+  for (const { file } of entries.slice(kept)) rmSync(file, { force: true });
+}

@@ -10,10 +10,10 @@
  * checks again before it resumes (see `ReplayOptions.resume`).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { cacheRoot } from './parse-cache.js';
+import { cacheRoot, keepNewest } from './parse-cache.js';
 import type { ParsedFile } from '../parse/index.js';
 import type { Preset } from '../presets.js';
 import type { ReplayOptions, ReplayProgress } from '../replay/index.js';
@@ -120,19 +120,12 @@ export class ReplayCheckpoints {
         closeSync(descriptor);
       }
       renameSync(temporary, target);
-      this.prune();
+      keepNewest(this.dir, EXTENSION, KEPT);
     } catch {
       rmSync(temporary, { force: true });
     }
   }
 
-  private prune(): void {
-    const entries = readdirSync(this.dir)
-      .filter((name) => name.endsWith(EXTENSION))
-      .map((name) => ({ file: path.join(this.dir, name), modified: statSync(path.join(this.dir, name)).mtimeMs }))
-      .sort((a, b) => b.modified - a.modified);
-    for (const { file } of entries.slice(KEPT)) rmSync(file, { force: true });
-  }
 }
 
 /** One key per prefix of the replayed files: `keys[k]` hashes the first k (a chain of hashes). */

@@ -7,11 +7,11 @@
  * libraries whose output reaches the findings. Lives next to the parse cache; safe to delete.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheRoot } from './parse-cache.js';
+import { cacheRoot, keepNewest } from './parse-cache.js';
 import type { Config } from '../config.js';
 import type { Discovery } from '../discover/index.js';
 import type { LintResult } from '../lint/engine.js';
@@ -126,17 +126,10 @@ export class ResultCache {
       mkdirSync(this.dir, { recursive: true });
       writeFileSync(temporary, JSON.stringify({ format: FORMAT, result }));
       renameSync(temporary, target);
-      this.prune();
+      keepNewest(this.dir, '.json', KEPT_RESULTS);
     } catch {
       rmSync(temporary, { force: true });
     }
   }
 
-  private prune(): void {
-    const entries = readdirSync(this.dir)
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => ({ file: path.join(this.dir, name), modified: statSync(path.join(this.dir, name)).mtimeMs }))
-      .sort((a, b) => b.modified - a.modified);
-    for (const { file } of entries.slice(KEPT_RESULTS)) rmSync(file, { force: true });
-  }
 }

@@ -218,7 +218,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
     functions: sortedRecord(
       catalog.functions.map((fn) => [
         functionKeys.get(`${fn.schema}.${fn.name}(${fn.arguments})`)!,
-        { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language },
+        { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language, strict: fn.strict, leakproof: fn.leakproof, parallel: fn.parallel },
       ]),
     ),
     sequences: sortedRecord(catalog.sequences.map((sequence) => [`${sequence.schema}.${sequence.name}`, { ownedBy: sequence.ownedBy, unlogged: sequence.unlogged }])),
@@ -323,7 +323,10 @@ export function fromModel(model: SchemaModel): Comparable {
     ),
     views: sortedRecord([...schema.views].map(([key, view]) => [key, { materialized: view.materialized, triggers: view.triggers.map((trigger) => trigger.name).sort() }])),
     functions: sortedRecord(
-      [...schema.functions].map(([key, fn]) => [key, { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language }]),
+      [...schema.functions].map(([key, fn]) => [
+        key,
+        { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language, strict: fn.strict, leakproof: fn.leakproof, parallel: fn.parallel.charAt(0).toLowerCase() },
+      ]),
     ),
     sequences: sortedRecord(
       [...schema.sequences].map(([key, sequence]) => [key, { ownedBy: sequence.ownedBy ? `${sequence.ownedBy.table}.${sequence.ownedBy.column}` : null, unlogged: sequence.unlogged === true }]),

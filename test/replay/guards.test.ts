@@ -143,3 +143,36 @@ describe('DO block guards held in PL/pgSQL variables', () => {
     expect(await tablesAfter(guarded)).toEqual(['public.twice_on', 'public.loop_on', 'public.guard_on']);
   });
 });
+
+describe('DO blocks that build their statements and RETURN early', () => {
+  it('runs an EXECUTE of text built from known parts (||, format %I/%L, concat, quote_ident) as the statement it builds', async () => {
+    const guarded = block(
+      `
+  EXECUTE 'CREATE TABLE ' || prefix || '_a (id int)';
+  EXECUTE format('CREATE TABLE %I (note text DEFAULT %L)', prefix || '_B', 'it''s');
+  EXECUTE concat('CREATE TABLE ', quote_ident(prefix || '_c'), ' (id int)');
+  EXECUTE 'CREATE TABLE ' || missing_setting || ' (id int)';`,
+      "  prefix text = COALESCE(current_setting('app.prefix', true), 'app');\n  missing_setting text = current_setting('app.table');",
+    );
+    expect(await tablesAfter(guarded)).toEqual(['public.app_a', 'public.app_B', 'public.app_c']);
+  });
+
+  it('stops at a RETURN it can tell is taken, and treats what follows a RETURN under an unknown condition as guarded', async () => {
+    const taken = block(`
+  IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citext') THEN
+    RETURN;
+  END IF;
+  CREATE TABLE after_return (id int);`);
+    expect(await tablesAfter(taken)).toEqual([]);
+    const { history } = await replayFolder({
+      '001_setup.sql': 'create table t (c int);\n',
+      '002_guarded.sql': block(`
+  IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'admin') THEN
+    RETURN;
+  END IF;
+  ALTER TABLE t ADD COLUMN c int;`),
+    });
+    const column = history.find((event) => event.action === 'noop' || event.action === 'error');
+    expect(column && 'reason' in column ? [column.action, column.reason.code] : null).toEqual(['noop', 'guarded']);
+  });
+});

@@ -56,7 +56,7 @@ function optionText(element: DefElem): string {
   return expressionText(arg);
 }
 
-/** Applies LANGUAGE, AS, volatility, SECURITY and SET options. */
+/** Applies LANGUAGE, AS, volatility, SECURITY, STRICT, LEAKPROOF, WINDOW, PARALLEL, COST, ROWS and SET options. */
 function applyOptions(fn: FunctionObject, options: Node[] | undefined): void {
   for (const node of options ?? []) {
     if (!('DefElem' in node)) continue;
@@ -74,6 +74,24 @@ function applyOptions(fn: FunctionObject, options: Node[] | undefined): void {
         break;
       case 'security':
         fn.securityDefiner = value === 'true';
+        break;
+      case 'strict':
+        fn.strict = value === 'true';
+        break;
+      case 'leakproof':
+        fn.leakproof = value === 'true';
+        break;
+      case 'window':
+        fn.window = value === 'true';
+        break;
+      case 'parallel':
+        fn.parallel = value.toUpperCase() as FunctionObject['parallel'];
+        break;
+      case 'cost':
+        fn.cost = value;
+        break;
+      case 'rows':
+        fn.rows = value;
         break;
       case 'set':
         if (value.endsWith(' reset')) fn.settings = fn.settings.filter((setting) => !setting.startsWith(`${value.slice(0, -6)} =`));
@@ -101,6 +119,17 @@ function returnsText(statement: CreateFunctionStmt): string | null {
   return `${statement.returnType.setof ? 'SETOF ' : ''}${signatureType(statement.returnType)}`;
 }
 
+/**
+ * A SQL-standard body as SQL: `RETURN expr`, or `BEGIN ATOMIC stmt; ... END`, which the parser
+ * gives as a list holding the list of statements.
+ */
+function standardBodyText(body: Node): string {
+  if (!('List' in body)) return expressionText(body);
+  const [inner] = body.List.items ?? [];
+  const statements = inner && 'List' in inner ? (inner.List.items ?? []) : [];
+  return ['BEGIN ATOMIC', ...statements.map((statement) => `  ${expressionText(statement)};`), 'END'].join('\n');
+}
+
 /** PostgreSQL's rule on defaults: once an input parameter has one, every later input parameter needs one. */
 function defaultsRejection(parameters: FunctionArgument[]): Reason | null {
   const inputs = parameters.filter((parameter) => parameter.mode !== 'OUT' && parameter.mode !== 'TABLE');
@@ -108,6 +137,9 @@ function defaultsRejection(parameters: FunctionArgument[]): Reason | null {
   if (firstDefault === -1 || inputs.slice(firstDefault).every((parameter) => parameter.default !== null)) return null;
   return { code: 'invalid', text: 'input parameters after one with a default value must also have defaults' };
 }
+
+/** What CREATE [OR REPLACE] gives a function whose statement leaves these options out. */
+const DEFAULT_OPTIONS = { strict: false, leakproof: false, parallel: 'UNSAFE', cost: null, rows: null, window: false } as const satisfies Partial<FunctionObject>;
 
 export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext): void {
   const { schema, name } = schemaAndName(stringsOf(statement.funcname));
@@ -149,16 +181,19 @@ export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext
     securityDefiner: false,
     volatility: 'VOLATILE',
     body: '',
+    standardBody: false,
     settings: [],
+    ...DEFAULT_OPTIONS,
     sql: '',
     owner: null,
     comment: null,
     created: ctx.origin,
     changes: [],
   };
-  Object.assign(fn, { arguments: argumentsOf(statement.parameters), returns, sql: ctx.statement.text, securityDefiner: false, volatility: 'VOLATILE', settings: [] });
+  Object.assign(fn, { arguments: argumentsOf(statement.parameters), returns, sql: ctx.statement.text, securityDefiner: false, volatility: 'VOLATILE', settings: [], ...DEFAULT_OPTIONS });
   applyOptions(fn, statement.options);
-  if (statement.sql_body) fn.body = expressionText(statement.sql_body);
+  fn.standardBody = Boolean(statement.sql_body);
+  if (statement.sql_body) fn.body = standardBodyText(statement.sql_body);
   if (existing) {
     ctx.change(existing, 'replaced the definition');
     ctx.emit({ action: 'alter', objectType: 'function', name: key, message: `replaced ${kind} "${key}"` });

@@ -258,6 +258,12 @@ function referencedKeyRejection(node: ConstraintNode, target: Table, relname: st
   return isUniqueKey(target, wanted, ctx) ? null : { code: 'invalid', text: `there is no unique constraint matching given keys for referenced table "${relname}"` };
 }
 
+/** PostgreSQL's one primary key per table: `keepsOne` tells whether the table keeps one it already had. */
+export function primaryKeyRejection(nodes: ConstraintNode[], keepsOne: boolean, tableName: string): Reason | null {
+  const added = nodes.filter((node) => node.contype === 'CONSTR_PRIMARY').length;
+  return added + (keepsOne ? 1 : 0) > 1 ? { code: 'invalid', text: `multiple primary keys for table "${tableName}" are not allowed` } : null;
+}
+
 /** The first reason PostgreSQL rejects one of the constraints, as `constraintRejection` tells it. */
 export function firstRejection(nodes: ConstraintNode[], ctx: ReplayContext, target: ConstraintTarget): Reason | null {
   for (const node of nodes) {
