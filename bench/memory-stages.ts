@@ -5,7 +5,7 @@
  * the lint command do, without the caches.
  */
 import { discover } from '../src/discover/index.js';
-import { runRules } from '../src/engine.js';
+import { runRules } from '../src/lint/engine.js';
 import { resolveRules } from '../src/config.js';
 import { loadParser, parseFileWithTree } from '../src/parse/index.js';
 import { detectPreset } from '../src/presets.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
-import { CACHE_ENV, contentKey, decodeEntry, defaultCacheDir, encodeEntry, ParseCache } from '../src/cache.js';
+import { CACHE_ENV, contentKey, decodeEntry, defaultCacheDir, encodeEntry, ParseCache } from '../src/cache/parse-cache.js';
 import { parseMigrationName } from '../src/discover/filename.js';
 import type { MigrationFile } from '../src/discover/index.js';
 import { loadParser, parseFile, parseFileWithTree, type ParsedFile } from '../src/parse/index.js';

@@ -3,7 +3,7 @@
  * nested deeper than the parser's limit is a located problem, never a stack overflow.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeEntry } from '../../src/cache.js';
+import { encodeEntry } from '../../src/cache/parse-cache.js';
 import { parseMigrationName } from '../../src/discover/filename.js';
 import type { MigrationFile } from '../../src/discover/index.js';
 import { loadParser, parseFile } from '../../src/parse/index.js';

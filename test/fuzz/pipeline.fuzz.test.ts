@@ -13,7 +13,7 @@ import { analyze } from '../../src/analyze.js';
 import { resolveRules } from '../../src/config.js';
 import { parseMigrationName } from '../../src/discover/filename.js';
 import type { MigrationFile } from '../../src/discover/index.js';
-import { runRules } from '../../src/engine.js';
+import { runRules } from '../../src/lint/engine.js';
 import { loadFormatter } from '../../src/format/index.js';
 import { loadParser, parseFile } from '../../src/parse/index.js';
 import { fileBytes, fileName, migrationText } from './arbitraries.js';
