@@ -13,6 +13,8 @@ export interface Run {
   seconds: number;
   /** Peak resident set size in MB; null without GNU time. */
   peakMb: number | null;
+  /** User plus system CPU seconds; null without GNU time. On a shared machine, steadier than wall time. */
+  cpuSeconds: number | null;
   exitCode: number | null;
 }
 
@@ -21,6 +23,8 @@ export interface Command {
   args: string[];
   /** Run before every timed run, untimed (e.g. clearing a cache). */
   before?: () => void;
+  /** Added to the bench's own environment (e.g. MIGLINT_CACHE). */
+  env?: Record<string, string>;
 }
 
 export function hasGnuTime(): boolean {
@@ -32,19 +36,26 @@ export function runOnce(command: Command, withMemory: boolean): Run {
   const scratch = withMemory ? mkdtempSync(path.join(tmpdir(), 'miglint-bench-')) : null;
   const memoryFile = scratch ? path.join(scratch, 'rss') : null;
   const [file, args] = memoryFile
-    ? [GNU_TIME, ['-f', '%M', '-o', memoryFile, command.file, ...command.args]]
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', memoryFile, command.file, ...command.args]]
     : [command.file, command.args];
   const started = process.hrtime.bigint();
-  const result = spawnSync(file, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(file, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...command.env },
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let peakMb: number | null = null;
+  let cpuSeconds: number | null = null;
   if (memoryFile && scratch) {
-    const kilobytes = Number.parseInt(readFileSync(memoryFile, 'utf8').trim().split('\n').pop() ?? '', 10);
-    peakMb = Number.isFinite(kilobytes) ? kilobytes / 1024 : null;
+    // GNU time prints "Command exited with non-zero status N" first when the command fails.
+    const [kilobytes, user, system] = (readFileSync(memoryFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+    peakMb = Number.isFinite(kilobytes) ? kilobytes! / 1024 : null;
+    cpuSeconds = Number.isFinite(user) && Number.isFinite(system) ? user! + system! : null;
     rmSync(scratch, { recursive: true, force: true });
   }
   if (result.error) throw result.error;
-  return { seconds, peakMb, exitCode: result.status };
+  return { seconds, peakMb, cpuSeconds, exitCode: result.status };
 }
 
 export function median(values: number[]): number {
@@ -57,16 +68,20 @@ export interface Summary {
   medianSeconds: number;
   minSeconds: number;
   maxPeakMb: number | null;
+  /** Median CPU seconds (user + system); null without GNU time. */
+  medianCpuSeconds: number | null;
   exitCodes: number[];
 }
 
 export function measure(command: Command, runs: number, withMemory: boolean): Summary {
   const results = Array.from({ length: runs }, () => runOnce(command, withMemory));
   const peaks = results.map((run) => run.peakMb).filter((mb): mb is number => mb !== null);
+  const cpu = results.map((run) => run.cpuSeconds).filter((seconds): seconds is number => seconds !== null);
   return {
     medianSeconds: median(results.map((run) => run.seconds)),
     minSeconds: Math.min(...results.map((run) => run.seconds)),
     maxPeakMb: peaks.length > 0 ? Math.max(...peaks) : null,
+    medianCpuSeconds: cpu.length > 0 ? median(cpu) : null,
     exitCodes: [...new Set(results.map((run) => run.exitCode ?? -1))],
   };
 }

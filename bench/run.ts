@@ -1,46 +1,70 @@
 /**
- * `npm run bench`: generates the benchmark folders under .bench/ (git-ignored), then times
- * whole-process `miglint lint <dir> --format json` (caches cold, warm, and with one file changed) against squawk
- * on the same files and prints a table of medians, ratios and peak memory.
+ * `npm run bench`: generates the benchmark folders under .bench/ (git-ignored), times whole
+ * processes against squawk on the same files, and prints issue 13's goals, each measured in this
+ * run and marked met or MISSED (see goals.ts; the goal list is `issueGoals` below).
  *
- * Then times `miglint verify` on 5 and 1,000 files against the goals of issue 13 (bench/verify.ts).
+ * Cold runs have the caches off (MIGLINT_CACHE=off). Warm and one-file-changed runs use a private
+ * cache folder (.bench/cache, or MIGLINT_CACHE when it names a folder), emptied for each folder
+ * and filled by one untimed run over the unchanged folder, as a developer's earlier run would.
+ * "One changed" appends a comment to the folder's last migration before each run: the pre-commit
+ * case, which resumes from the replay checkpoint of the unchanged files; "no checkpoint" is the
+ * same edit with the checkpoints deleted before each run (folders of up to 1,000 files).
+ * verify runs with the cache filled by one untimed run: issue 13 has it start from a prepared
+ * database made once and cached, so its goals are about every verify after the first.
  *
- * Options: --sizes 100,1000,10000  --runs 5  --no-dump  --no-memory  --no-verify  --verify-runs 3
+ * Options: --sizes 100,1000,10000  --runs 5  --verify-runs <runs>  --no-dump  --no-memory  --no-verify
+ *          --real <folder>,<folder>  (or MIGLINT_BENCH_REAL=<folder>:<folder>): real migration
+ *          folders for the real-folder goal (not in the repository; the row is skipped without them)
+ *          --sizes 0 benches no generated folder (the other goals only).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { discover } from '../src/discover/index.js';
 import { generateDump, generateFolder } from './generate.js';
+import { goalTable, measureGoals, ratioOf, type Goal, type Measured, type Side, type Skipped } from './goals.js';
 import { hasGnuTime, measure, type Command, type Summary } from './measure.js';
-import { benchVerify } from './verify.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const benchDir = path.join(root, '.bench');
-/** The folder the cold runs delete: MIGLINT_CACHE when set (a private cache), else the default one. */
-const cacheDir = process.env.MIGLINT_CACHE ? path.resolve(process.env.MIGLINT_CACHE) : path.join(root, 'node_modules', '.cache', 'miglint');
+/** Where the generated folders go: MIGLINT_BENCH_DIR, so that two benches can run side by side, else .bench. */
+const benchDir = process.env.MIGLINT_BENCH_DIR ? path.resolve(process.env.MIGLINT_BENCH_DIR) : path.join(root, '.bench');
+const miglintBin = path.join(root, 'bin', 'miglint.js');
+const CACHE_OFF = { MIGLINT_CACHE: 'off' };
+/** The private cache of warm and one-changed runs: MIGLINT_CACHE when it names a folder, else .bench/cache. */
+const cacheDir =
+  process.env.MIGLINT_CACHE && process.env.MIGLINT_CACHE !== 'off' ? path.resolve(process.env.MIGLINT_CACHE) : path.join(benchDir, 'cache');
+const CACHE_ON = { MIGLINT_CACHE: cacheDir };
+/** Folders this size or smaller are also timed with one file changed and no replay checkpoint. */
+const CHECKPOINT_COMPARISON_MAX_FILES = 1000;
 
 interface Options {
   sizes: number[];
   runs: number;
+  verifyRuns: number;
   dump: boolean;
   memory: boolean;
-  /** Runs of each verify case; 0 leaves verify out. */
-  verifyRuns: number;
+  verify: boolean;
+  realFolders: string[];
 }
 
-function readOptions(argv: string[]): Options {
+function readOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   const value = (name: string) => {
     const at = argv.indexOf(`--${name}`);
     return at === -1 ? undefined : argv[at + 1];
   };
+  const runs = Math.max(1, Number(value('runs') ?? 5));
+  const real = value('real')?.split(',') ?? env.MIGLINT_BENCH_REAL?.split(path.delimiter) ?? [];
   return {
     sizes: (value('sizes') ?? '100,1000,10000').split(',').map(Number).filter((n) => n > 0),
-    runs: Math.max(1, Number(value('runs') ?? 5)),
+    runs,
+    verifyRuns: Math.max(1, Number(value('verify-runs') ?? runs)),
     dump: !argv.includes('--no-dump'),
     memory: !argv.includes('--no-memory') && hasGnuTime(),
-    verifyRuns: argv.includes('--no-verify') ? 0 : Math.max(1, Number(value('verify-runs') ?? 3)),
+    verify: !argv.includes('--no-verify'),
+    realFolders: real.filter((folder) => folder !== '').map((folder) => path.resolve(folder)),
   };
 }
 
@@ -70,12 +94,23 @@ function findSquawk(): string | null {
   return install.status === 0 ? resolve() : null;
 }
 
+const miglint = (args: string[], env: Record<string, string>, before?: () => void): Command => ({
+  file: process.execPath,
+  args: [miglintBin, ...args],
+  env,
+  ...(before ? { before } : {}),
+});
+
 interface Row {
   name: string;
   cold: Summary;
   warm: Summary;
-  /** One file edited before each run: the result cache misses, the parse cache serves the rest (a pre-commit hook's case). */
+  /** The last file edited before each run, the checkpoint of the others kept: a pre-commit hook's case. */
   oneChanged: Summary;
+  /** The same edit with the replay checkpoints deleted: what the checkpoint saves. */
+  oneChangedNoCheckpoint: Summary | null;
+  /** Whether the untimed run over the unchanged folder left a replay checkpoint to resume from. */
+  checkpointWritten: boolean;
   squawk: Summary | null;
 }
 
@@ -90,51 +125,250 @@ function editingLastFile(dir: string): { edit: () => void; restore: () => void }
   };
 }
 
-function benchFolder(name: string, dir: string, options: Options, squawk: string | null): Row {
-  const miglint = (before?: () => void): Command => ({
-    file: process.execPath,
-    args: [path.join(root, 'bin', 'miglint.js'), 'lint', dir, '--format', 'json'],
-    ...(before ? { before } : {}),
-  });
-  const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
-  process.stderr.write(`${name}: miglint, cold cache\n`);
-  const cold = measure(miglint(clearCache), options.runs, options.memory);
+const checkpointDir = path.join(cacheDir, 'replay');
+const hasCheckpoint = () => existsSync(checkpointDir) && readdirSync(checkpointDir).some((name) => name.endsWith('.v8'));
+
+function benchFolder(name: string, dir: string, fileCount: number, options: Options, squawk: string | null): Row {
+  const lint = ['lint', dir, '--format', 'json'];
+  process.stderr.write(`${name}: miglint, cold (caches off)\n`);
+  const cold = measure(miglint(lint, CACHE_OFF), options.runs, options.memory);
+  rmSync(cacheDir, { recursive: true, force: true });
+  measure(miglint(lint, CACHE_ON), 1, false);
+  const checkpointWritten = hasCheckpoint();
+  if (!checkpointWritten) process.stderr.write(`${name}: no replay checkpoint was written; one-changed runs replay every file\n`);
   process.stderr.write(`${name}: miglint, warm cache\n`);
-  measure(miglint(), 1, false);
-  const warm = measure(miglint(), options.runs, options.memory);
-  process.stderr.write(`${name}: miglint, one file changed\n`);
+  const warm = measure(miglint(lint, CACHE_ON), options.runs, options.memory);
   const editor = editingLastFile(dir);
-  const oneChanged = measure(miglint(editor.edit), options.runs, options.memory);
-  editor.restore();
+  let oneChanged: Summary;
+  let oneChangedNoCheckpoint: Summary | null = null;
+  try {
+    process.stderr.write(`${name}: miglint, last file changed\n`);
+    oneChanged = measure(miglint(lint, CACHE_ON, editor.edit), options.runs, options.memory);
+    if (fileCount <= CHECKPOINT_COMPARISON_MAX_FILES) {
+      process.stderr.write(`${name}: miglint, last file changed, no replay checkpoint\n`);
+      const editWithoutCheckpoint = () => {
+        editor.edit();
+        rmSync(checkpointDir, { recursive: true, force: true });
+      };
+      oneChangedNoCheckpoint = measure(miglint(lint, CACHE_ON, editWithoutCheckpoint), options.runs, options.memory);
+    }
+  } finally {
+    editor.restore();
+  }
   let squawkSummary: Summary | null = null;
   if (squawk) {
     process.stderr.write(`${name}: squawk\n`);
     squawkSummary = measure({ file: squawk, args: ['--reporter', 'json', path.join(dir, '*.sql')] }, options.runs, options.memory);
   }
-  return { name, cold, warm, oneChanged, squawk: squawkSummary };
+  const row = { name, cold, warm, oneChanged, oneChangedNoCheckpoint, checkpointWritten, squawk: squawkSummary };
+  // Each result as soon as it is known: a long bench stopped early keeps what it measured.
+  process.stderr.write(`${folderTable([row]).split('\n').at(-1)}\n`);
+  return row;
 }
 
 const seconds = (summary: Summary | null) => (summary ? summary.medianSeconds.toFixed(2) : 'n/a');
+const cpu = (summary: Summary | null) => (summary?.medianCpuSeconds != null ? summary.medianCpuSeconds.toFixed(2) : 'n/a');
 const megabytes = (summary: Summary | null) => (summary?.maxPeakMb != null ? summary.maxPeakMb.toFixed(0) : 'n/a');
 const ratio = (a: Summary, b: Summary | null) => (b ? (a.medianSeconds / b.medianSeconds).toFixed(2) : 'n/a');
 
-function table(rows: Row[]): string {
+function folderTable(rows: Row[]): string {
   const header = [
-    '| folder | miglint cold (s) | miglint warm (s) | one file changed (s) | squawk (s) | cold/squawk | warm/squawk | cold/warm | cold/one changed | peak MB cold / warm / one changed / squawk |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| folder | cold (s) | cold CPU (s) | warm (s) | one changed (s) | one changed CPU (s) | one changed, no checkpoint (s) | squawk (s) | squawk CPU (s) | cold/squawk | warm/squawk | peak MB cold / warm / one changed / squawk |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const lines = rows.map(
     (row) =>
-      `| ${row.name} | ${seconds(row.cold)} | ${seconds(row.warm)} | ${seconds(row.oneChanged)} | ${seconds(row.squawk)} | ` +
-      `${ratio(row.cold, row.squawk)} | ${ratio(row.warm, row.squawk)} | ${(row.cold.medianSeconds / row.warm.medianSeconds).toFixed(1)}x | ` +
-      `${(row.cold.medianSeconds / row.oneChanged.medianSeconds).toFixed(1)}x | ` +
+      `| ${row.name} | ${seconds(row.cold)} | ${cpu(row.cold)} | ${seconds(row.warm)} | ${seconds(row.oneChanged)}${row.checkpointWritten ? '' : ' (no checkpoint written)'} | ${cpu(row.oneChanged)} | ` +
+      `${seconds(row.oneChangedNoCheckpoint)} | ${seconds(row.squawk)} | ${cpu(row.squawk)} | ${ratio(row.cold, row.squawk)} | ${ratio(row.warm, row.squawk)} | ` +
       `${megabytes(row.cold)} / ${megabytes(row.warm)} / ${megabytes(row.oneChanged)} / ${megabytes(row.squawk)} |`,
   );
   return [...header, ...lines].join('\n');
 }
 
+interface RealFolderRun {
+  dir: string;
+  layout: string;
+  files: number;
+  miglint: Summary;
+  squawk: Summary;
+}
+
+/** Cold lint of each real folder against squawk given the same files (the ones miglint discovers). */
+function benchRealFolders(folders: string[], options: Options, squawk: string): RealFolderRun[] {
+  const runs: RealFolderRun[] = [];
+  for (const dir of folders) {
+    let discovery;
+    try {
+      discovery = discover(dir);
+    } catch (error) {
+      process.stderr.write(`real folder ${dir}: skipped, ${(error as Error).message}\n`);
+      continue;
+    }
+    const files = discovery.files.map((file) => file.absolutePath);
+    if (files.length === 0) {
+      process.stderr.write(`real folder ${dir}: skipped, no migration files found\n`);
+      continue;
+    }
+    process.stderr.write(`real folder ${dir} (${discovery.layout}, ${files.length} files): miglint cold, squawk\n`);
+    runs.push({
+      dir,
+      layout: discovery.layout,
+      files: files.length,
+      miglint: measure(miglint(['lint', dir, '--format', 'json'], CACHE_OFF), options.runs, options.memory),
+      squawk: measure({ file: squawk, args: ['--reporter', 'json', ...files] }, options.runs, options.memory),
+    });
+  }
+  return runs;
+}
+
+function realFolderTable(runs: RealFolderRun[]): string {
+  const lines = runs.map(
+    (run) =>
+      `| ${run.dir} | ${run.layout} | ${run.files} | ${seconds(run.miglint)} | ${cpu(run.miglint)} | ` +
+      `${seconds(run.squawk)} | ${cpu(run.squawk)} | ${ratio(run.miglint, run.squawk)} | ${run.miglint.exitCodes.join(',')} |`,
+  );
+  return ['| real folder | layout | files | miglint cold (s) | CPU (s) | squawk (s) | CPU (s) | ratio | miglint exit |',
+    '|---|---|---|---|---|---|---|---|---|', ...lines].join(
+    '\n',
+  );
+}
+
+/** Computes a value once, on first use: goals share the folder runs. */
+function once<T>(compute: () => T): () => T {
+  let value: { computed: T } | null = null;
+  return () => (value ??= { computed: compute() }).computed;
+}
+
+interface Bench {
+  options: Options;
+  squawk: string | null;
+  /** The benched folder of this many generated files; null when the size is not in --sizes. */
+  folder: (size: number) => Row | null;
+  realFolders: () => RealFolderRun[];
+  /** `miglint --version` and `node -e 0`. */
+  startup: () => { version: Summary; node: Summary };
+  /** `miglint verify` of a generated folder of this many files, its caches filled by an untimed run. */
+  verify: (size: number) => Summary;
+}
+
+const skip = (reason: string): Skipped => ({ skipped: reason });
+const sizeSkipped = (size: number) => skip(`${size}-file folder not benched (--sizes)`);
+const side = (label: string, summary: Summary): Side => ({ label, seconds: summary.medianSeconds, cpuSeconds: summary.medianCpuSeconds });
+
+const cpuNote = (summary: Summary) => (summary.medianCpuSeconds === null ? '' : ` (CPU ${summary.medianCpuSeconds.toFixed(2)} s)`);
+
+/** The medians of several summaries added up; CPU time only when every one has it. */
+function summed(label: string, summaries: Summary[]): Side {
+  const cpu = summaries.map((summary) => summary.medianCpuSeconds);
+  return {
+    label,
+    seconds: summaries.reduce((total, summary) => total + summary.medianSeconds, 0),
+    cpuSeconds: cpu.every((seconds) => seconds !== null) ? cpu.reduce((total: number, seconds) => total + seconds!, 0) : null,
+  };
+}
+
+function oneChangedGoal(bench: Bench, size: number, maxSeconds: number): Goal {
+  return {
+    name: `${size}-file bench, last file changed`,
+    limit: { max: maxSeconds, unit: 's' },
+    measure: () => {
+      const row = bench.folder(size);
+      if (!row) return sizeSkipped(size);
+      const without = row.oneChangedNoCheckpoint ? `; ${row.oneChangedNoCheckpoint.medianSeconds.toFixed(2)} s without the checkpoint` : '';
+      const written = row.checkpointWritten ? 'resumed from the replay checkpoint' : 'NO checkpoint was written';
+      return { value: row.oneChanged.medianSeconds, detail: `median of ${bench.options.runs}${cpuNote(row.oneChanged)}, ${written}${without}` };
+    },
+  };
+}
+
+function verifyGoals(bench: Bench, size: number, maxSeconds: number, maxMb: number | null): Goal[] {
+  const skipped = () => (bench.options.verify ? null : skip('--no-verify'));
+  const seconds: Goal = {
+    name: `verify, ${size}-file folder`,
+    limit: { max: maxSeconds, unit: 's' },
+    measure: () => {
+      if (skipped()) return skipped()!;
+      const summary = bench.verify(size);
+      return { value: summary.medianSeconds, detail: `median of ${bench.options.verifyRuns}${cpuNote(summary)}, exit ${summary.exitCodes.join(',')}` };
+    },
+  };
+  if (maxMb === null) return [seconds];
+  const memory: Goal = {
+    name: `verify, ${size}-file folder, peak RSS`,
+    limit: { max: maxMb, unit: 'MB' },
+    measure: () => {
+      if (skipped()) return skipped()!;
+      const peak = bench.verify(size).maxPeakMb;
+      return peak === null ? skip('GNU time not available') : { value: peak, detail: `max of ${bench.options.verifyRuns} runs` };
+    },
+  };
+  return [seconds, memory];
+}
+
+/** Issue 13's goals, in its order. */
+function issueGoals(bench: Bench): Goal[] {
+  return [
+    {
+      name: 'cold lint of real folders, summed, vs squawk',
+      limit: { max: 1.0, unit: 'x' },
+      measure: (): Measured | Skipped => {
+        if (!bench.squawk) return skip('squawk not installed');
+        if (bench.options.realFolders.length === 0) return skip('no real folders given (--real <folder>,<folder> or MIGLINT_BENCH_REAL)');
+        const runs = bench.realFolders();
+        if (runs.length === 0) return skip('none of the real folders given could be read');
+        const measured = ratioOf(
+          summed('miglint', runs.map((run) => run.miglint)),
+          summed('squawk', runs.map((run) => run.squawk)),
+        );
+        const layouts = [...new Set(runs.map((run) => run.layout))].length;
+        const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+        return { ...measured, detail: `${measured.detail}; ${plural(runs.length, 'folder')}, ${plural(layouts, 'layout')}` };
+      },
+    },
+    {
+      name: '1,000-file bench, cold, vs squawk',
+      limit: { max: 1.5, unit: 'x' },
+      measure: () => {
+        const row = bench.folder(1000);
+        if (!row) return sizeSkipped(1000);
+        if (!row.squawk) return skip('squawk not installed');
+        return ratioOf(side('miglint', row.cold), side('squawk', row.squawk));
+      },
+    },
+    {
+      name: '`miglint --version` vs `node -e 0`',
+      limit: { max: 1.5, unit: 'x' },
+      measure: () => {
+        const { version, node } = bench.startup();
+        return ratioOf(side('--version', version), side('node -e 0', node));
+      },
+    },
+    oneChangedGoal(bench, 100, 0.3),
+    oneChangedGoal(bench, 1000, 0.8),
+    {
+      name: '10,000-file bench, cold, peak RSS',
+      limit: { max: 500, unit: 'MB' },
+      measure: () => {
+        const row = bench.folder(10000);
+        if (!row) return sizeSkipped(10000);
+        const peak = row.cold.maxPeakMb;
+        return peak === null ? skip('GNU time not available') : { value: peak, detail: `max of ${bench.options.runs} cold runs` };
+      },
+    },
+    ...verifyGoals(bench, 5, 3, null),
+    ...verifyGoals(bench, 1000, 20, 1024),
+  ];
+}
+
+function generatedFolder(size: number): string {
+  const dir = path.join(benchDir, `folder-${size}`);
+  process.stderr.write(`generating ${size} files in ${path.relative(root, dir)}\n`);
+  generateFolder(dir, size);
+  return dir;
+}
+
 function main(): void {
-  const options = readOptions(process.argv.slice(2));
+  const options = readOptions(process.argv.slice(2), process.env);
   if (!existsSync(path.join(root, 'dist', 'src', 'cli.js'))) {
     process.stderr.write('bench: dist/ is missing; run `npm run build` first.\n');
     process.exitCode = 2;
@@ -147,27 +381,59 @@ function main(): void {
     );
   }
   if (!options.memory) process.stderr.write('bench: GNU time (/usr/bin/time) not available; peak memory not measured.\n');
-
-  const rows: Row[] = [];
-  for (const size of options.sizes) {
-    const dir = path.join(benchDir, `folder-${size}`);
-    process.stderr.write(`generating ${size} files in ${path.relative(root, dir)}\n`);
-    generateFolder(dir, size);
-    rows.push(benchFolder(`${size} files`, dir, options, squawk));
+  if (options.realFolders.length === 0) {
+    process.stderr.write('bench: no real folders given (--real <folder>,<folder> or MIGLINT_BENCH_REAL); the real-folder goal is skipped.\n');
   }
+  const loadAtStart = loadavg();
+
+  const folderDirs = new Map<number, string>();
+  const folderDir = (size: number) => folderDirs.get(size) ?? folderDirs.set(size, generatedFolder(size)).get(size)!;
+  const rows = new Map<number, Row>();
+  for (const size of options.sizes) rows.set(size, benchFolder(`${size} files`, folderDir(size), size, options, squawk));
+  const dumpRows: Row[] = [];
   if (options.dump) {
     const dir = path.join(benchDir, 'dump');
     process.stderr.write(`generating a 10 MB dump in ${path.relative(root, dir)}\n`);
     generateDump(dir, 10 * 1024 * 1024);
-    rows.push(benchFolder('one 10 MB dump', dir, options, squawk));
+    dumpRows.push(benchFolder('one 10 MB dump', dir, 1, options, squawk));
   }
+  const verifySummaries = new Map<number, Summary>();
+  const bench: Bench = {
+    options,
+    squawk,
+    folder: (size) => rows.get(size) ?? null,
+    realFolders: once(() => (squawk ? benchRealFolders(options.realFolders, options, squawk) : [])),
+    startup: once(() => {
+      process.stderr.write('start-up: miglint --version, node -e 0\n');
+      // Start-up takes a tenth of a second: more runs than the folders' to steady the median.
+      const runs = Math.max(options.runs, 10);
+      return {
+        version: measure(miglint(['--version'], CACHE_OFF), runs, options.memory),
+        node: measure({ file: process.execPath, args: ['-e', '0'] }, runs, options.memory),
+      };
+    }),
+    verify: (size) => {
+      const measured = verifySummaries.get(size);
+      if (measured) return measured;
+      const dir = folderDir(size);
+      process.stderr.write(`${size} files: miglint verify (one untimed run fills the cache: the prepared database, as from a user's second verify)\n`);
+      const verify = miglint(['verify', dir], CACHE_ON);
+      measure(verify, 1, false);
+      const summary = measure(verify, options.verifyRuns, options.memory);
+      verifySummaries.set(size, summary);
+      return summary;
+    },
+  };
+  const goals = measureGoals(issueGoals(bench), (result) => process.stderr.write(`${goalTable([result]).split('\n').at(-1)}\n`));
+  const loadAtEnd = loadavg();
+  const load = (averages: number[]) => averages.map((average) => average.toFixed(1)).join(' ');
+  const real = options.realFolders.length > 0 && squawk ? `\n\n${realFolderTable(bench.realFolders())}` : '';
   process.stdout.write(
-    `node ${process.version}, ${options.runs} runs each, medians; cold = caches deleted before every run; warm = unchanged folder (result cache); one file changed = parse cache for the rest\n\n${table(rows)}\n`,
+    `node ${process.version}, ${options.runs} runs each, medians; cold = MIGLINT_CACHE=off; warm = unchanged folder (result cache); ` +
+      `one changed = last file edited, the rest from the caches and the replay checkpoint\n` +
+      `load average (1, 5, 15 min) at start ${load(loadAtStart)}, at end ${load(loadAtEnd)}\n\n` +
+      `${goalTable(goals)}\n\n${folderTable([...rows.values(), ...dumpRows])}${real}\n`,
   );
-  if (options.verifyRuns > 0) {
-    const verifyTable = benchVerify(root, benchDir, { runs: options.verifyRuns, memory: options.memory });
-    process.stdout.write(`\nmiglint verify, ${options.verifyRuns} runs each, medians, prepared database cached\n\n${verifyTable}\n`);
-  }
 }
 
 main();

@@ -1,6 +1,6 @@
 import type { ColumnDef } from 'libpg-query';
 import { addedColumn, nameParts, positionAt } from '../src/ast.js';
-import { existedBeforeFile, statementAt, tableCreations, emptiedEarlierInFile } from '../src/history-queries.js';
+import { emptiedEarlierInFile } from '../src/facts/history-queries.js';
 import { displayName } from '../src/names.js';
 import { defineRule, where, type Report } from '../src/rule.js';
 
@@ -24,24 +24,22 @@ export default defineRule({
     bad: '-- 20240122140000_create_projects.sql\nCREATE TABLE projects (id uuid PRIMARY KEY);\n-- 20240301120000_projects_slug.sql\nALTER TABLE projects ADD COLUMN slug text NOT NULL;',
     good: "ALTER TABLE projects ADD COLUMN slug text;\nUPDATE projects SET slug = id::text;\nALTER TABLE projects ALTER COLUMN slug SET NOT NULL;",
   },
-  check({ history, files }) {
-    const creations = tableCreations(history);
+  check({ facts, files }) {
     const reports: Report[] = [];
     const seen = new Set<string>();
-    for (const event of history) {
-      if (event.action !== 'alter' || event.objectType !== 'column' || event.statementKind !== 'AlterTableStmt') continue;
-      if (!existedBeforeFile(event, creations)) continue;
+    for (const event of facts.events('column', 'alter')) {
+      if (event.statementKind !== 'AlterTableStmt' || !facts.existedBeforeFile(event)) continue;
       // The ADD COLUMN and other commands on the same column in one statement: reported once.
       const change = `${event.origin.fileOrder}:${event.origin.statementIndex}:${event.member}`;
       if (seen.has(change)) continue;
       seen.add(change);
-      const place = statementAt(files, event.origin);
+      const place = facts.statementAt(event.origin);
       const definition = place ? addedColumn(place.statement, event.member ?? '') : null;
       if (!place || !definition || !isRequiredWithoutValue(definition)) continue;
       if (emptiedEarlierInFile(files, event.name, event.origin)) continue;
       reports.push({
         ...positionAt(place, definition.location),
-        message: `Column "${event.member}" is added NOT NULL without a default to "${displayName(event.name)}" (exists since ${where(creations.get(event.tableId!)!)}); this fails if the table has rows.`,
+        message: `Column "${event.member}" is added NOT NULL without a default to "${displayName(event.name)}" (exists since ${where(facts.tableCreations.get(event.tableId!)!)}); this fails if the table has rows.`,
         suggestion: 'Add a DEFAULT, or add the column nullable, backfill it, then SET NOT NULL.',
       });
     }

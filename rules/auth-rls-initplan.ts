@@ -1,7 +1,6 @@
 import type { FuncCall, Node } from 'libpg-query';
 import { functionName, positionAt, relationKey, visitNodes } from '../src/ast.js';
 import { displayName } from '../src/names.js';
-import { livePolicyClauses } from '../src/policy-statements.js';
 import { platformObjects } from '../src/presets.js';
 import { defineRule, type Report } from '../src/rule.js';
 
@@ -34,9 +33,9 @@ export default defineRule({
     bad: 'CREATE POLICY "own profile" ON profiles FOR SELECT USING (auth.uid() = id);',
     good: 'CREATE POLICY "own profile" ON profiles FOR SELECT USING ((select auth.uid()) = id);',
   },
-  check({ files, schema, preset }) {
+  check({ facts }) {
     const reports: Report[] = [];
-    for (const { statement: policy, expression } of livePolicyClauses(files, schema, preset)) {
+    for (const { statement: policy, expression } of facts.policyClauses) {
       for (const call of bareCalls(expression)) {
         reports.push({
           ...positionAt(policy.place, call.location),

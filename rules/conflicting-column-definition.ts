@@ -1,5 +1,5 @@
 import { addedColumn, positionAt } from '../src/ast.js';
-import { statementAt, tableById, typeBefore } from '../src/history-queries.js';
+import { typeBefore } from '../src/facts/history-queries.js';
 import { displayName } from '../src/names.js';
 import { formatType } from '../src/replay/sql-text.js';
 import { defineRule, where, type Report } from '../src/rule.js';
@@ -23,12 +23,12 @@ export default defineRule({
     bad: '-- 011_openphone.sql\nCREATE TABLE openphone_conversations (id uuid PRIMARY KEY, phone_number varchar(20));\n-- 023_ensure_openphone_columns.sql\nALTER TABLE openphone_conversations ADD COLUMN IF NOT EXISTS phone_number varchar(50);',
     good: '-- 023_widen_phone_number.sql\nALTER TABLE openphone_conversations ALTER COLUMN phone_number TYPE varchar(50);',
   },
-  check({ history, files, schema }) {
+  check({ facts }) {
     const reports: Report[] = [];
-    for (const event of history) {
-      if (event.action !== 'noop' || event.objectType !== 'column' || event.statementKind !== 'AlterTableStmt') continue;
-      const column = tableById(schema, event.tableId)?.columns.find((candidate) => candidate.name === event.member);
-      const place = statementAt(files, event.origin);
+    for (const event of facts.events('column', 'noop')) {
+      if (event.statementKind !== 'AlterTableStmt') continue;
+      const column = facts.table(event.tableId)?.columns.find((candidate) => candidate.name === event.member);
+      const place = facts.statementAt(event.origin);
       const definition = place ? addedColumn(place.statement, event.member ?? '') : null;
       if (!column || !place || !definition?.typeName) continue;
       const existingType = typeBefore(column, event.origin);

@@ -13,11 +13,10 @@ export default defineRule({
     bad: "CREATE TABLE ai_prompt_templates (name text PRIMARY KEY, body text);\nINSERT INTO ai_prompt_templates VALUES ('welcome', 'Hello');",
     good: "-- migration\nCREATE TABLE ai_prompt_templates (name text PRIMARY KEY, body text);\n-- supabase/seed.sql\nINSERT INTO ai_prompt_templates VALUES ('welcome', 'Hello');",
   },
-  check({ history }) {
+  check({ facts }) {
     // One finding per file, statement kind and table: a seed file of 30 INSERTs into one table is one finding, at the first.
     const groups = new Map<string, { first: HistoryEvent; count: number }>();
-    for (const event of history) {
-      if (event.action !== 'data') continue;
+    for (const event of facts.events(null, 'data')) {
       const key = `${event.origin.path}\0${event.innerKind ?? event.statementKind}\0${event.name}`;
       const group = groups.get(key);
       if (group) group.count++;

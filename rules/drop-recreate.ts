@@ -13,12 +13,11 @@ export default defineRule({
     bad: '-- 20240122140000_create_tasks.sql\nCREATE TABLE tasks (id bigint PRIMARY KEY, title text);\n-- 20240315100000_drop_tasks.sql\nDROP TABLE tasks;\n-- 20240315103000_create_tasks_v2.sql\nCREATE TABLE tasks (id uuid PRIMARY KEY, title text);',
     good: '-- 20240315100000_tasks_uuid.sql\nALTER TABLE tasks ADD COLUMN uid uuid NOT NULL DEFAULT gen_random_uuid();',
   },
-  check({ history }) {
+  check({ facts }) {
     const reports: Report[] = [];
     const created = new Map<string, Origin>();
     const dropped = new Map<string, { drop: Origin; created: Origin }>();
-    for (const event of history) {
-      if (event.objectType !== 'table') continue;
+    for (const event of facts.events('table')) {
       if (event.action === 'drop') {
         const creation = created.get(event.name);
         if (creation) dropped.set(event.name, { drop: event.origin, created: creation });

@@ -1,3 +1,4 @@
+import { RELATION_KINDS } from '../src/facts/relation-kinds.js';
 import { displayName } from '../src/names.js';
 import { at, defineRule, where, type Report } from '../src/rule.js';
 import type { HistoryEvent } from '../src/replay/index.js';
@@ -13,12 +14,13 @@ export default defineRule({
     bad: '-- 005_checklist_submissions.sql\nCREATE TABLE checklist_submissions (id uuid PRIMARY KEY, task text);\n-- 008_checklist_submissions.sql\nCREATE TABLE IF NOT EXISTS checklist_submissions (id uuid PRIMARY KEY, task text, done boolean);',
     good: '-- 005_checklist_submissions.sql\nCREATE TABLE checklist_submissions (id uuid PRIMARY KEY, task text);\n-- 008_add_done_to_checklist_submissions.sql\nALTER TABLE checklist_submissions ADD COLUMN done boolean;',
   },
-  check({ history }) {
+  // PostgreSQL's `table "x" already exists` at a second CREATE TABLE this rule reports is this rule's.
+  claims: [{ code: 'exists', kinds: RELATION_KINDS }],
+  check({ facts }) {
     const reports: Report[] = [];
     const lastCreate = new Map<string, HistoryEvent>();
     const dropsSince = new Map<string, HistoryEvent[]>();
-    for (const event of history) {
-      if (event.objectType !== 'table') continue;
+    for (const event of facts.events('table')) {
       if (event.action === 'drop') dropsSince.get(event.name)?.push(event);
       if (event.statementKind !== 'CreateStmt') continue;
       const previous = lastCreate.get(event.name);

@@ -1,4 +1,4 @@
-import { indexKeyOptions } from '../src/history-queries.js';
+import { indexKeyOptions } from '../src/facts/history-queries.js';
 import { displayName } from '../src/names.js';
 import type { ParsedFile } from '../src/parse/index.js';
 import { defineRule, where, type Report } from '../src/rule.js';

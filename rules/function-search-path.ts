@@ -1,9 +1,17 @@
 import { nodeOf, positionAt } from '../src/ast.js';
-import { statementAt } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
 import { isPlatformRelation } from '../src/presets.js';
 import type { HistoryEvent } from '../src/replay/index.js';
 import { defineRule, type Report } from '../src/rule.js';
+
+/**
+ * CREATE [OR REPLACE] FUNCTION and ALTER FUNCTION set a function's security; ALTER FUNCTION ...
+ * OWNER TO / RENAME / SET SCHEMA (after every function in a pg_dump) do not.
+ */
+function setsSecurity(event: HistoryEvent): boolean {
+  const kind = event.innerKind ?? event.statementKind;
+  return event.action === 'create' || (event.action === 'alter' && (kind === 'CreateFunctionStmt' || kind === 'AlterFunctionStmt'));
+}
 
 export default defineRule({
   id: 'function-search-path',
@@ -16,20 +24,13 @@ export default defineRule({
     bad: 'CREATE FUNCTION handle_new_user() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN INSERT INTO profiles (id) VALUES (NEW.id); RETURN NEW; END $$;',
     good: "CREATE FUNCTION handle_new_user() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$ BEGIN INSERT INTO public.profiles (id) VALUES (NEW.id); RETURN NEW; END $$;",
   },
-  check({ schema, history, files, preset }) {
-    const lastDefinition = new Map<string, HistoryEvent>();
-    for (const event of history) {
-      if (event.objectType !== 'function') continue;
-      // ALTER FUNCTION ... OWNER TO / RENAME / SET SCHEMA (after every function in a pg_dump) are not where its security is set.
-      const kind = event.innerKind ?? event.statementKind;
-      const definesIt = event.action === 'create' || (event.action === 'alter' && (kind === 'CreateFunctionStmt' || kind === 'AlterFunctionStmt'));
-      if (definesIt) lastDefinition.set(event.name, event);
-    }
+  check({ schema, facts, preset }) {
+    const lastDefinition = facts.lastDefinitions('function', setsSecurity);
     const reports: Report[] = [];
     for (const [key, fn] of schema.functions) {
       if (!fn.securityDefiner || fn.settings.some((setting) => setting.startsWith('search_path')) || isPlatformRelation(preset, `${fn.schema}.${fn.name}`)) continue;
       const event = lastDefinition.get(key);
-      const place = event ? statementAt(files, event.origin) : null;
+      const place = event ? facts.statementAt(event.origin) : null;
       const options = place ? (nodeOf(place.statement, 'CreateFunctionStmt')?.options ?? nodeOf(place.statement, 'AlterFunctionStmt')?.actions ?? []) : [];
       const security = options.find((node) => 'DefElem' in node && node.DefElem.defname === 'security');
       const location = security && 'DefElem' in security ? security.DefElem.location : undefined;

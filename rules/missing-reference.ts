@@ -1,11 +1,13 @@
-import { positionAt, relationKey, replayedStatements } from '../src/ast.js';
+import { positionAt, relationKey } from '../src/ast.js';
+import type { Facts } from '../src/facts/index.js';
+import { RELATION_KINDS } from '../src/facts/relation-kinds.js';
+import { isLikelyDynamicPartition } from '../src/facts/relations.js';
 import { displayName } from '../src/names.js';
 import { isBuiltinRole, isPlatformRelation, isPlatformRole, isRunnerTable, platformObjects, type Preset } from '../src/presets.js';
-import { createdRoles, isLikelyDynamicPartition, referencesOf, relationTimeline, roleReferencesOf } from '../src/relations.js';
 import { eventText, type HistoryEvent, type ObjectType } from '../src/replay/history.js';
 import type { SchemaModel } from '../src/replay/model.js';
 import { at, defineRule, type Report } from '../src/rule.js';
-import { RefusedCreates, type RefusedCreate } from '../src/refused-creates.js';
+import type { RefusedCreate } from '../src/facts/refused-creates.js';
 
 const BUILTIN_SCHEMAS = new Set(['public', 'pg_catalog', 'information_schema', 'pg_temp']);
 const SCHEMA_OBJECTS = new Set<ObjectType>(['table', 'view', 'function', 'type', 'sequence']);
@@ -15,12 +17,12 @@ const SCHEMA_OBJECTS = new Set<ObjectType>(['table', 'view', 'function', 'type',
  * exist), reported once per schema, at its first object: hasura-auth's folder runs on a
  * database where the service made `auth` first.
  */
-function missingSchemas(history: HistoryEvent[], schema: SchemaModel, preset: Preset): Report[] {
-  const created = new Set(history.filter((event) => event.objectType === 'schema' && event.action === 'create').map((event) => event.name));
+function missingSchemas(facts: Facts, schema: SchemaModel, preset: Preset): Report[] {
+  const created = new Set(facts.events('schema', 'create').map((event) => event.name));
   const known = (name: string) => created.has(name) || schema.schemas.has(name) || BUILTIN_SCHEMAS.has(name) || platformObjects(preset).schemas.has(name);
   const firstUse = new Map<string, HistoryEvent>();
-  for (const event of history) {
-    if (event.action !== 'create' || !SCHEMA_OBJECTS.has(event.objectType)) continue;
+  for (const event of facts.events(null, 'create')) {
+    if (!SCHEMA_OBJECTS.has(event.objectType)) continue;
     const name = event.name.split('.')[0]!;
     if (!known(name) && !firstUse.has(name)) firstUse.set(name, event);
   }
@@ -49,21 +51,20 @@ export default defineRule({
     bad: '-- no migration creates users\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
     good: 'CREATE TABLE users (id uuid PRIMARY KEY);\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid REFERENCES users(id));',
   },
-  check({ files, history, schema, preset, providedRoles }) {
-    const timeline = relationTimeline(files, history);
-    const roles = createdRoles(files);
-    const reports: Report[] = missingSchemas(history, schema, preset);
-    const refusedCreates = new RefusedCreates(files, history);
-    for (const place of replayedStatements(files)) {
-      for (const { role, location, usage } of roleReferencesOf(place)) {
-        if (roles.has(role) || isBuiltinRole(role) || isPlatformRole(preset, role) || providedRoles.includes(role)) continue;
+  // PostgreSQL's `relation "x" does not exist` at a statement this rule reports is this rule's.
+  claims: [{ code: 'missing', kinds: RELATION_KINDS }],
+  check({ facts, schema, preset, providedRoles }) {
+    const reports: Report[] = missingSchemas(facts, schema, preset);
+    for (const { place, relations, roles } of facts.references) {
+      for (const { role, location, usage } of roles) {
+        if (facts.createdRoles.has(role) || isBuiltinRole(role) || isPlatformRole(preset, role) || providedRoles.includes(role)) continue;
         reports.push({ ...positionAt(place, location), message: `${usage} "${role}": no migration creates role "${role}".` });
       }
-      for (const { relation, usage } of referencesOf(place)) {
-        if (isPlatformRelation(preset, relationKey(relation)) || isRunnerTable(relation.relname ?? '') || timeline.creation(relation)) continue;
+      for (const { relation, usage } of relations) {
+        if (isPlatformRelation(preset, relationKey(relation)) || isRunnerTable(relation.relname ?? '', relation.schemaname ?? null) || facts.relations.creation(relation)) continue;
         if (isLikelyDynamicPartition(schema, relation)) continue;
         const name = displayName(relationKey(relation));
-        const refused = refusedCreates.of(relation);
+        const refused = facts.refusedCreates.of(relation);
         // Inside the file that was undone, the relation existed until the rejection.
         if (refused && refused.rejection.origin !== refused.origin && refused.origin.fileOrder === place.file.file.order && refused.origin.statementIndex < place.statement.index) continue;
         reports.push({

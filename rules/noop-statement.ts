@@ -1,5 +1,4 @@
 import { addedColumn, compareOrigins, nodeOf, positionAt } from '../src/ast.js';
-import { statementAt, tableById } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
 import type { Origin } from '../src/replay/index.js';
 import { defineRule, where, type Report } from '../src/rule.js';
@@ -18,18 +17,18 @@ export default defineRule({
     bad: '-- 012_add_openphone_missing_columns.sql\nALTER TABLE openphone_conversations ADD COLUMN metadata jsonb;\n-- 017_openphone_messages_enhancement.sql\nALTER TABLE openphone_conversations ADD COLUMN IF NOT EXISTS metadata jsonb;',
     good: '-- 012_add_openphone_missing_columns.sql\nALTER TABLE openphone_conversations ADD COLUMN metadata jsonb;',
   },
-  check({ history, files, schema }) {
+  check({ history, facts }) {
     const reports: Report[] = [];
     const indexCreated = new Map<string, Origin>();
     for (const event of history) {
       if (event.action === 'create' && event.objectType === 'index') indexCreated.set(event.name, event.origin);
       if (event.action !== 'noop') continue;
-      const place = statementAt(files, event.origin);
+      const place = facts.statementAt(event.origin);
       // Inside a DO block the statement runs only under the block's own IF: a deliberate guard.
       if (!place || place.statement.kind === 'DoStmt') continue;
       const definition = event.objectType === 'column' ? addedColumn(place.statement, event.member ?? '') : null;
       if (definition) {
-        const column = tableById(schema, event.tableId)?.columns.find((candidate) => candidate.name === event.member);
+        const column = facts.table(event.tableId)?.columns.find((candidate) => candidate.name === event.member);
         const earlier = column && compareOrigins(column.created, event.origin) < 0 ? column.created : undefined;
         reports.push({
           ...positionAt(place, definition.location),

@@ -1,7 +1,7 @@
-import { compareOrigins, originOf, positionAt, relationKey, replayedStatements } from '../src/ast.js';
+import { compareOrigins, originOf, positionAt, relationKey } from '../src/ast.js';
+import { RELATION_KINDS } from '../src/facts/relation-kinds.js';
 import { displayName } from '../src/names.js';
 import { isPlatformRelation } from '../src/presets.js';
-import { referencesOf, relationTimeline } from '../src/relations.js';
 import { defineRule, where, type Report } from '../src/rule.js';
 
 export default defineRule({
@@ -15,13 +15,14 @@ export default defineRule({
     bad: '-- add-document-relationships.sql (no version: runs last)\n-- 014_assistant_knowledge.sql uses document_relationships ...\nALTER TABLE document_relationships ADD COLUMN note text;',
     good: '-- 029_document_relationships.sql\nCREATE TABLE document_relationships (...);\n-- 030_document_relationships_note.sql\nALTER TABLE document_relationships ADD COLUMN note text;',
   },
-  check({ files, history, preset }) {
-    const timeline = relationTimeline(files, history);
+  // PostgreSQL's `relation "x" does not exist` at a statement this rule reports is this rule's.
+  claims: [{ code: 'missing', kinds: RELATION_KINDS }],
+  check({ facts, preset }) {
     const reports: Report[] = [];
-    for (const place of replayedStatements(files)) {
-      for (const { relation, usage } of referencesOf(place)) {
+    for (const { place, relations } of facts.references) {
+      for (const { relation, usage } of relations) {
         if (isPlatformRelation(preset, relationKey(relation))) continue;
-        const created = timeline.creation(relation);
+        const created = facts.relations.creation(relation);
         if (!created || compareOrigins(created, originOf(place)) <= 0) continue;
         const name = displayName(relationKey(relation));
         reports.push({

@@ -1,5 +1,4 @@
 import { nodeOf } from '../src/ast.js';
-import { existedBeforeFile, statementAt, tableById, tableCreations } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
 import { at, defineRule, where, type Report } from '../src/rule.js';
 
@@ -14,19 +13,17 @@ export default defineRule({
     bad: '-- 001_feedback.sql\nCREATE TABLE feedback (id uuid PRIMARY KEY, user_id uuid);\n-- 006_add_feedback_indexes.sql\nCREATE INDEX idx_feedback_user_id ON feedback (user_id);',
     good: '-- 006_add_feedback_indexes.sql\nCREATE INDEX CONCURRENTLY idx_feedback_user_id ON feedback (user_id);',
   },
-  check({ history, files, schema }) {
-    const creations = tableCreations(history);
+  check({ facts }) {
     const reports: Report[] = [];
-    for (const event of history) {
-      if (event.action !== 'create' || event.objectType !== 'index' || event.statementKind !== 'IndexStmt') continue;
-      if (!existedBeforeFile(event, creations)) continue;
-      const place = statementAt(files, event.origin);
+    for (const event of facts.events('index', 'create')) {
+      if (event.statementKind !== 'IndexStmt' || !facts.existedBeforeFile(event)) continue;
+      const place = facts.statementAt(event.origin);
       const index = place ? nodeOf(place.statement, 'IndexStmt') : null;
       if (!index || index.concurrent) continue;
       // PostgreSQL cannot build an index on a partitioned table concurrently (only on each partition).
-      if (tableById(schema, event.tableId)?.partitionBy) continue;
+      if (facts.table(event.tableId)?.partitionBy) continue;
       const table = index.relation?.relname ?? '';
-      const created = creations.get(event.tableId!)!;
+      const created = facts.tableCreations.get(event.tableId!)!;
       reports.push({
         ...at(event.origin),
         message: `CREATE INDEX without CONCURRENTLY blocks writes to "${displayName(table)}", which exists since ${where(created)}.`,

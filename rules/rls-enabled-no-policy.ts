@@ -1,4 +1,4 @@
-import { rlsEnabledAt } from '../src/history-queries.js';
+import { rlsEnabledAt } from '../src/facts/history-queries.js';
 import { displayName } from '../src/names.js';
 import { isPlatformRelation } from '../src/presets.js';
 import { defineRule, type Report } from '../src/rule.js';

@@ -1,4 +1,4 @@
-import { rlsEnabledAt } from '../src/history-queries.js';
+import { rlsEnabledAt } from '../src/facts/history-queries.js';
 import { displayName, listOf } from '../src/names.js';
 import { isPlatformRelation } from '../src/presets.js';
 import { defineRule, type Report } from '../src/rule.js';
@@ -16,9 +16,9 @@ export default defineRule({
     bad: 'ALTER TABLE projects ENABLE ROW LEVEL SECURITY;\nCREATE POLICY "members read" ON projects FOR SELECT USING (is_member(org_id));',
     good: 'ALTER TABLE projects ENABLE ROW LEVEL SECURITY;\nCREATE POLICY "members read" ON projects FOR SELECT USING (is_member(org_id));\nCREATE POLICY "members write" ON projects FOR ALL USING (is_member(org_id)) WITH CHECK (is_member(org_id));',
   },
-  check({ schema, history, preset }) {
+  check({ schema, facts, preset }) {
     const filledByMigrations = new Set(
-      history.filter((event) => event.action === 'data' && ['InsertStmt', 'CopyStmt'].includes(event.innerKind ?? event.statementKind)).map((event) => event.tableId),
+      facts.events(null, 'data').filter((event) => ['InsertStmt', 'CopyStmt'].includes(event.innerKind ?? event.statementKind)).map((event) => event.tableId),
     );
     const reports: Report[] = [];
     for (const table of schema.tables.values()) {
@@ -29,7 +29,7 @@ export default defineRule({
       if (table.policies.some((policy) => policy.command !== 'SELECT')) continue;
       const enabled = rlsEnabledAt(table);
       // Write privileges granted to roles RLS applies to make the missing policies a visible bug, not a design.
-      const writeGrants = schema.grants.filter((grant) => grant.object === key && WRITES.has(grant.privilege) && !grant.implicit && grant.origin);
+      const writeGrants = facts.grantsOn(key).filter((grant) => WRITES.has(grant.privilege) && !grant.implicit && grant.origin);
       const granted = [...new Set(writeGrants.map((grant) => grant.grantee))];
       if (granted.length === 0 && filledByMigrations.has(table.id)) continue;
       reports.push({

@@ -1,6 +1,6 @@
 import { isLiteralTrue, positionAt, relationKey } from '../src/ast.js';
 import { displayName } from '../src/names.js';
-import { commandOf, livePolicyClauses, rolesOf } from '../src/policy-statements.js';
+import { commandOf, rolesOf } from '../src/facts/policy-statements.js';
 import { defineRule, type Report } from '../src/rule.js';
 
 /** Roles that bypass row level security anyway: a `true` policy for them changes nothing. */
@@ -17,9 +17,9 @@ export default defineRule({
     bad: 'CREATE POLICY "anyone can update" ON invitations FOR UPDATE TO authenticated USING (true);',
     good: 'CREATE POLICY "inviter can update" ON invitations FOR UPDATE TO authenticated USING ((select auth.uid()) = invited_by);',
   },
-  check({ files, schema, preset }) {
+  check({ facts, schema }) {
     const reports: Report[] = [];
-    for (const { statement: policy, clause, expression } of livePolicyClauses(files, schema, preset)) {
+    for (const { statement: policy, clause, expression } of facts.policyClauses) {
       const command = commandOf(schema, policy);
       if (command === null || command === 'SELECT' || !isLiteralTrue(expression)) continue;
       const roles = rolesOf(schema, policy);

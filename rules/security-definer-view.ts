@@ -1,6 +1,5 @@
 import { nodeOf, positionAt, relationKey, replayedStatements, type Located } from '../src/ast.js';
 import { displayName, listOf } from '../src/names.js';
-import type { HistoryEvent } from '../src/replay/index.js';
 import { defineRule, type Report } from '../src/rule.js';
 
 const TRUE_WORDS = new Set(['true', 'on', '1', 'yes']);
@@ -37,13 +36,10 @@ export default defineRule({
     bad: 'CREATE VIEW org_member_counts AS SELECT org_id, count(*) FROM memberships GROUP BY org_id;',
     good: 'CREATE VIEW org_member_counts WITH (security_invoker = true) AS SELECT org_id, count(*) FROM memberships GROUP BY org_id;',
   },
-  check({ schema, history, files, preset }) {
+  check({ schema, facts, files, preset }) {
     if (preset !== 'supabase') return [];
-    const lastDefinition = new Map<string, HistoryEvent>();
-    for (const event of history) {
-      // CREATE [OR REPLACE] VIEW, not ALTER VIEW ... OWNER TO (after every view in a pg_dump) or other alterations.
-      if (event.objectType === 'view' && (event.action === 'create' || (event.innerKind ?? event.statementKind) === 'ViewStmt')) lastDefinition.set(event.name, event);
-    }
+    // CREATE [OR REPLACE] VIEW, not ALTER VIEW ... OWNER TO (after every view in a pg_dump) or other alterations.
+    const lastDefinition = facts.lastDefinitions('view', (event) => event.action === 'create' || (event.innerKind ?? event.statementKind) === 'ViewStmt');
     const altered = invokerViewsByAlter(files);
     const reports: Report[] = [];
     for (const [key, view] of schema.views) {
@@ -56,7 +52,7 @@ export default defineRule({
       if (alteredLast?.invoker ?? invoker) continue;
       const origin = lastDefinition.get(key)?.origin ?? view.created;
       const where = alteredLast ? positionAt(alteredLast.place) : { file: origin.path, line: origin.line, column: origin.column };
-      const exposedTo = [...new Set(schema.grants.filter((grant) => grant.object === key && ['anon', 'authenticated'].includes(grant.grantee)).map((grant) => grant.grantee))];
+      const exposedTo = [...new Set(facts.grantsOn(key).filter((grant) => ['anon', 'authenticated'].includes(grant.grantee)).map((grant) => grant.grantee))];
       reports.push({
         ...where,
         message: `View "${displayName(key)}" runs with its owner's rights (no security_invoker) and bypasses the row level security of the tables it reads${exposedTo.length > 0 ? `; it is granted to ${listOf(exposedTo)}` : ''}.`,

@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 import type { ColumnDef } from 'libpg-query';
 import { nameParts, nodeOf } from '../src/ast.js';
-import { statementAt, tableById, typeBefore } from '../src/history-queries.js';
+import { typeBefore } from '../src/facts/history-queries.js';
 import { displayName } from '../src/names.js';
 import { formatType } from '../src/replay/sql-text.js';
 import { at, defineRule, where, type Report } from '../src/rule.js';
@@ -44,12 +44,12 @@ export default defineRule({
     bad: '-- 005_checklist_submissions.sql\nCREATE TABLE checklist_submissions (id uuid PRIMARY KEY, comments text);\n-- 008_checklist_submissions.sql\nCREATE TABLE IF NOT EXISTS checklist_submissions (id uuid PRIMARY KEY, ticket_id uuid);',
     good: '-- 008_checklist_submissions_ticket.sql\nALTER TABLE checklist_submissions ADD COLUMN ticket_id uuid;\nALTER TABLE checklist_submissions DROP COLUMN comments;',
   },
-  check({ history, files, schema }) {
+  check({ facts }) {
     const reports: Report[] = [];
-    for (const event of history) {
-      if (event.action !== 'noop' || event.objectType !== 'table' || event.statementKind !== 'CreateStmt') continue;
-      const table = tableById(schema, event.tableId);
-      const place = statementAt(files, event.origin);
+    for (const event of facts.events('table', 'noop')) {
+      if (event.statementKind !== 'CreateStmt') continue;
+      const table = facts.table(event.tableId);
+      const place = facts.statementAt(event.origin);
       const create = place ? nodeOf(place.statement, 'CreateStmt') : null;
       if (!table || !create || create.partbound || create.ofTypename) continue;
       const definitions = (create.tableElts ?? []).flatMap((element) => ('ColumnDef' in element ? [element.ColumnDef] : []));

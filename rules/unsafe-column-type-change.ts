@@ -1,5 +1,4 @@
 import { compareOrigins } from '../src/ast.js';
-import { existedBeforeFile, tableById, tableCreations } from '../src/history-queries.js';
 import { displayName } from '../src/names.js';
 import { at, defineRule, type Report } from '../src/rule.js';
 
@@ -37,17 +36,16 @@ export default defineRule({
     bad: '-- 011_openphone.sql\nCREATE TABLE calls (id uuid PRIMARY KEY, duration integer);\n-- 025_fix_types.sql\nALTER TABLE calls ALTER COLUMN duration TYPE bigint;',
     good: 'ALTER TABLE calls ADD COLUMN duration_big bigint;\n-- backfill in batches, switch the application, then:\nALTER TABLE calls DROP COLUMN duration;',
   },
-  check({ history, schema }) {
-    const creations = tableCreations(history);
+  check({ facts }) {
     const reports: Report[] = [];
     const seen = new Set<string>();
-    for (const event of history) {
-      if (event.action !== 'alter' || event.objectType !== 'column' || !existedBeforeFile(event, creations)) continue;
+    for (const event of facts.events('column', 'alter')) {
+      if (!facts.existedBeforeFile(event)) continue;
       // One ALTER TABLE may change a column several ways; its type change is reported once.
       const change = `${event.origin.fileOrder}:${event.origin.statementIndex}:${event.tableId}:${event.member}`;
       if (seen.has(change)) continue;
       seen.add(change);
-      const column = tableById(schema, event.tableId)?.columns.find((candidate) => candidate.name === event.member);
+      const column = facts.table(event.tableId)?.columns.find((candidate) => candidate.name === event.member);
       const step = column?.previousTypes.findIndex((previous) => compareOrigins(previous.until, event.origin) === 0) ?? -1;
       if (!column || step === -1) continue;
       const from = column.previousTypes[step]!.type;

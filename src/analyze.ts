@@ -1,11 +1,11 @@
 /** The pipeline every command shares: discover, parse (through the parse cache), replay. */
-import { contentKey, encodeEntry, ParseCache } from './cache.js';
+import { contentKey, encodeEntry, ParseCache } from './cache/parse-cache.js';
 import { discover, type DiscoverOptions, type Discovery, type MigrationFile } from './discover/index.js';
-import type { Analysis } from './engine.js';
+import type { Analysis } from './lint/engine.js';
 import { loadParser, parseFileWithTree, type ParsedFile } from './parse/index.js';
 import { detectPreset, type Preset } from './presets.js';
 import { replay } from './replay/index.js';
-import { ReplayCheckpoints } from './replay-checkpoint.js';
+import { ReplayCheckpoints } from './cache/replay-checkpoint.js';
 import { parseSum } from './sum.js';
 
 export interface AnalyzeOptions extends DiscoverOptions {

@@ -5,11 +5,10 @@
  */
 import { buildBaseline } from './commands/baseline.js';
 import { lintExitCode, lintFolder } from './commands/lint.js';
-import { failed, verifyFolder } from './commands/verify.js';
+import { failed, verifyFolder, type FolderVerifyReport } from './commands/verify.js';
 import type { Layout } from './discover/index.js';
 import { toJsonResult, type JsonLintResult } from './format/json.js';
 import type { Preset } from './presets.js';
-import type { VerifyReport } from './verify/index.js';
 
 export { UsageError } from './errors.js';
 export { LAYOUTS, type Layout } from './discover/index.js';
@@ -18,6 +17,7 @@ export type { JsonFinding, JsonLintResult } from './format/json.js';
 export type { Severity } from './rule.js';
 export type { CatalogDifference } from './verify/catalog.js';
 export type { MissingExtension, Rejection, VerifyReport } from './verify/index.js';
+export type { RunnerGaps } from './verify/runner-gaps.js';
 export type { DumpComparison } from './verify/dump.js';
 export type { ExplainedDumpDifference } from './verify/dump-explained.js';
 export type { DumpDifference } from './verify/dump-entries.js';
@@ -79,7 +79,7 @@ export interface VerifyOptions extends FolderOptions {
   onProgress?: (message: string) => void;
 }
 
-export interface VerifyResult extends VerifyReport {
+export interface VerifyResult extends FolderVerifyReport {
   /** True when the baseline builds the same database as the chain (`miglint verify` exits 0). */
   ok: boolean;
   preset: Preset;

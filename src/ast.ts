@@ -7,7 +7,6 @@ import type { ColumnDef, FuncCall, Node, RangeVar, RoleSpec } from 'libpg-query'
 import type { ParsedFile, Statement } from './parse/index.js';
 import { formatType } from './replay/sql-text.js';
 import type { Origin } from './replay/model.js';
-import type { Report } from './rule.js';
 
 export interface Located {
   file: ParsedFile;
@@ -20,6 +19,16 @@ export function* replayedStatements(files: ParsedFile[]): Generator<Located> {
     if (!file.file.replayed) continue;
     for (const statement of file.statements) yield { file, statement };
   }
+}
+
+/** The last statement that starts at or before the position: the one a finding or report is in. */
+export function statementContaining(statements: Statement[], { line, column }: { line: number; column: number }): Statement | undefined {
+  let found: Statement | undefined;
+  for (const statement of statements) {
+    if (statement.line > line || (statement.line === line && statement.column > column)) break;
+    found = statement;
+  }
+  return found;
 }
 
 /** The statement's node of one kind, e.g. `nodeOf(statement, 'IndexStmt')`; null for other kinds. */
@@ -62,7 +71,7 @@ export function visitNodes<K extends NodeKind>(
 }
 
 /** Where a finding points: the node at `location` if the parser gave one, else the statement. */
-export function positionAt(place: Located, location?: number): Pick<Report, 'file' | 'line' | 'column'> {
+export function positionAt(place: Located, location?: number): { file: string; line: number; column: number } {
   const file = place.file.file.path;
   if (location === undefined || location < 0 || place.file.positions === null) {
     return { file, line: place.statement.line, column: place.statement.column };

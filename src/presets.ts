@@ -3,6 +3,7 @@
  * rules neither call them missing nor lint them as if the project owned them.
  */
 import type { Layout } from './discover/index.js';
+import { ALL_RUNNER_TABLES, type RunnerTable } from './discover/runner-tables.js';
 import { supabaseUsage } from './supabase-usage.js';
 
 export const PRESETS = ['supabase', 'none'] as const;
@@ -117,12 +118,16 @@ export function isPlatformRelation(preset: Preset, key: string): boolean {
   return objects.tables.has(key) || objects.schemas.has(key.split('.')[0] ?? '');
 }
 
-/** Bookkeeping tables migration runners create for themselves. */
-const RUNNER_TABLES = new Set(['__diesel_schema_migrations', 'schema_migrations', 'goose_db_version', 'flyway_schema_history', 'schema_version']);
+/** Every runner's tables, and Flyway's before version 5, which databases migrated since then still have. */
+const RUNNER_TABLES: readonly RunnerTable[] = [...ALL_RUNNER_TABLES, { schema: 'public', name: 'schema_version' }];
 
-/** True for a table the migration runner owns (a trigger on `__diesel_schema_migrations`, say). */
-export function isRunnerTable(name: string): boolean {
-  return RUNNER_TABLES.has(name);
+/**
+ * True for a table a migration runner creates for itself (a trigger on `__diesel_schema_migrations`,
+ * say; see discover/runner-tables.ts). `schema` null: the name was not qualified, and a runner
+ * table in `public` is meant.
+ */
+export function isRunnerTable(name: string, schema: string | null = null): boolean {
+  return RUNNER_TABLES.some((table) => table.name === name && (schema ?? 'public') === table.schema);
 }
 
 /** True for a role every PostgreSQL installation has: the bootstrap superuser and the predefined pg_* roles. */

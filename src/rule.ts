@@ -4,10 +4,12 @@
  */
 import type { z } from 'zod';
 import type { Layout, RunnerIssue, UnplacedFile } from './discover/index.js';
+import type { Facts } from './facts/index.js';
 import type { ParsedFile, Statement } from './parse/index.js';
 import type { Preset } from './presets.js';
 import type { HistoryEvent } from './replay/history.js';
 import type { Origin, SchemaModel } from './replay/model.js';
+import type { ReasonCode } from './replay/reasons.js';
 import type { RecordedSum } from './sum.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -66,7 +68,7 @@ export interface Finding {
   related: Related[];
   suggestion?: string;
   otherSide?: OtherSide;
-  /** Stable across line shifts: rule, file name and the statement's tree (src/fingerprint.ts). */
+  /** Stable across line shifts: rule, file name and the statement's tree (src/lint/fingerprint.ts). */
   fingerprint?: string;
 }
 
@@ -84,9 +86,26 @@ export interface RuleContext<Options> {
   providedRoles: string[];
   history: HistoryEvent[];
   schema: SchemaModel;
+  /** What rules ask of the files, the history and the model together, built once per run. */
+  facts: Facts;
   /** The folder's miglint.sum (`miglint sum`), or null when it has none. */
   sum: RecordedSum | null;
+  /**
+   * The rejections (`error` events) no rule claims, for a rule with `takesUnclaimed`, which runs
+   * after every other rule; empty for the others.
+   */
+  unclaimed: HistoryEvent[];
   options: Options;
+}
+
+/**
+ * Rejections a rule reports: one whose reason (under the wrappers `whole-statement`, `skipped`
+ * and `guarded`) has this code, and one of these kinds when given, is the rule's when the rule
+ * reports at its statement. No other rule reports it again.
+ */
+export interface Claim {
+  code: ReasonCode;
+  kinds?: readonly string[];
 }
 
 export interface Rule<Schema extends z.ZodType = z.ZodType> {
@@ -100,6 +119,10 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   docs: RuleDocs;
   /** Options with their defaults, validated when the configuration is loaded. */
   options?: Schema;
+  /** The rejections this rule reports (see Claim). */
+  claims?: readonly Claim[];
+  /** Runs after the other rules, and reads the rejections none of them claims in `unclaimed`. */
+  takesUnclaimed?: true;
   check(ctx: RuleContext<z.output<Schema>>): Report[];
 }
 

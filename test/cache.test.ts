@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
-import { CACHE_ENV, contentKey, decodeEntry, defaultCacheDir, encodeEntry, ParseCache } from '../src/cache.js';
+import { CACHE_ENV, contentKey, decodeEntry, defaultCacheDir, encodeEntry, ParseCache } from '../src/cache/parse-cache.js';
 import { parseMigrationName } from '../src/discover/filename.js';
 import type { MigrationFile } from '../src/discover/index.js';
 import { loadParser, parseFile, parseFileWithTree, type ParsedFile } from '../src/parse/index.js';
@@ -22,7 +22,7 @@ function temporaryDir(): string {
 }
 
 function fileOf(source: string | null, name = '001_a.sql'): MigrationFile {
-  return { ...parseMigrationName(name), absolutePath: `/m/${name}`, path: `m/${name}`, name, source, readError: source === null ? 'cannot read file (EACCES)' : null, replayed: true, order: 0, transaction: false };
+  return { ...parseMigrationName(name), absolutePath: `/m/${name}`, path: `m/${name}`, name, source, readError: source === null ? 'cannot read file (EACCES)' : null, replayed: true, order: 0, transactionMode: 'statements' };
 }
 
 /** Everything a parsed file holds that later stages read. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LintResult } from '../src/engine.js';
+import type { LintResult } from '../src/lint/engine.js';
 import { loadFormatter } from '../src/format/index.js';
 import { formatMarkdown } from '../src/format/markdown.js';
 import { sarifLog } from '../src/format/sarif.js';

@@ -19,7 +19,7 @@ function fileOf(source: string | null, name = '001_a.sql', readError: string | n
     readError,
     replayed: true,
     order: 0,
-    transaction: false,
+    transactionMode: 'statements',
   };
 }
 

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_ENV } from '../src/cache.js';
+import { CACHE_ENV } from '../src/cache/parse-cache.js';
 import { lintCommand } from '../src/commands/lint.js';
 import { discover } from '../src/discover/index.js';
-import type { LintResult } from '../src/engine.js';
-import { lintResultKey, ResultCache, type LintInputs } from '../src/result-cache.js';
+import type { LintResult } from '../src/lint/engine.js';
+import { lintResultKey, ResultCache, type LintInputs } from '../src/cache/result-cache.js';
 import { writeFolder } from './support/rule-tester.js';
 import { scratchFolders } from './support/scratch.js';
 

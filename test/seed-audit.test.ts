@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { analyze } from '../src/analyze.js';
 import { resolveRules } from '../src/config.js';
-import { runRules } from '../src/engine.js';
+import { runRules } from '../src/lint/engine.js';
 import type { Finding } from '../src/rule.js';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -4,7 +4,7 @@
  */
 import type { HistoryEvent } from '../replay/history.js';
 import type { Index, Origin, SchemaModel, Uninterpreted } from '../replay/model.js';
-import { isPlatformRelation, platformObjects, type Preset } from '../presets.js';
+import { isPlatformRelation, isRunnerTable, platformObjects, type Preset } from '../presets.js';
 import type { LeftOut } from './header.js';
 import { leftOutOfModel } from './left-out.js';
 import { afterCalls } from './after-calls.js';
@@ -65,12 +65,12 @@ export function gatherCarried(schema: SchemaModel, history: HistoryEvent[], pres
   // One ALTER TABLE (or ADD COLUMN) can give defaults to several columns: one statement each.
   const later = afterCalls(schema, calls);
   for (const statement of later.statements) afterTables.set(`${originKey(statement.origin)}\u0000${statement.text}`, statement);
-  // The model holds no platform objects (auth.users, storage.objects, supabase_realtime): what the chain does to
-  // them is an error there (or a no-op under IF EXISTS), and is carried as written here.
+  // The model holds no platform objects (auth.users, storage.objects, supabase_realtime) nor the runner's own
+  // tables: what the chain does to them is an error there (or a no-op under IF EXISTS), and is carried as written here.
   for (const event of history) {
     if ((event.action !== 'error' && event.action !== 'noop') || event.knownRejection) continue;
     const platformPublication = event.objectType === 'publication' && platformObjects(preset).publications.has(event.name);
-    if (!platformPublication && !isPlatformRelation(preset, event.name)) continue;
+    if (!platformPublication && !isPlatformRelation(preset, event.name) && !isRunnerTableKey(event.name)) continue;
     const statement = sources.statement(event.origin);
     if (statement) afterTables.set(originKey(event.origin), { origin: event.origin, text: statement.text });
   }
@@ -149,4 +149,10 @@ function originKey(origin: Origin): string {
 function firstLine(text: string): string {
   const line = text.split('\n', 1)[0]!.trim();
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
+/** True for a qualified key (`public.__diesel_schema_migrations`) naming a runner's own table. */
+function isRunnerTableKey(key: string): boolean {
+  const dot = key.indexOf('.');
+  return dot !== -1 && isRunnerTable(key.slice(dot + 1), key.slice(0, dot));
 }

@@ -1,8 +1,4 @@
-/**
- * Functions and procedures, written from the model with their body as the migration wrote it.
- * Options the model does not keep (STRICT, LEAKPROOF, PARALLEL, COST, ROWS, WINDOW) are read
- * from the text of the statement that last defined the function.
- */
+/** Functions and procedures, written from the model with their body as the migration wrote it. */
 import type { FunctionArgument, FunctionObject } from '../replay/model.js';
 import { dollarQuoted, ident, literal, qualified } from './sql.js';
 
@@ -13,22 +9,16 @@ function argumentText(argument: FunctionArgument): string {
   return `${mode}${name}${argument.type}${value}`;
 }
 
-const KEPT_FROM_TEXT: RegExp[] = [
-  /\b(STRICT|RETURNS\s+NULL\s+ON\s+NULL\s+INPUT|CALLED\s+ON\s+NULL\s+INPUT)\b/i,
-  /\b(NOT\s+LEAKPROOF|LEAKPROOF)\b/i,
-  /\bPARALLEL\s+(SAFE|RESTRICTED|UNSAFE)\b/i,
-  /\bCOST\s+\d+(\.\d+)?/i,
-  /\bROWS\s+\d+(\.\d+)?/i,
-  /\bWINDOW\b/i,
-];
-
-/** Options found in the statement text once the body is taken out of it. */
-function optionsFromText(fn: FunctionObject): string[] {
-  const outside = (fn.body ? fn.sql.replace(fn.body, '') : fn.sql).replace(/'(?:[^']|'')*'/g, "''");
-  const afterSignature = outside.slice(outside.search(/\)\s*(RETURNS|LANGUAGE|AS|SECURITY|IMMUTABLE|STABLE|VOLATILE|SET|STRICT|BEGIN)\b/i) + 1);
-  return KEPT_FROM_TEXT.map((pattern) => pattern.exec(afterSignature)?.[0]?.replace(/\s+/g, ' ').toUpperCase()).filter(
-    (option): option is string => option !== undefined,
-  );
+/** STRICT, LEAKPROOF, PARALLEL, COST, ROWS and WINDOW where they differ from PostgreSQL's defaults. */
+function optionLines(fn: FunctionObject): string[] {
+  return [
+    fn.strict ? 'STRICT' : null,
+    fn.leakproof ? 'LEAKPROOF' : null,
+    fn.parallel !== 'UNSAFE' ? `PARALLEL ${fn.parallel}` : null,
+    fn.cost !== null ? `COST ${fn.cost}` : null,
+    fn.rows !== null ? `ROWS ${fn.rows}` : null,
+    fn.window ? 'WINDOW' : null,
+  ].filter((line): line is string => line !== null);
 }
 
 function settingText(setting: string): string {
@@ -49,9 +39,8 @@ export function createFunction(fn: FunctionObject): string {
   lines.push(`LANGUAGE ${fn.language}`);
   if (fn.kind === 'function' && fn.volatility !== 'VOLATILE') lines.push(fn.volatility);
   if (fn.securityDefiner) lines.push('SECURITY DEFINER');
-  lines.push(...optionsFromText(fn));
+  lines.push(...optionLines(fn));
   lines.push(...fn.settings.map(settingText));
-  const atomic = /^\s*BEGIN\s+ATOMIC\b/i.test(fn.body) || /\bBEGIN\s+ATOMIC\b/i.test(fn.sql) || (fn.language === 'sql' && !/\bAS\b/i.test(fn.sql.replace(fn.body, '')));
-  lines.push(atomic ? fn.body : `AS ${dollarQuoted(fn.body)}`);
+  lines.push(fn.standardBody ? fn.body : `AS ${dollarQuoted(fn.body)}`);
   return `${lines.join('\n')};`;
 }

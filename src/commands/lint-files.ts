@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultMigrationsDir, toDisplayPath } from '../discover/index.js';
-import type { LintResult } from '../engine.js';
+import type { LintResult } from '../lint/engine.js';
 import { UsageError } from '../errors.js';
 
 /** How far above a file's own folder a `migrations` folder still owns it (Diesel's and Prisma's `<version>_name/up.sql`). */

@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { Config, EffectiveRule, LoadedConfig } from '../config.js';
 import { findConfig } from '../config-file.js';
 import { defaultMigrationsDir, discover, toDisplayPath, USUAL_PLACES, type Discovery, type Layout } from '../discover/index.js';
-import { UNUSED_DISABLE, type LintResult } from '../engine.js';
+import { UNUSED_DISABLE, type LintResult } from '../lint/engine.js';
 import { UsageError } from '../errors.js';
 import { loadFormatter, type FormatName } from '../format/index.js';
 import { changedFiles, type ChangeSet } from '../lint/git-changes.js';
 import { onlyFindingsIn } from '../lint/only-files.js';
-import { lintResultKey, ResultCache } from '../result-cache.js';
+import { lintResultKey, ResultCache } from '../cache/result-cache.js';
 import {
   applySuppressions,
   pruneSuppressions,
@@ -17,7 +17,7 @@ import {
   SUPPRESSIONS_FILE,
   writeSuppressions,
   type SuppressionsScope,
-} from '../suppressions-file.js';
+} from '../lint/suppressions-file.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import type { Output } from '../output.js';
 import { EXIT } from './exit-codes.js';
@@ -93,7 +93,7 @@ export async function lintFolder(options: LintRunOptions, cwd: string, hooks: Li
     const key = cache ? lintResultKey({ cwd, discovery, ruleSettings: config.rules, preset }) : null;
     const cached = cache && key ? cache.get(key) : null;
     if (cached !== null) return cached;
-    const [{ analyzeDiscovery }, { runRules }] = await Promise.all([import('../analyze.js'), import('../engine.js')]);
+    const [{ analyzeDiscovery }, { runRules }] = await Promise.all([import('../analyze.js'), import('../lint/engine.js')]);
     const effective = await effectiveRules();
     const analysis = await analyzeDiscovery(discovery, { preset, cwd });
     const result = runRules(analysis, effective, unusedSeverity);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeDiscovery } from '../analyze.js';
-import { cacheRoot } from '../cache.js';
+import { cacheRoot } from '../cache/parse-cache.js';
 import { emitBaseline } from '../baseline/index.js';
 import type { Output } from '../output.js';
 import { loadConfig } from '../config.js';
@@ -19,6 +19,7 @@ import type { CatalogDifference } from '../verify/catalog.js';
 import { unexplained, type DumpComparison } from '../verify/dump.js';
 import type { ExplainedDumpDifference } from '../verify/dump-explained.js';
 import { verify, type Rejection, type VerifyReport } from '../verify/index.js';
+import { gapCount, runnerGapLines, runnerGaps, type RunnerGaps } from '../verify/runner-gaps.js';
 import { reportChoice } from './choice.js';
 import { EXIT, migrationsDir } from './lint.js';
 
@@ -32,6 +33,11 @@ export interface VerifyCommandOptions {
   config?: string | undefined;
   /** Also compare `pg_dump --schema-only` of both databases. */
   pgDump?: boolean | undefined;
+}
+
+/** A folder's verify report, with what verify could not run as the folder's runner does. */
+export interface FolderVerifyReport extends VerifyReport {
+  runnerGaps: RunnerGaps;
 }
 
 /** Progress lines appear only once the run has taken more than a moment. */
@@ -59,7 +65,7 @@ export async function verifyFolder(
   cwd: string,
   onProgress?: (message: string) => void,
   onDiscovery: (discovery: Discovery, preset: Preset | undefined) => void = () => {},
-): Promise<{ report: VerifyReport; baselineName: string; preset: Preset }> {
+): Promise<{ report: FolderVerifyReport; baselineName: string; preset: Preset }> {
   const { config } = loadConfig(cwd, options.config);
   const dir = migrationsDir(options.dir, config.migrationsDir, cwd);
   const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
@@ -67,23 +73,44 @@ export async function verifyFolder(
   onDiscovery(discovery, preset);
   const analysis = await analyzeDiscovery(discovery, { cwd, preset });
   const baseline = options.baseline === undefined ? generated(analysis) : committed(path.resolve(cwd, options.baseline), cwd);
-  const report = await verify({ files: analysis.files, baseline, preset: analysis.preset, pgDump: options.pgDump ?? false, onProgress, cacheRoot: cacheRoot(cwd) });
-  return { report, baselineName: baseline.name, preset: analysis.preset };
+  const report = await verify({ files: analysis.files, baseline, preset: analysis.preset, layout: analysis.layout, pgDump: options.pgDump ?? false, onProgress, cacheRoot: cacheRoot(cwd) });
+  return { report: { ...report, runnerGaps: runnerGaps(discovery, cwd) }, baselineName: baseline.name, preset: analysis.preset };
 }
 
 /**
- * The baseline fails when the databases differ. A baseline statement PostgreSQL rejects fails
- * it too, unless the chain's same statement was rejected alike (the baseline carries what the
- * chain did), or an extension PGlite lacks explains it (the chain's statement failed alike, and
- * anything else it costs shows up as a difference). With the pg_dump comparison, a dump
- * difference the catalog comparison does not explain fails it (the databases differ where the
- * catalog comparison does not look), and so does a pg_dump that could not run.
+ * The baseline fails when the databases differ, or when verify could not run a file as the
+ * runner does (it cannot prove the baseline then).
  */
-export function failed(report: VerifyReport): boolean {
+export function failed(report: VerifyReport & { runnerGaps?: RunnerGaps }): boolean {
+  return differs(report) || gapCount(report.runnerGaps) > 0;
+}
+
+/**
+ * True when the databases differ. A baseline statement PostgreSQL rejects counts too, unless the
+ * chain's same statement was rejected alike (the baseline carries what the chain did), or an
+ * extension PGlite lacks explains it (the chain's statement failed alike, and anything else it
+ * costs shows up as a difference). With the pg_dump comparison, a dump difference the catalog
+ * comparison does not explain counts (the databases differ where the catalog comparison does
+ * not look), and so does a pg_dump that could not run.
+ */
+function differs(report: VerifyReport): boolean {
   const unexplainedRejections = report.baselineRejections.filter((rejection) => rejection.rejectedAlikeInChain === undefined);
   if (report.differences.some((difference) => difference.category === 'security')) return true;
   if (report.dump && (report.dump.failure !== undefined || unexplained(report.dump).length > 0)) return true;
   return report.differences.length > 0 || (unexplainedRejections.length > 0 && report.missingExtensions.length === 0);
+}
+
+/**
+ * The verdict. Files verify could not run as the runner does leave it unable to prove the
+ * baseline either way: the runner's database has what they do, the two databases here do not.
+ */
+function verdict(report: VerifyReport & { runnerGaps?: RunnerGaps }): string {
+  const count = gapCount(report.runnerGaps);
+  if (count === 0) return differs(report) ? 'The baseline does not build the same database as the chain.' : 'The baseline builds the same database as the chain.';
+  const files = `${count} file${count === 1 ? '' : 's'}`;
+  return differs(report)
+    ? `verify cannot prove the baseline: it could not run ${files} as the runner does (listed above), and the differences above may follow from that alone, not from the baseline.`
+    : `verify cannot prove the baseline: it could not run ${files} as the runner does (listed above). Without them the two databases are the same, but the runner's database has what they do, and neither database here does.`;
 }
 
 /** `3 security, 1 default`: how many differences of each category, most first. */
@@ -135,10 +162,11 @@ function dumpLines(dump: DumpComparison, catalogDifferences: number): string[] {
   return lines;
 }
 
-export function formatReport(report: VerifyReport, baselineName: string, preset: Preset): string {
+export function formatReport(report: VerifyReport & { runnerGaps?: RunnerGaps }, baselineName: string, preset: Preset): string {
   const lines = [
     `Chain: ${report.statements.chain} statements; baseline ${baselineName}: ${report.statements.baseline} statements; preset: ${preset}.`,
     '',
+    ...runnerGapLines(report.runnerGaps),
     ...(report.assumedRoles.length > 0 ? [`Roles the chain uses but never creates (created first): ${report.assumedRoles.join(', ')}.`, ''] : []),
     ...rejectionLines('Statements of the chain PostgreSQL rejects', report.chainRejections),
   ];
@@ -167,6 +195,6 @@ export function formatReport(report: VerifyReport, baselineName: string, preset:
     }
   }
   if (report.dump) lines.push(...dumpLines(report.dump, report.differences.length));
-  lines.push(!failed(report) ? 'The baseline builds the same database as the chain.' : 'The baseline does not build the same database as the chain.');
+  lines.push(verdict(report));
   return `${lines.join('\n')}\n`;
 }

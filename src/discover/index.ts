@@ -6,8 +6,9 @@ import { UsageError } from '../errors.js';
 import { usesSupabase } from '../supabase-usage.js';
 import { isMiglintBaseline } from '../baseline/marker.js';
 import { nothingFoundMessage } from './nothing-found.js';
-import { drizzlePlacement, graphilePlacement, prismaPlacement, runnerMarker, sqitchPlacement, graphilePlaceholderRoles, withGraphilePlaceholders, type RunnerPlacement, type RunnerProblem } from './runner-files.js';
-import { runsInTransaction } from './transactions.js';
+import { drizzlePlacement, graphilePlacement, prismaPlacement, runnerMarker, sqitchPlacement, type RunnerPlacement, type RunnerProblem } from './runner-files.js';
+import { gmrcText, graphilePlaceholderRoles, graphilePlaceholderValues, withGraphilePlaceholders } from './graphile-placeholders.js';
+import { transactionMode, type TransactionMode } from './transactions.js';
 import { USUAL_PLACES } from './layouts.js';
 import type { Layout } from './layouts.js';
 import { SUM_FILE, type SumSource } from '../sum.js';
@@ -28,8 +29,8 @@ export interface MigrationFile extends ParsedName {
   replayed: boolean;
   /** Position in the order a runner would apply the folder. */
   order: number;
-  /** True when the runner applies the file in one transaction (see transactions.ts). */
-  transaction: boolean;
+  /** How the runner sends the file to PostgreSQL (see transactions.ts; transaction-block.ts reads it). */
+  transactionMode: TransactionMode;
 }
 
 /** A .sql file under the migrations folder that the layout's runner never applies. */
@@ -131,6 +132,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
   const detected = options.layout ? { layout: options.layout, because: 'given' } : detectLayout(absoluteDir, candidates, sources);
   const layout = detected.layout;
   const placement = placeFiles(layout, absoluteDir, candidates, (name) => sources.get(name)?.source ?? null);
+  const placeholders = layout === 'graphile-migrate' ? graphilePlaceholderValues(gmrcText(absoluteDir)) : new Map<string, string>();
 
   const toFile = ({ name, meaning }: { name: string; meaning: ParsedName }): MigrationFile => {
     const absolutePath = path.join(absoluteDir, name);
@@ -140,11 +142,11 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
       absolutePath,
       path: toDisplayPath(cwd, absolutePath),
       name,
-      source: layout === 'graphile-migrate' && source !== null ? withGraphilePlaceholders(source) : source,
+      source: layout === 'graphile-migrate' && source !== null ? withGraphilePlaceholders(source, placeholders) : source,
       readError,
       replayed: meaning.direction !== 'down' && !meaning.undo,
       order: 0,
-      transaction: runsInTransaction(layout, absolutePath, source),
+      transactionMode: transactionMode(layout, absolutePath, name, source),
     };
   };
   const files = ORDERED_BY_RUNNER_FILES.has(layout)
@@ -164,7 +166,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
     line: problem.line,
     message: problem.message,
   }));
-  const providedRoles = layout === 'graphile-migrate' ? graphilePlaceholderRoles(files.map((file) => sources.get(file.name)!.source)) : [];
+  const providedRoles = layout === 'graphile-migrate' ? graphilePlaceholderRoles(files.map((file) => sources.get(file.name)!.source), placeholders) : [];
   return { dir: absoluteDir, layout, layoutReason: detected.because, files, unplaced, runnerIssues, providedRoles, sum: readSum(absoluteDir, cwd) };
 }
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedName } from './filename.js';
+import { gmrcText } from './graphile-placeholders.js';
 
 /** Something the runner's own order or integrity file says is wrong, at a place in a file. */
 export interface RunnerProblem {
@@ -196,34 +197,12 @@ export function runnerMarker(dir: string, names: string[]): { layout: 'prisma' |
 }
 
 /**
- * graphile-migrate substitutes its placeholders (`:DATABASE_OWNER`, `:DATABASE_VISITOR`: a colon
- * and capitals, by its convention) before it runs a file. Each becomes an identifier of the same
- * length (`_DATABASE_OWNER`), so the file parses and every line and column stays where it was.
- */
-export function withGraphilePlaceholders(text: string): string {
-  return text.replace(GRAPHILE_PLACEHOLDER, '_$1');
-}
-
-const GRAPHILE_PLACEHOLDER = /(?<![:\w]):([A-Z][A-Z0-9_]*)\b/g;
-
-/** The roles graphile-migrate's placeholders stand for, as the model names them: the environment provides them. */
-export function graphilePlaceholderRoles(texts: (string | null)[]): string[] {
-  const roles = new Set<string>();
-  for (const text of texts) for (const match of (text ?? '').matchAll(GRAPHILE_PLACEHOLDER)) roles.add(`_${match[1]!.toLowerCase()}`);
-  return [...roles].sort();
-}
-
-/**
  * The SQL files graphile-migrate's `.gmrc` (next to the migrations folder) runs after a reset,
  * before the migrations: `"afterReset": ["!afterReset.sql"]` (`!` runs it as the superuser).
  * Relative to the migrations folder.
  */
 export function graphileAfterReset(dir: string, names: string[]): string[] {
-  for (const gmrc of [path.join(dir, '..', '.gmrc'), path.join(dir, '.gmrc')]) {
-    if (!existsSync(gmrc)) continue;
-    const list = /"afterReset"\s*:\s*\[([^\]]*)\]/.exec(readFileSync(gmrc, 'utf8'))?.[1] ?? '';
-    const files = [...list.matchAll(/"!?([^"]+\.sql)"/g)].map((match) => match[1]!);
-    return files.filter((name) => names.includes(name));
-  }
-  return [];
+  const list = /"afterReset"\s*:\s*\[([^\]]*)\]/.exec(gmrcText(dir) ?? '')?.[1] ?? '';
+  const files = [...list.matchAll(/"!?([^"]+\.sql)"/g)].map((match) => match[1]!);
+  return files.filter((name) => names.includes(name));
 }

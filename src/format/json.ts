@@ -1,4 +1,4 @@
-import type { LintResult } from '../engine.js';
+import type { LintResult } from '../lint/engine.js';
 import type { Severity } from '../rule.js';
 
 /** One finding in the public JSON contract: fields may be added, never renamed or removed. */

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { toDisplayPath } from '../discover/index.js';
-import type { LintResult } from '../engine.js';
+import type { LintResult } from '../lint/engine.js';
 import { packageInfo } from '../package-info.js';
 import type { Finding, Severity } from '../rule.js';
 import { ruleDocsPath } from '../rule-docs.js';

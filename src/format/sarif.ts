@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, Location, ReportingDescriptor, Result } from 'sarif';
-import type { LintResult } from '../engine.js';
-import { findingFingerprint } from '../fingerprint.js';
+import type { LintResult } from '../lint/engine.js';
+import { findingFingerprint } from '../lint/fingerprint.js';
 import { packageInfo, type PackageInfo } from '../package-info.js';
 import { findRule, type RuleEntry } from '../rule-catalog.js';
 import { ruleDocsBody, ruleDocsPath } from '../rule-docs.js';

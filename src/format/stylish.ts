@@ -1,4 +1,4 @@
-import type { LintResult } from '../engine.js';
+import type { LintResult } from '../lint/engine.js';
 import type { Finding, Severity } from '../rule.js';
 import type { FormatOptions } from './types.js';
 

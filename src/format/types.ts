@@ -1,4 +1,4 @@
-import type { LintResult } from '../engine.js';
+import type { LintResult } from '../lint/engine.js';
 
 export interface FormatOptions {
   color: boolean;

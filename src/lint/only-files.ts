@@ -4,7 +4,7 @@
  * the given files are kept. A finding about two files that neither owns (a version collision)
  * carries its other side, and is shown there when only that file is among the given ones.
  */
-import type { LintResult } from '../engine.js';
+import type { LintResult } from './engine.js';
 import type { Finding } from '../rule.js';
 
 /** The result with only the findings located in `files` (paths as findings print them). */

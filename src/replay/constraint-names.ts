@@ -2,10 +2,9 @@
  * Names of constraints as PostgreSQL's ChooseConstraintName sees them: every constraint in the
  * schema (pg_constraint per namespace: table and domain constraints, NOT NULL ones included; not
  * index or relation names).
- *
- * - NOT NULL names: chosen for a new table's columns, avoiding the schema's constraint names.
- * - Table constraint names: whether a generated name may be taken, without a scan of every table.
+ * The NOT NULL names chosen for a new table's columns avoid them.
  */
+import { constraintNameMayExist, recordConstraintName } from './constraint-names-used.js';
 import { chooseName } from './object-names.js';
 import { qualifiedName, type Column, type SchemaModel, type Table } from './model.js';
 import { notNullName, parentColumn, plainNotNullName } from './not-null.js';
@@ -53,32 +52,21 @@ function derivedWhole(schema: SchemaModel, schemaName: string, name: string, lef
 
 /**
  * Whether a NOT NULL name ChooseConstraintName tries (`<table>_<column>_not_null`, maybe with a
- * number) is taken: what constraintNameCounts counts, as a question about one name, without
- * deriving every column's NOT NULL name in the schema (that made each new table cost a name
- * choice per column of every other table). Of the names written or kept (constraints, pinned
- * NOT NULL names, domain checks), only those with the label can match; they are read once.
+ * number) is taken: what constraintNameCounts counts, as a question about one name. A name no
+ * constraint has had (constraint-names-used.ts) can only be a NOT NULL's derived one, found by
+ * the tables whose name it starts with; only a name that may be kept somewhere, or one shortened
+ * to 63 bytes, costs one count of the schema's names.
  */
 function notNullNameTaken(schema: SchemaModel, schemaName: string, left: ReadonlySet<Column>): (name: string) => boolean {
-  const kept = new Set<string>();
-  const keep = (name: string) => {
-    if (name.includes(PLAIN_SUFFIX)) kept.add(name);
-  };
-  for (const table of schema.tables.values()) {
-    if (table.schema !== schemaName) continue;
-    for (const constraint of table.constraints) keep(constraint.name);
-    for (const column of table.columns) {
-      if (column.notNullName && column.notNull && !left.has(column) && !parentColumn(schema, table, column)) keep(column.notNullName);
-    }
-  }
-  for (const type of schema.types.values()) if (type.schema === schemaName) for (const check of type.checks) keep(check.name);
   let counts: Map<string, number> | undefined;
-  return (name) => {
-    if (kept.has(name)) return true;
-    // A name that is not kept can only be a NOT NULL's derived one, which ends in the plain suffix.
-    if (!name.endsWith(PLAIN_SUFFIX)) return false;
-    if (Buffer.byteLength(name) < SHORTENED_MINIMUM) return derivedWhole(schema, schemaName, name, left);
+  const counted = (name: string) => {
     counts ??= constraintNameCounts(schema, schemaName, left);
     return counts.has(name);
+  };
+  return (name) => {
+    if (constraintNameMayExist(schema, name)) return counted(name);
+    if (!name.endsWith(PLAIN_SUFFIX)) return false;
+    return Buffer.byteLength(name) < SHORTENED_MINIMUM ? derivedWhole(schema, schemaName, name, left) : counted(name);
   };
 }
 
@@ -94,36 +82,10 @@ export function nameNewNotNulls(schema: SchemaModel, table: Table, columns: Colu
   const chosen = new Set<string>();
   for (const column of unnamed) {
     const name = chooseName(table.name, [column.name], 'not_null', (candidate) => chosen.has(candidate) || taken(candidate));
-    if (name !== plainNotNullName(table, column.name)) column.notNullName = name;
+    if (name !== plainNotNullName(table, column.name)) {
+      column.notNullName = name;
+      recordConstraintName(schema, name);
+    }
     chosen.add(name);
   }
-}
-
-/**
- * Whether a table constraint of a given name may exist, answered without a scan of every table.
- * PostgreSQL checks each name it generates against all constraints of the schema; scanning the
- * model for that once per unnamed constraint made the replay quadratic in the number of tables.
- *
- * The answer comes from the set of every name a table constraint has had in this model: built
- * from the model on first use, then kept up to date by `recordConstraintName` wherever a
- * constraint is added or renamed. A name outside the set is certainly free; a name in it may
- * since have been dropped, so the caller then looks at the model itself.
- */
-
-const namesEverUsed = new WeakMap<SchemaModel, Set<string>>();
-
-/** False when no table of the model has a constraint of this name; true when one may. */
-export function constraintNameMayExist(schema: SchemaModel, name: string): boolean {
-  let names = namesEverUsed.get(schema);
-  if (!names) {
-    names = new Set();
-    for (const table of schema.tables.values()) for (const constraint of table.constraints) names.add(constraint.name);
-    namesEverUsed.set(schema, names);
-  }
-  return names.has(name);
-}
-
-/** To call whenever a table constraint gets a name (added to a table, or renamed). */
-export function recordConstraintName(schema: SchemaModel, name: string): void {
-  namesEverUsed.get(schema)?.add(name);
 }

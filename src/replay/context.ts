@@ -1,8 +1,9 @@
-import type { Node } from 'libpg-query';
+import type { Node, TypeName } from 'libpg-query';
 import type { Statement } from '../parse/index.js';
 import type { SourcePositions } from '../parse/positions.js';
 import type { Effect, EventBase, HistoryEvent, Rejection } from './history.js';
 import { qualifiedName, type Change, type Origin, type SchemaModel, type Table } from './model.js';
+import { stringsOf } from './sql-text.js';
 
 type DraftBase = Omit<EventBase, 'origin' | 'statementKind' | 'tableId' | 'member'> & Partial<Pick<EventBase, 'tableId' | 'member'>>;
 export type EventDraft = DraftBase & (Rejection | Effect);
@@ -102,6 +103,18 @@ export class ReplayContext {
   /** Where an unqualified name is looked up: the search path, then pg_catalog. */
   lookupSchemas(schemaName: string | undefined): string[] {
     return schemaName ? [schemaName] : this.schema.searchPath;
+  }
+
+  /**
+   * A type name as written, with the schema a bare name of a type the migrations made resolves
+   * to along the search path: format_type prints it qualified outside `public`, and the baseline
+   * must not depend on the search path the migration ran with.
+   */
+  qualifyType(typeName: TypeName): TypeName {
+    const names = stringsOf(typeName.names);
+    const key = names.length === 1 ? this.findKey(this.schema.types, undefined, names[0]!) : null;
+    const schema = key ? this.schema.types.get(key)!.schema : 'public';
+    return schema === 'public' ? typeName : { ...typeName, names: [{ String: { sval: schema } }, ...(typeName.names ?? [])] };
   }
 
   /** The key of an existing table, found along the search path; null if none has that name. */

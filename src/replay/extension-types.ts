@@ -27,6 +27,11 @@ export function extensionProviding(typeName: string): string | undefined {
   return PROVIDED_BY.get(typeName);
 }
 
+/** The types an extension provides (those this module knows). */
+export function typesProvidedBy(extension: string): string[] {
+  return [...PROVIDED_BY].filter(([, provider]) => provider === extension).map(([type]) => type);
+}
+
 /**
  * Why PostgreSQL rejects a column of this type here: it is an extension's type, no statement
  * created that extension, and no statement created a type of that name. Null otherwise.

@@ -15,8 +15,9 @@ import type { Node, SelectStmt } from 'libpg-query';
 import { QuoteUtils } from 'pgsql-deparser';
 import { parseSync } from '../parse/wasm.js';
 import type { ReplayContext } from './context.js';
-import { constraintNameMayExist } from './constraint-names.js';
-import { qualifiedName } from './model.js';
+import { constraintNameMayExist } from './constraint-names-used.js';
+import { qualifiedName, type ConstraintKind, type SchemaModel, type Table } from './model.js';
+import { notNullName } from './not-null.js';
 import { isPlatformRelation, platformObjects } from '../presets.js';
 import { stringsOf } from './sql-text.js';
 
@@ -329,6 +330,49 @@ function extensionInstalled(name: string, ctx: ReplayContext): Truth {
   return platformObjects('supabase').extensions.has(name) ? null : false;
 }
 
+/** information_schema.table_constraints' constraint_type by kind; exclusion constraints are not listed there. */
+const CONSTRAINT_TYPES: Partial<Record<ConstraintKind, string>> = { 'primary key': 'PRIMARY KEY', unique: 'UNIQUE', 'foreign key': 'FOREIGN KEY', check: 'CHECK' };
+
+const TABLE_CONSTRAINTS_COLUMNS = new Set(['table_schema', 'table_name', 'constraint_schema', 'constraint_name', 'constraint_type']);
+
+/** A table's rows in information_schema.table_constraints; PostgreSQL lists NOT NULL constraints as CHECK. */
+function tableConstraintRows(schema: SchemaModel, table: Table): { constraint_name: string; constraint_type: string }[] {
+  const constraints = table.constraints.flatMap((constraint) => {
+    const type = CONSTRAINT_TYPES[constraint.kind];
+    return type ? [{ constraint_name: constraint.name, constraint_type: type }] : [];
+  });
+  const notNulls = table.columns.flatMap((column) => {
+    const name = notNullName(schema, table, column);
+    return name ? [{ constraint_name: name, constraint_type: 'CHECK' }] : [];
+  });
+  return [...constraints, ...notNulls];
+}
+
+/**
+ * `information_schema.table_constraints WHERE table_name = 't' AND constraint_type = 'PRIMARY
+ * KEY'` (any of its name, schema and type columns): whether the model has such a constraint.
+ * A partition's inherited keys are not followed: unknown.
+ */
+function tableConstraintExists(where: ReadonlyMap<string, string>, ctx: ReplayContext, answer: (found: boolean) => Truth): Truth {
+  if (where.size === 0 || [...where.keys()].some((column) => !TABLE_CONSTRAINTS_COLUMNS.has(column))) return null;
+  const tableSchema = where.get('table_schema');
+  const constraintSchema = where.get('constraint_schema');
+  if (constraintSchema !== undefined && !heldWhole(ctx, constraintSchema)) return null;
+  const tables = [...ctx.schema.tables.values()].filter(
+    (table) =>
+      (where.get('table_name') ?? table.name) === table.name &&
+      (tableSchema ?? table.schema) === table.schema &&
+      (constraintSchema ?? table.schema) === table.schema,
+  );
+  if (tables.some((table) => table.partitionOf !== null)) return null;
+  const found = tables.some((table) =>
+    tableConstraintRows(ctx.schema, table).some(
+      (row) => (where.get('constraint_name') ?? row.constraint_name) === row.constraint_name && (where.get('constraint_type') ?? row.constraint_type) === row.constraint_type,
+    ),
+  );
+  return answer(found);
+}
+
 /** EXISTS (SELECT ... FROM <catalog> WHERE col = 'v' AND ...): whether the model has such a row. */
 function catalogRowExists(select: SelectStmt, ctx: ReplayContext): Truth {
   const catalog = catalogName(select);
@@ -343,6 +387,8 @@ function catalogRowExists(select: SelectStmt, ctx: ReplayContext): Truth {
     [...ctx.schema.tables.values()].filter((table) => table.name === name && (schemaName === undefined || table.schema === schemaName));
   const answer = (found: boolean): Truth => (found ? true : schemaName === undefined && [...ctx.schema.schemas.keys()].some((schema) => !heldWhole(ctx, schema)) ? null : false);
   switch (catalog) {
+    case 'information_schema.table_constraints':
+      return notNull.size === 0 ? tableConstraintExists(where, ctx, answer) : null;
     case 'information_schema.columns': {
       const table = where.get('table_name');
       const column = where.get('column_name');

@@ -9,6 +9,7 @@ import type { Preset } from '../presets.js';
 import { ReplayContext } from './context.js';
 import { relationsCreatedBy } from './created-relations.js';
 import { rejectsForCertain } from './rollback.js';
+import { refusedInTransactionBlock, runsInTransactionBlock } from '../transaction-block.js';
 import { alterTable } from './handlers/alter-table.js';
 import { callingStatement } from './handlers/calls.js';
 import { createIndex } from './handlers/create-index.js';
@@ -219,7 +220,8 @@ function replayFile(parsed: ParsedFile, state: State): HistoryEvent[] | null {
     history.push(...undone);
     return null;
   }
-  if (parsed.file.transaction && parsed.problems.length > 0) {
+  const inBlock = runsInTransactionBlock(parsed);
+  if (inBlock && parsed.problems.length > 0) {
     history.push(unparsedFileRejection(parsed, parsed.problems[0]!));
     return null;
   }
@@ -233,8 +235,10 @@ function replayFile(parsed: ParsedFile, state: State): HistoryEvent[] | null {
     };
     const firstEvent = history.length;
     const ctx = new ReplayContext(schema, statement, origin, history, state.ids, parsed.positions, replayNested, state.chainCreates);
-    dispatch(statement.kind, (statement.node as Record<string, unknown>)[statement.kind], ctx);
-    if (!parsed.file.transaction) continue;
+    const refused = inBlock ? refusedInTransactionBlock(statement) : null;
+    if (refused) ctx.emit({ action: 'error', objectType: 'other', name: '', knownRejection: true, reason: { code: 'in-transaction-block', command: refused } });
+    else dispatch(statement.kind, (statement.node as Record<string, unknown>)[statement.kind], ctx);
+    if (!inBlock) continue;
     const rejections = history.slice(firstEvent).filter((event) => rejectsForCertain(event, schema));
     if (rejections.length === 0) continue;
     const rolledBack = { undone: position, notRun: parsed.statements.length - position - 1 };

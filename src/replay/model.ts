@@ -298,8 +298,21 @@ export interface FunctionObject {
   /** IMMUTABLE, STABLE or VOLATILE. */
   volatility: 'IMMUTABLE' | 'STABLE' | 'VOLATILE';
   body: string;
+  /**
+   * Whether the body is SQL-standard (`RETURN expr` or `BEGIN ATOMIC ... END`, parsed at
+   * creation) rather than a string constant (`AS $$ ... $$`).
+   */
+  standardBody: boolean;
   /** SET options, e.g. `search_path = public`. */
   settings: string[];
+  /** STRICT (RETURNS NULL ON NULL INPUT). */
+  strict: boolean;
+  leakproof: boolean;
+  parallel: 'SAFE' | 'RESTRICTED' | 'UNSAFE';
+  /** COST and ROWS as written; null when not given (PostgreSQL's default applies). */
+  cost: string | null;
+  rows: string | null;
+  window: boolean;
   /** The statement text that (last) defined it. */
   sql: string;
   owner: string | null;

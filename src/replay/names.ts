@@ -49,7 +49,7 @@ export function signatureType(typeName: TypeName): string {
  */
 export function findFunction(ctx: ReplayContext, object: ObjectWithArgs): { key: string; fn: FunctionObject } | null {
   const { schema, name } = schemaAndName(stringsOf(object.objname));
-  const types = object.args_unspecified ? null : signatureTypesOf(object);
+  const types = object.args_unspecified ? null : signatureTypesOf(ctx, object);
   for (const candidateSchema of ctx.lookupSchemas(schema)) {
     if (types) {
       const key = functionKey(candidateSchema, name, types);
@@ -64,20 +64,20 @@ export function findFunction(ctx: ReplayContext, object: ObjectWithArgs): { key:
 }
 
 /** Input argument types of an ObjectWithArgs (OUT arguments do not count). */
-export function signatureTypesOf(object: ObjectWithArgs): string[] {
+export function signatureTypesOf(ctx: ReplayContext, object: ObjectWithArgs): string[] {
   if (object.objfuncargs?.length) {
     return object.objfuncargs.flatMap((node) => {
       if (!('FunctionParameter' in node)) return [];
       const parameter = node.FunctionParameter;
       if (parameter.mode === 'FUNC_PARAM_OUT' || parameter.mode === 'FUNC_PARAM_TABLE' || !parameter.argType) return [];
-      return [signatureType(parameter.argType)];
+      return [signatureType(ctx.qualifyType(parameter.argType))];
     });
   }
-  return (object.objargs ?? []).flatMap((node) => ('TypeName' in node ? [signatureType(node.TypeName)] : []));
+  return (object.objargs ?? []).flatMap((node) => ('TypeName' in node ? [signatureType(ctx.qualifyType(node.TypeName))] : []));
 }
 
 /** The key a function would have, printed for messages when it does not exist. */
 export function describeFunction(ctx: ReplayContext, object: ObjectWithArgs): string {
   const { schema, name } = schemaAndName(stringsOf(object.objname));
-  return functionKey(ctx.schemaForCreate(schema), name, object.args_unspecified ? [] : signatureTypesOf(object));
+  return functionKey(ctx.schemaForCreate(schema), name, object.args_unspecified ? [] : signatureTypesOf(ctx, object));
 }

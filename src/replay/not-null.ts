@@ -7,6 +7,7 @@
  * The model stores a name only when it differs from what the current names would give: a
  * rename first pins the name the constraint already has.
  */
+import { recordConstraintName } from './constraint-names-used.js';
 import { chooseName } from './object-names.js';
 import { qualifiedName, type Column, type SchemaModel, type Table } from './model.js';
 
@@ -41,7 +42,10 @@ export function pinNotNullNames(schema: SchemaModel, table: Table, seen = new Se
   for (const child of schema.tables.values()) if (child.partitionOf === key) pinNotNullNames(schema, child, seen);
   for (const column of table.columns) {
     const name = notNullName(schema, table, column);
-    if (name) column.notNullName = name;
+    if (name) {
+      column.notNullName = name;
+      recordConstraintName(schema, name);
+    }
   }
 }
 

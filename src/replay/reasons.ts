@@ -66,6 +66,8 @@ export type Reason =
   | { code: 'invalid'; text: string }
   /** Text PostgreSQL cannot parse, in a file its runner applies in one transaction. */
   | { code: 'syntax'; text: string }
+  /** A statement PostgreSQL runs only outside a transaction block (CREATE INDEX CONCURRENTLY), in a file run inside one. */
+  | { code: 'in-transaction-block'; command: string }
   /** One part is rejected, and with it the whole statement: `...; ALTER TABLE "t" fails as a whole`. */
   | { code: 'whole-statement'; cause: Reason; consequence: string }
   /** IF NOT EXISTS made the statement do nothing: `...; CREATE TABLE IF NOT EXISTS did nothing`. */
@@ -136,6 +138,8 @@ export function reasonText(reason: Reason): string {
       return `${reasonText(reason.cause)}; ${reason.statement} did nothing`;
     case 'guarded':
       return `${reasonText(reason.cause)} (inside a guarded DO block: assumed skipped)`;
+    case 'in-transaction-block':
+      return `${reason.command} cannot run inside a transaction block`;
     default:
       return reason.text;
   }

@@ -44,10 +44,8 @@ function names(range: RangeVarShape, relation: RelationName, homeSchema: string)
   return range.schemaname ? range.schemaname === relation.schema : relation.schema === 'public' || relation.schema === homeSchema;
 }
 
-/** A view query after the relation it reads was renamed or moved; `old.col` references follow the new name. */
-export function renameRelationInQuery(query: string, from: RelationName, to: RelationName, homeSchema: string): string {
-  const tree = parseQuery(query);
-  if (!tree) return query;
+/** Renames a relation in a parsed tree (see renameRelationInQuery); whether anything changed. */
+function renameRelationInTree(tree: unknown, from: RelationName, to: RelationName, homeSchema: string): boolean {
   let changed = false;
   let requalify = false;
   walk(tree, (record) => {
@@ -70,7 +68,36 @@ export function renameRelationInQuery(query: string, from: RelationName, to: Rel
       }
     });
   }
-  return changed ? expressionText(tree) : query;
+  return changed;
+}
+
+/** A view query after the relation it reads was renamed or moved; `old.col` references follow the new name. */
+export function renameRelationInQuery(query: string, from: RelationName, to: RelationName, homeSchema: string): string {
+  const tree = parseQuery(query);
+  return tree && renameRelationInTree(tree, from, to, homeSchema) ? expressionText(tree) : query;
+}
+
+/** An expression (a policy's, with its subqueries) after a relation it reads was renamed or moved. */
+export function renameRelationInExpression(expression: string, from: RelationName, to: RelationName, homeSchema: string): string {
+  const value = parseExpression(expression);
+  return value && renameRelationInTree(value, from, to, homeSchema) ? expressionText(value) : expression;
+}
+
+/** Where a piece of stored SQL stands: an expression, or a whole query (a view's). */
+export type SqlKind = 'expression' | 'query';
+
+/**
+ * Stored SQL after `change` edited nodes of its tree (it returns whether it changed one); the
+ * text unchanged when nothing changed or it does not parse.
+ */
+export function rewriteNodes(text: string, kind: SqlKind, change: (record: Record<string, unknown>) => boolean): string {
+  const tree = kind === 'query' ? parseQuery(text) : parseExpression(text);
+  if (!tree) return text;
+  let changed = false;
+  walk(tree, (record) => {
+    if (change(record)) changed = true;
+  });
+  return changed ? expressionText(tree) : text;
 }
 
 function stringField(node: unknown): string | undefined {

@@ -26,6 +26,6 @@ export function rejectsForCertain(event: HistoryEvent, schema: SchemaModel): boo
   const schemaName = dot === -1 ? '' : event.name.slice(0, dot);
   const relname = event.name.slice(dot + 1);
   if (!schema.schemas.has(schemaName) || isPlatformRelation('supabase', event.name)) return false;
-  if (isRunnerTable(relname) || mayBeDynamicPartition(schema, relname)) return false;
+  if (isRunnerTable(relname, schemaName) || mayBeDynamicPartition(schema, relname)) return false;
   return !(UNSEEN_KINDS.has(event.objectType) && rootReason(event.reason).code === 'missing');
 }

@@ -109,7 +109,7 @@ export function parseText(name: string, text: string): ParsedFile {
     readError: null,
     replayed: true,
     order: 0,
-    transaction: false,
+    transactionMode: 'statements',
   };
   return parseFile(file);
 }

@@ -67,7 +67,7 @@ export interface CatalogConstraint {
    * The constraint comes only from INHERITS parents (pg_constraint.conislocal false; partitions
    * left out, as for columns): pg_dump leaves it out of the table's CREATE TABLE.
    */
-  inheritedOnly: boolean;
+  inheritedOnly?: true;
 }
 
 export interface CatalogTable {
@@ -554,7 +554,7 @@ async function readTables(db: CatalogDatabase, inSchema: string): Promise<Catalo
       constraints: sorted(
         constraints
           .filter((constraint) => constraint.table_oid === table.oid)
-          .map(({ name, type, definition, inherited_only }) => ({ name, type, definition, inheritedOnly: inherited_only })),
+          .map(({ name, type, definition, inherited_only }) => ({ name, type, definition, ...(inherited_only ? { inheritedOnly: true as const } : {}) })),
         (constraint) => constraint.name,
       ),
       rlsEnabled: table.rls_enabled,

@@ -2,7 +2,8 @@
  * Proves a baseline equal to the chain it consolidates: the chain is replayed into one embedded
  * PostgreSQL (PGlite), the baseline into another started from the same platform data directory
  * (platform-database.ts), and the two catalogs are compared object by object. Statements go in
- * batches where that changes nothing (batches.ts), one by one where a batch is rejected. Every statement PostgreSQL rejects is reported with
+ * batches where that changes nothing (batches.ts), one by one where a batch is rejected. Every
+ * statement PostgreSQL rejects is reported with
  * its file:line; verification goes on past rejections and past extensions PGlite lacks.
  */
 import type { PGlite } from '@electric-sql/pglite';
@@ -16,7 +17,10 @@ import { loadParser } from '../parse/index.js';
 import type { Preset } from '../presets.js';
 import { PRESET_DATABASES } from './preset.js';
 import { platformImage, startFromImage } from './platform-database.js';
+import { runsInTransactionBlock } from '../transaction-block.js';
 import { createAssumedRoles } from './roles.js';
+import { createRunnerTables } from './runner-tables.js';
+import type { Layout } from '../discover/index.js';
 import { createStandIns, extensionSchema } from './stand-ins.js';
 
 export type { Rejection } from './apply.js';
@@ -26,11 +30,13 @@ export interface VerifyInput {
   files: ParsedFile[];
   baseline: { name: string; text: string };
   preset: Preset;
+  /** The folder's layout: its runner's own tables exist before the first migration (none when absent). */
+  layout?: Layout;
   /** Also compare `pg_dump --schema-only` of both databases (see dump.ts). */
   pgDump?: boolean;
   /** Called at each step, for a progress line. */
   onProgress?: (message: string) => void;
-  /** miglint's cache folder, where the prepared database is kept (cache.ts's cacheRoot); absent or null: none. */
+  /** miglint's cache folder, where the prepared database is kept (cache/parse-cache.ts's cacheRoot); absent or null: none. */
   cacheRoot?: string | null;
 }
 
@@ -112,7 +118,7 @@ async function applyFiles(
   };
   /** Runs one piece on its own; true when its rejection undid the file's transaction. */
   const applyOne = async (parsed: ParsedFile, { text, line, statement }: Piece): Promise<boolean> => {
-    const transaction = parsed.file.transaction;
+    const transaction = runsInTransactionBlock(parsed);
     count++;
     const where = `${parsed.file.path}:${line}`;
     if (lackedExtension({ text, line, statement }, where)) return false;
@@ -134,7 +140,7 @@ async function applyFiles(
     if (standIns.length > 0) await run(db, 'set check_function_bodies = off');
     const pieces = piecesOf(parsed).filter(({ statement }) => !(statement && isTransactionControl(statement)));
     // As its runner does: a file in one transaction stops at its first rejection and applies nothing.
-    if (parsed.file.transaction) {
+    if (runsInTransactionBlock(parsed)) {
       if (pieces.every((piece) => piece.statement !== null)) {
         const runnable = pieces.filter((piece) => !isLacked(piece));
         if (await runFileTogether(db, runnable.map((piece) => piece.text))) {
@@ -198,14 +204,17 @@ export async function verify(input: VerifyInput): Promise<VerifyReport> {
   const image = await platformImage(input.preset, extensions, input.cacheRoot ?? null);
   const defaultSchema = input.preset === 'supabase' ? 'extensions' : 'public';
   /** What both databases get before anything runs, on top of the platform's data directory. */
-  const prepare = async (db: PGlite) => ({
-    assumedRoles: await createAssumedRoles(db, chain),
-    standIns: await createStandIns(
-      db,
-      extensions.filter((name) => !isAvailable(name)),
-      (name) => extensionSchema(chain, name, defaultSchema, ['public', defaultSchema]),
-    ),
-  });
+  const prepare = async (db: PGlite) => {
+    await createRunnerTables(db, input.layout);
+    return {
+      assumedRoles: await createAssumedRoles(db, chain),
+      standIns: await createStandIns(
+        db,
+        extensions.filter((name) => !isAvailable(name)),
+        (name) => extensionSchema(chain, name, defaultSchema, ['public', defaultSchema]),
+      ),
+    };
+  };
   // One database at a time: each holds its own copy of PostgreSQL's memory.
   const chainSide = await closingAfter(image.made ?? (await startFromImage(image, extensions)), async (db) => {
     const prepared = await prepare(db);

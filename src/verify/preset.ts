@@ -1,7 +1,10 @@
 /**
  * What a database already holds before the first migration runs. `supabase` stands in for a
  * Supabase project: its schemas, roles, `auth.users`, the `auth.*()` helpers policies call,
- * the storage tables policies and bucket inserts name, the realtime publication, and the
+ * the storage tables policies and bucket inserts name, the realtime publication, Realtime's
+ * `realtime.messages` (broadcast authorization policies) and the `realtime.send`,
+ * `realtime.broadcast_changes` and `realtime.topic` functions (from supabase/realtime's tenant
+ * migrations, as they stand after the last one), and the
  * extensions every project has, installed in the `extensions` schema and on the search path.
  * Both databases verify compares start from the same preset, so it never shows as a
  * difference.
@@ -124,6 +127,54 @@ create function storage.extension(name text) returns text language sql immutable
 $$;
 
 create publication supabase_realtime;
+
+create role supabase_realtime_admin noinherit nologin noreplication;
+create schema if not exists realtime;
+grant usage on schema realtime to postgres, anon, authenticated, service_role;
+create table realtime.messages (
+  topic text not null,
+  extension text not null,
+  payload jsonb,
+  event text,
+  private boolean default false,
+  updated_at timestamp not null default now(),
+  inserted_at timestamp not null default now(),
+  id uuid not null default gen_random_uuid(),
+  binary_payload bytea,
+  primary key (id, inserted_at)
+) partition by range (inserted_at);
+alter table realtime.messages add constraint messages_payload_exclusive check (payload is null or binary_payload is null) not valid;
+alter table realtime.messages enable row level security;
+create function realtime.topic() returns text language sql stable as $$
+  select nullif(current_setting('realtime.topic', true), '')::text;
+$$;
+create function realtime.send(payload jsonb, event text, topic text, private boolean default true) returns void language plpgsql as $$
+begin
+  begin
+    execute format('SET LOCAL realtime.topic TO %L', topic);
+    insert into realtime.messages (payload, event, topic, private, extension) values (payload, event, topic, private, 'broadcast');
+  exception when others then
+    raise warning 'ErrorSendingBroadcastMessage: %', SQLERRM;
+  end;
+end;
+$$;
+create function realtime.broadcast_changes(topic_name text, event_name text, operation text, table_name text, table_schema text, new record, old record, level text default 'ROW') returns void language plpgsql as $$
+declare
+  row_data jsonb := '{}'::jsonb;
+begin
+  if level = 'STATEMENT' then
+    raise exception 'function can only be triggered for each row, not for each statement';
+  end if;
+  if operation = 'INSERT' or operation = 'UPDATE' or operation = 'DELETE' then
+    row_data := jsonb_build_object('old_record', old, 'record', new, 'operation', operation, 'table', table_name, 'schema', table_schema);
+    perform realtime.send(row_data, event_name, topic_name);
+  else
+    raise exception 'Unexpected operation type: %', operation;
+  end if;
+end;
+$$;
+grant select on all tables in schema realtime to postgres, anon, authenticated, service_role;
+grant execute on all functions in schema realtime to postgres, anon, authenticated, service_role;
 `;
 
 /** The platform's grants on its user schemas and default privileges there (presets.ts lists them). */

@@ -7,12 +7,15 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { ParsedFile } from '../parse/index.js';
 
-/** Role names in RoleSpec nodes (grantees, policy roles, owners), in order of appearance. */
+/**
+ * Role names in RoleSpec nodes (grantees, policy roles), and in the bare RoleSpec fields OWNER TO
+ * uses (`newowner`), in order of appearance.
+ */
 function roleNames(value: unknown, found: Set<string>): void {
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) return value.forEach((item) => roleNames(item, found));
   const record = value as Record<string, unknown>;
-  const spec = record.RoleSpec as { roletype?: string; rolename?: string } | undefined;
+  const spec = (record.RoleSpec ?? ('roletype' in record ? record : undefined)) as { roletype?: string; rolename?: string } | undefined;
   if (spec?.roletype === 'ROLESPEC_CSTRING' && spec.rolename) found.add(spec.rolename);
   Object.values(record).forEach((item) => roleNames(item, found));
 }

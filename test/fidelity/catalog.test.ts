@@ -59,10 +59,10 @@ describe('readCatalog', () => {
       { ...plain, name: 'full_name', type: 'text', notNull: false, default: null, identity: null, generated: "((name)::text || '!'::text)", collation: null },
     ]);
     expect(users.constraints).toEqual([
-      { name: 'users_email_key', type: 'u', definition: 'UNIQUE (email)', inheritedOnly: false },
-      { name: 'users_id_not_null', type: 'n', definition: 'NOT NULL id', inheritedOnly: false },
-      { name: 'users_pkey', type: 'p', definition: 'PRIMARY KEY (id)', inheritedOnly: false },
-      { name: 'users_status_not_null', type: 'n', definition: 'NOT NULL status', inheritedOnly: false },
+      { name: 'users_email_key', type: 'u', definition: 'UNIQUE (email)' },
+      { name: 'users_id_not_null', type: 'n', definition: 'NOT NULL id' },
+      { name: 'users_pkey', type: 'p', definition: 'PRIMARY KEY (id)' },
+      { name: 'users_status_not_null', type: 'n', definition: 'NOT NULL status' },
     ]);
     expect(users.rlsEnabled).toBe(true);
     const partition = catalog.tables.find((table) => table.name === 'events_2026')!;

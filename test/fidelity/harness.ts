@@ -14,6 +14,7 @@ import type { Replay } from '../../src/replay/index.js';
 import { functionKey, type SchemaModel } from '../../src/replay/model.js';
 import { notNullName } from '../../src/replay/not-null.js';
 import { readCatalog, type Catalog } from '../../src/verify/catalog.js';
+import { runsInTransactionBlock } from '../../src/transaction-block.js';
 
 /** Roles the fixtures grant to, created before the files run (roles live outside migrations). */
 const ROLES = ['anon', 'authenticated', 'service_role', 'app_user'];
@@ -37,6 +38,7 @@ export interface Comparable {
 export function normalizeExpression(text: string | null): string | null {
   if (text === null) return null;
   return text
+    .replace(/CAST\(('(?:[^']|'')*')\s+AS\s+[a-z_"][a-z0-9_."]*(\[\])*\)/gi, '$1')
     .replace(/::(character varying|double precision|(?:timestamp|time)(?:\(\d+\))? with(?:out)? time zone|bit varying|"[^"]+"|[a-z_][a-z0-9_.]*)(\([0-9, ]+\))?(\[\])*/gi, '')
     .replace(/[()\s]/g, '')
     .toLowerCase();
@@ -129,7 +131,7 @@ export async function applyLikeRunner(dir: string): Promise<{ catalog: Catalog; 
     for (const role of ROLES) await db.exec(`create role ${role}`);
     for (const parsed of analysis.files) {
       if (!parsed.file.replayed) continue;
-      const transaction = parsed.file.transaction;
+      const transaction = runsInTransactionBlock(parsed);
       if (transaction) await db.exec('begin');
       let failed = false;
       for (const statement of parsed.statements) {
@@ -218,7 +220,7 @@ export function fromCatalog(catalog: Catalog): Comparable {
     functions: sortedRecord(
       catalog.functions.map((fn) => [
         functionKeys.get(`${fn.schema}.${fn.name}(${fn.arguments})`)!,
-        { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language },
+        { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language, strict: fn.strict, leakproof: fn.leakproof, parallel: fn.parallel },
       ]),
     ),
     sequences: sortedRecord(catalog.sequences.map((sequence) => [`${sequence.schema}.${sequence.name}`, { ownedBy: sequence.ownedBy, unlogged: sequence.unlogged }])),
@@ -323,7 +325,10 @@ export function fromModel(model: SchemaModel): Comparable {
     ),
     views: sortedRecord([...schema.views].map(([key, view]) => [key, { materialized: view.materialized, triggers: view.triggers.map((trigger) => trigger.name).sort() }])),
     functions: sortedRecord(
-      [...schema.functions].map(([key, fn]) => [key, { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language }]),
+      [...schema.functions].map(([key, fn]) => [
+        key,
+        { kind: fn.kind, securityDefiner: fn.securityDefiner, language: fn.language, strict: fn.strict, leakproof: fn.leakproof, parallel: fn.parallel.charAt(0).toLowerCase() },
+      ]),
     ),
     sequences: sortedRecord(
       [...schema.sequences].map(([key, sequence]) => [key, { ownedBy: sequence.ownedBy ? `${sequence.ownedBy.table}.${sequence.ownedBy.column}` : null, unlogged: sequence.unlogged === true }]),

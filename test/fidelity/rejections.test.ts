@@ -42,4 +42,16 @@ describe('a statement PostgreSQL rejects changes nothing, in the model as in Pos
     expect(postgres).toEqual(['001_tables.sql:9', '001_tables.sql:10', '001_tables.sql:11', '001_tables.sql:12', '001_tables.sql:13', '001_tables.sql:14']);
     expect(model).toEqual(postgres);
   }, 60_000);
+
+  it('dbmate: COMMENT ON a column, constraint or policy a known table lacks is rejected, and its file applies none of its comments', async () => {
+    const { postgres, model } = await compare('comments');
+    expect(postgres).toEqual(['20240102000000_comments.sql:4', '20240103000000_members.sql:3']);
+    expect(model).toEqual(postgres);
+  }, 60_000);
+
+  it('SET SCHEMA onto a name the target schema already has (a type, a sequence, a table\'s row type) is rejected, and nothing moves', async () => {
+    const { postgres, model } = await compare('moves');
+    expect(postgres).toEqual(['002_type.sql:1', '003_sequence.sql:1', '004_row_type.sql:1']);
+    expect(model).toEqual(postgres);
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
  * nested deeper than the parser's limit is a located problem, never a stack overflow.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeEntry } from '../../src/cache.js';
+import { encodeEntry } from '../../src/cache/parse-cache.js';
 import { parseMigrationName } from '../../src/discover/filename.js';
 import type { MigrationFile } from '../../src/discover/index.js';
 import { loadParser, parseFile } from '../../src/parse/index.js';
@@ -11,7 +11,7 @@ import { loadParser, parseFile } from '../../src/parse/index.js';
 beforeAll(loadParser);
 
 function fileOf(source: string): MigrationFile {
-  return { ...parseMigrationName('001_a.sql'), absolutePath: '/m/001_a.sql', path: 'm/001_a.sql', name: '001_a.sql', source, readError: null, replayed: true, order: 0, transaction: false };
+  return { ...parseMigrationName('001_a.sql'), absolutePath: '/m/001_a.sql', path: 'm/001_a.sql', name: '001_a.sql', source, readError: null, replayed: true, order: 0, transactionMode: 'statements' };
 }
 
 const TOO_DEEP = /^statement nested too deeply \(more than 1000 levels\)/;

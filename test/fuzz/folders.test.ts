@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { CACHE_ENV } from '../../src/cache.js';
+import { CACHE_ENV } from '../../src/cache/parse-cache.js';
 
 interface Run {
   code: number;

@@ -13,7 +13,7 @@ import { analyze } from '../../src/analyze.js';
 import { resolveRules } from '../../src/config.js';
 import { parseMigrationName } from '../../src/discover/filename.js';
 import type { MigrationFile } from '../../src/discover/index.js';
-import { runRules } from '../../src/engine.js';
+import { runRules } from '../../src/lint/engine.js';
 import { loadFormatter } from '../../src/format/index.js';
 import { loadParser, parseFile } from '../../src/parse/index.js';
 import { fileBytes, fileName, migrationText } from './arbitraries.js';
@@ -25,7 +25,7 @@ const seed = Number(process.env.FUZZ_SEED ?? 20261122);
 const runs = (count: number) => count * Number(process.env.FUZZ_RUNS ?? 1);
 
 function fileOf(source: string): MigrationFile {
-  return { ...parseMigrationName('001_a.sql'), absolutePath: '/m/001_a.sql', path: 'm/001_a.sql', name: '001_a.sql', source, readError: null, replayed: true, order: 0, transaction: false };
+  return { ...parseMigrationName('001_a.sql'), absolutePath: '/m/001_a.sql', path: 'm/001_a.sql', name: '001_a.sql', source, readError: null, replayed: true, order: 0, transactionMode: 'statements' };
 }
 
 const lineCount = (text: string) => text.split('\n').length;

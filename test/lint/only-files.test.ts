@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LintResult } from '../../src/engine.js';
+import type { LintResult } from '../../src/lint/engine.js';
 import { onlyFindingsIn } from '../../src/lint/only-files.js';
 import type { Finding } from '../../src/rule.js';
 

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { analyze } from '../../src/analyze.js';
 import type { HistoryEvent } from '../../src/replay/index.js';
 import { eventText } from '../../src/replay/history.js';
-import type { Analysis } from '../../src/engine.js';
+import type { Analysis } from '../../src/lint/engine.js';
 import { writeFolder } from '../support/rule-tester.js';
 
 export async function replayFolder(files: Record<string, string>): Promise<Analysis> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { analyze } from '../../src/analyze.js';
 import { resolveRules } from '../../src/config.js';
-import { runRules } from '../../src/engine.js';
+import { runRules } from '../../src/lint/engine.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

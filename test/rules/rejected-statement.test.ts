@@ -1,11 +1,15 @@
+import duplicateCreateTable from '../../rules/duplicate-create-table.js';
+import missingReference from '../../rules/missing-reference.js';
+import orderDependency from '../../rules/order-dependency.js';
 import rule from '../../rules/rejected-statement.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
     {
-      name: 'what missing-reference, order-dependency and duplicate-create-table report is not reported again',
+      name: 'what missing-reference, order-dependency and duplicate-create-table report is not reported again: they claim it',
       layout: 'numbered',
+      alongside: [missingReference, orderDependency, duplicateCreateTable],
       files: {
         '001_a.sql':
           'ALTER TABLE ghosts ADD COLUMN x int;\nCREATE INDEX ON ghosts (x);\nCREATE POLICY p ON later FOR SELECT USING (true);\nCREATE TABLE early (id int, later_id int REFERENCES later (id));\nCREATE TABLE users (id int PRIMARY KEY);',
@@ -52,6 +56,32 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'without the rules that claim them, their rejections are reported here',
+      layout: 'numbered',
+      files: {
+        '001_a.sql':
+          'ALTER TABLE ghosts ADD COLUMN x int;\nCREATE INDEX ON ghosts (x);\nCREATE POLICY p ON later FOR SELECT USING (true);\nCREATE TABLE early (id int, later_id int REFERENCES later (id));\nCREATE TABLE users (id int PRIMARY KEY);',
+        '002_b.sql': 'CREATE TABLE later (id int PRIMARY KEY);\nCREATE TABLE users (id int PRIMARY KEY);',
+      },
+      findings: [
+        { file: '001_a.sql', line: 1, message: 'relation "public.ghosts" does not exist' },
+        { file: '001_a.sql', line: 2, message: 'relation "public.ghosts" does not exist' },
+        { file: '001_a.sql', line: 3, message: 'relation "public.later" does not exist' },
+        { file: '001_a.sql', line: 4, message: 'relation "public.later" does not exist' },
+        { file: '002_b.sql', line: 2, message: 'table "public.users" already exists' },
+      ],
+    },
+    {
+      name: 'a rule claims only the reason codes it declares: a table that exists, at a statement order-dependency reports, is still reported',
+      layout: 'numbered',
+      alongside: [orderDependency],
+      files: {
+        '001_a.sql': 'CREATE TABLE early (id int);\nCREATE TABLE early (id int, later_id int REFERENCES later (id));',
+        '002_b.sql': 'CREATE TABLE later (id int PRIMARY KEY);',
+      },
+      findings: [{ file: '001_a.sql', line: 2, message: 'table "public.early" already exists' }],
+    },
     {
       name: 'a policy that already exists (authority-engine repeats an earlier file)',
       layout: 'numbered',
@@ -100,8 +130,9 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a rejection that undoes its file is reported even when order-dependency names its cause',
+      name: 'a rejection that undoes its file is reported even when order-dependency names its cause: it is never claimed',
       layout: 'golang-migrate',
+      alongside: [orderDependency],
       files: {
         '001_a.up.sql': 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int, x int REFERENCES c (id));',
         '001_a.down.sql': 'DROP TABLE a;',

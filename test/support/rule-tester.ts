@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { resolveRules } from '../../src/config.js';
 import type { Layout } from '../../src/discover/index.js';
-import { runRules } from '../../src/engine.js';
+import { runRules } from '../../src/lint/engine.js';
 import type { Preset } from '../../src/presets.js';
 import type { Finding, Rule } from '../../src/rule.js';
 
@@ -22,6 +22,8 @@ export interface FolderCase {
   /** The preset as if configured (detected from the layout and the files when absent). */
   preset?: Preset;
   options?: Record<string, unknown>;
+  /** Rules run alongside (with their default severity): their reports claim rejections, and are not compared. */
+  alongside?: Rule[];
 }
 
 export interface ExpectedFinding {
@@ -53,11 +55,12 @@ export async function findingsOf(rule: Rule, folder: FolderCase): Promise<Findin
   const dir = writeFolder(folder.files);
   try {
     const analysis = await analyze('.', { cwd: dir, layout: folder.layout, preset: folder.preset });
-    const rules = resolveRules([rule], { rules: { [rule.id]: ['error', folder.options ?? {}] } }, null).map((effective) => ({
+    const tested = [rule, ...(folder.alongside ?? [])];
+    const rules = resolveRules(tested, { rules: { [rule.id]: ['error', folder.options ?? {}] } }, null).map((effective) => ({
       ...effective,
-      severity: rule.severity,
+      severity: effective.rule.severity,
     }));
-    return runRules(analysis, rules, 'off').findings;
+    return runRules(analysis, rules, 'off').findings.filter((finding) => finding.ruleId === rule.id);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach } from 'vitest';
-import { CACHE_ENV } from '../../src/cache.js';
+import { CACHE_ENV } from '../../src/cache/parse-cache.js';
 
 /**
  * The scratch folders a test file makes: whatever a test pushes is removed after it, and the

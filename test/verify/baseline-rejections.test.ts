@@ -61,11 +61,12 @@ describe('verify: statements PostgreSQL refuses to parse, and baseline statement
   it(
     'gives PostgreSQL a chain statement it cannot parse too, but never the down section after it',
     async () => {
-      // transaction:false: dbmate runs the file statement by statement, so `a` stays after the syntax error.
-      const chain = { '20240101000000_init.sql': '-- migrate:up transaction:false\ncreate table a (id int);\ncreat table b (id int);\n\n-- migrate:down\ndrop table a;\n' };
+      // NO TRANSACTION: goose runs the file statement by statement, so `a` stays after the syntax error
+      // (dbmate's transaction:false would not do: it sends the whole section as one query).
+      const chain = { '20240101000000_init.sql': '-- +goose Up\n-- +goose NO TRANSACTION\ncreate table a (id int);\ncreat table b (id int);\n\n-- +goose Down\ndrop table a;\n' };
       const report = await verifyAgainst(chain, 'create table a (id int);\n');
       expect(report.chainRejections.map(({ where, statement, message }) => `${path.basename(where)} ${statement}: ${message}`)).toEqual([
-        '20240101000000_init.sql:3 creat table b (id int): syntax error at or near "creat"',
+        '20240101000000_init.sql:4 creat table b (id int): syntax error at or near "creat"',
       ]);
       expect(report.statements.chain).toBe(2);
       expect(report.differences).toEqual([]);

@@ -10,11 +10,12 @@ import { queryUsesColumn } from '../rewrite.js';
 import { columnDependents, describeDependents, dropColumn } from './cascade.js';
 import { dependentViews, dropConstraint } from './dependents.js';
 import { columnWithNotNull, pinNotNullNames } from '../not-null.js';
-import { nameNewNotNulls, recordConstraintName } from '../constraint-names.js';
+import { nameNewNotNulls } from '../constraint-names.js';
+import { recordConstraintName } from '../constraint-names-used.js';
 import { locate, movePrivilegesToNewOwner, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
 import { applyStorageParameters } from './storage.js';
-import { addColumn, addConstraintWithIndex, columnConstraintNodes, firstRejection, identitySequenceName } from './table-elements.js';
+import { addColumn, addConstraintWithIndex, columnConstraintNodes, firstRejection, identitySequenceName, primaryKeyRejection } from './table-elements.js';
 
 const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE']);
 
@@ -37,9 +38,14 @@ export function alterTable(statement: AlterTableStmt, ctx: ReplayContext): void 
     return;
   }
   const commands = (statement.cmds ?? []).flatMap((item) => ('AlterTableCmd' in item ? [item.AlterTableCmd] : []));
+  const added = commands.flatMap(addedConstraints);
+  // A DROP CONSTRAINT or DROP COLUMN in the same statement may take the primary key with it first.
+  const keepsPrimaryKey =
+    table.constraints.some((constraint) => constraint.kind === 'primary key') && !commands.some((command) => command.subtype === 'AT_DropConstraint' || command.subtype === 'AT_DropColumn');
   const rejection =
     commands.map((command) => missingExtensionType(newColumnType(command), ctx)).find((reason) => reason !== null) ??
-    firstRejection(commands.flatMap(addedConstraints), ctx, { key, columns: columnsAfter(table, commands), permanent: !table.unlogged && !table.temporary }) ??
+    firstRejection(added, ctx, { key, columns: columnsAfter(table, commands), permanent: !table.unlogged && !table.temporary }) ??
+    primaryKeyRejection(added, keepsPrimaryKey, table.name) ??
     commands.map((command) => persistenceRejection(ctx.schema, table, command)).find((reason) => reason !== null);
   if (rejection) {
     ctx.emit({ action: 'error', objectType: 'table', name: key, tableId: table.id, reason: { code: 'whole-statement', cause: rejection, consequence: `ALTER TABLE "${key}" fails as a whole: nothing of it applies` } });
@@ -192,7 +198,7 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       if (!column) return missingColumn();
       const definition = 'ColumnDef' in command.def! ? command.def.ColumnDef : null;
       if (!definition?.typeName) return;
-      const type = formatType(definition.typeName);
+      const type = formatType(ctx.qualifyType(definition.typeName));
       const views = viewsUsingColumn(ctx, table, key, column.name);
       if (views.length && type !== column.type) {
         ctx.emit({ action: 'error', objectType: 'column', name: key, tableId: table.id, member: columnName, reason: { code: 'has-dependents', text: `cannot alter type of a column used by a view: "${columnName}" of "${key}" is read by ${views.map((view) => `"${view}"`).join(', ')}` } });

@@ -2,7 +2,8 @@ import type { CreateForeignTableStmt, CreateStmt, Node, RangeVar } from 'libpg-q
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type Column, type Table } from '../model.js';
 import { notNullName } from '../not-null.js';
-import { nameNewNotNulls, recordConstraintName } from '../constraint-names.js';
+import { nameNewNotNulls } from '../constraint-names.js';
+import { recordConstraintName } from '../constraint-names-used.js';
 import { QuoteUtils } from 'pgsql-deparser';
 import { expressionText, stringsOf } from '../sql-text.js';
 import { applyDefaultPrivileges } from './grants.js';
@@ -74,6 +75,7 @@ export function createTable(statement: CreateStmt, ctx: ReplayContext, foreign =
       // A partition's NOT NULL names follow its parent's (not-null.ts); an INHERITS child's are copied.
       const notNullNameCopy = statement.partbound ? column.notNullName : (notNullName(ctx.schema, parentTable, column) ?? undefined);
       const copied: Column = { ...column, notNullName: notNullNameCopy, identity: statement.partbound ? column.identity : null, identitySequence, created: ctx.origin, changes: [], previousTypes: [] };
+      if (notNullNameCopy) recordConstraintName(ctx.schema, notNullNameCopy);
       delete copied.notNullInherited;
       if (statement.partbound) delete copied.inherited;
       else {
@@ -150,10 +152,12 @@ function copyLike(table: Table, relation: RangeVar | undefined, options: number,
   const all = options === 0x7fffffff;
   for (const column of source.columns) {
     const identity = all || options & INCLUDING_IDENTITY ? column.identity : null;
+    // LIKE copies NOT NULL constraints under their names, whatever the options.
+    const copiedNotNullName = notNullName(ctx.schema, source, column) ?? undefined;
+    if (copiedNotNullName) recordConstraintName(ctx.schema, copiedNotNullName);
     table.columns.push({
       ...column,
-      // LIKE copies NOT NULL constraints under their names, whatever the options.
-      notNullName: notNullName(ctx.schema, source, column) ?? undefined,
+      notNullName: copiedNotNullName,
       default: all || options & INCLUDING_DEFAULTS ? column.default : null,
       identity,
       identitySequence: identity ? identitySequenceName(table, column.name, undefined, ctx) : undefined,

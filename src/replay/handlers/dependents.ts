@@ -5,8 +5,10 @@
 import { QuoteUtils } from 'pgsql-deparser';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type SchemaModel, type Table } from '../model.js';
-import { expressionUsesColumn, renameColumnInExpression, renameColumnInQuery, renameRelationInQuery, unqualifyColumns } from '../rewrite.js';
+import { expressionUsesColumn, renameColumnInExpression, renameColumnInQuery, renameRelationInExpression, renameRelationInQuery, unqualifyColumns } from '../rewrite.js';
 import { renameGrantObject } from './grants.js';
+import { renameSequenceArguments } from '../object-references.js';
+import { rewriteStoredSql } from '../stored-sql.js';
 import { renameColumnInExclusion } from './table-elements.js';
 
 export function dropConstraint(schema: SchemaModel, table: Table, name: string): void {
@@ -90,6 +92,13 @@ export function renameRelation(ctx: ReplayContext, oldKey: string, newKey: strin
     }
     for (const constraint of table.constraints) constraint.expression = unqualified(constraint.expression);
   }
+  for (const other of schema.tables.values()) {
+    for (const policy of other.policies) {
+      const inPolicy = (text: string | null) => (text === null ? null : renameRelationInExpression(text, { schema: oldSchema!, name: oldRest.join('.') }, { schema: newSchema!, name: rest.join('.') }, other.schema));
+      policy.using = inPolicy(policy.using);
+      policy.withCheck = inPolicy(policy.withCheck);
+    }
+  }
   for (const other of schema.views.values()) {
     if (!other.dependsOn.includes(oldKey)) continue;
     other.query = renameRelationInQuery(other.query, { schema: oldSchema!, name: oldRest.join('.') }, { schema: newSchema!, name: rest.join('.') }, other.schema);
@@ -152,16 +161,10 @@ export function renameColumn(schema: SchemaModel, table: Table, from: string, to
 }
 
 /**
- * Column defaults hold their sequence by oid, so they follow its rename or move; they name it as
- * PostgreSQL prints it: bare in `public`, qualified elsewhere.
+ * Stored expressions hold a sequence by oid (`nextval('s'::regclass)`), so they follow its rename
+ * or move; they name it as PostgreSQL prints it: bare in `public`, qualified elsewhere.
  */
 export function renameSequenceInDefaults(ctx: ReplayContext, oldKey: string, newKey: string): void {
-  const spelled = (key: string) => (key.startsWith('public.') ? key.slice('public.'.length) : key);
-  for (const table of ctx.schema.tables.values()) {
-    for (const column of table.columns) {
-      if (column.default?.includes(`nextval('${spelled(oldKey)}'`)) {
-        column.default = column.default.replace(`nextval('${spelled(oldKey)}'`, `nextval('${spelled(newKey)}'`);
-      }
-    }
-  }
+  const objectName = (key: string) => ({ schema: key.slice(0, key.indexOf('.')), name: key.slice(key.indexOf('.') + 1) });
+  rewriteStoredSql(ctx.schema, renameSequenceArguments(objectName(oldKey), objectName(newKey)));
 }

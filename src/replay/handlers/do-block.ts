@@ -228,7 +228,8 @@ export function doBlock(statement: DoStmt, ctx: ReplayContext): void {
     }
     for (const node of nodes) {
       const saved = ctx.guarded;
-      ctx.guarded = saved || guarded;
+      // After SQL the model could not read, a statement may fail or succeed because of it: not a certain rejection.
+      ctx.guarded = saved || guarded || dynamic.size > 0;
       ctx.nested!(node, query, ctx);
       ctx.guarded = saved;
       replayed++;

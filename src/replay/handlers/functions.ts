@@ -16,7 +16,7 @@ const MODES: Record<string, string> = {
   FUNC_PARAM_TABLE: 'TABLE',
 };
 
-function argumentsOf(parameters: Node[] | undefined): FunctionArgument[] {
+function argumentsOf(parameters: Node[] | undefined, ctx: ReplayContext): FunctionArgument[] {
   return (parameters ?? []).flatMap((node) => {
     if (!('FunctionParameter' in node)) return [];
     const parameter = node.FunctionParameter;
@@ -24,19 +24,19 @@ function argumentsOf(parameters: Node[] | undefined): FunctionArgument[] {
       {
         name: parameter.name ?? null,
         mode: MODES[parameter.mode ?? 'FUNC_PARAM_IN'] ?? 'IN',
-        type: parameter.argType ? formatType(parameter.argType) : 'unknown',
+        type: parameter.argType ? formatType(ctx.qualifyType(parameter.argType)) : 'unknown',
         default: parameter.defexpr ? expressionText(parameter.defexpr) : null,
       },
     ];
   });
 }
 
-function signatureOf(parameters: Node[] | undefined): string[] {
+function signatureOf(parameters: Node[] | undefined, ctx: ReplayContext): string[] {
   return (parameters ?? []).flatMap((node) => {
     if (!('FunctionParameter' in node)) return [];
     const { mode, argType } = node.FunctionParameter;
     if (mode === 'FUNC_PARAM_OUT' || mode === 'FUNC_PARAM_TABLE' || !argType) return [];
-    return [signatureType(argType)];
+    return [signatureType(ctx.qualifyType(argType))];
   });
 }
 
@@ -56,7 +56,7 @@ function optionText(element: DefElem): string {
   return expressionText(arg);
 }
 
-/** Applies LANGUAGE, AS, volatility, SECURITY and SET options. */
+/** Applies LANGUAGE, AS, volatility, SECURITY, STRICT, LEAKPROOF, WINDOW, PARALLEL, COST, ROWS and SET options. */
 function applyOptions(fn: FunctionObject, options: Node[] | undefined): void {
   for (const node of options ?? []) {
     if (!('DefElem' in node)) continue;
@@ -75,6 +75,24 @@ function applyOptions(fn: FunctionObject, options: Node[] | undefined): void {
       case 'security':
         fn.securityDefiner = value === 'true';
         break;
+      case 'strict':
+        fn.strict = value === 'true';
+        break;
+      case 'leakproof':
+        fn.leakproof = value === 'true';
+        break;
+      case 'window':
+        fn.window = value === 'true';
+        break;
+      case 'parallel':
+        fn.parallel = value.toUpperCase() as FunctionObject['parallel'];
+        break;
+      case 'cost':
+        fn.cost = value;
+        break;
+      case 'rows':
+        fn.rows = value;
+        break;
       case 'set':
         if (value.endsWith(' reset')) fn.settings = fn.settings.filter((setting) => !setting.startsWith(`${value.slice(0, -6)} =`));
         else fn.settings = [...fn.settings.filter((setting) => !setting.startsWith(`${value.split(' = ')[0]} =`)), value];
@@ -90,15 +108,26 @@ function withoutModifiers(type: string): string {
   return type.replace(/\([0-9, ]+\)/g, '');
 }
 
-function returnsText(statement: CreateFunctionStmt): string | null {
+function returnsText(statement: CreateFunctionStmt, ctx: ReplayContext): string | null {
   if (statement.is_procedure) return null;
-  const table = argumentsOf(statement.parameters).filter((argument) => argument.mode === 'TABLE');
+  const table = argumentsOf(statement.parameters, ctx).filter((argument) => argument.mode === 'TABLE');
   if (table.length) return `TABLE(${table.map((argument) => `${argument.name} ${withoutModifiers(argument.type)}`).join(', ')})`;
   if (!statement.returnType) {
-    const out = argumentsOf(statement.parameters).filter((argument) => argument.mode === 'OUT' || argument.mode === 'INOUT');
+    const out = argumentsOf(statement.parameters, ctx).filter((argument) => argument.mode === 'OUT' || argument.mode === 'INOUT');
     return out.length === 1 ? withoutModifiers(out[0]!.type) : out.length > 1 ? 'record' : 'void';
   }
-  return `${statement.returnType.setof ? 'SETOF ' : ''}${signatureType(statement.returnType)}`;
+  return `${statement.returnType.setof ? 'SETOF ' : ''}${signatureType(ctx.qualifyType(statement.returnType))}`;
+}
+
+/**
+ * A SQL-standard body as SQL: `RETURN expr`, or `BEGIN ATOMIC stmt; ... END`, which the parser
+ * gives as a list holding the list of statements.
+ */
+function standardBodyText(body: Node): string {
+  if (!('List' in body)) return expressionText(body);
+  const [inner] = body.List.items ?? [];
+  const statements = inner && 'List' in inner ? (inner.List.items ?? []) : [];
+  return ['BEGIN ATOMIC', ...statements.map((statement) => `  ${expressionText(statement)};`), 'END'].join('\n');
 }
 
 /** PostgreSQL's rule on defaults: once an input parameter has one, every later input parameter needs one. */
@@ -109,19 +138,22 @@ function defaultsRejection(parameters: FunctionArgument[]): Reason | null {
   return { code: 'invalid', text: 'input parameters after one with a default value must also have defaults' };
 }
 
+/** What CREATE [OR REPLACE] gives a function whose statement leaves these options out. */
+const DEFAULT_OPTIONS = { strict: false, leakproof: false, parallel: 'UNSAFE', cost: null, rows: null, window: false } as const satisfies Partial<FunctionObject>;
+
 export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext): void {
   const { schema, name } = schemaAndName(stringsOf(statement.funcname));
   const schemaName = ctx.schemaForCreate(schema);
-  const signatureTypes = signatureOf(statement.parameters);
+  const signatureTypes = signatureOf(statement.parameters, ctx);
   const key = functionKey(schemaName, name, signatureTypes);
   const kind = statement.is_procedure ? 'procedure' : 'function';
-  const rejection = defaultsRejection(argumentsOf(statement.parameters));
+  const rejection = defaultsRejection(argumentsOf(statement.parameters, ctx));
   if (rejection) {
     ctx.emit({ action: 'error', objectType: 'function', name: key, reason: rejection });
     return;
   }
   const existing = ctx.schema.functions.get(key);
-  const returns = returnsText(statement);
+  const returns = returnsText(statement, ctx);
   if (existing && (!statement.replace || existing.kind !== kind)) {
     ctx.emit({
       action: 'error',
@@ -149,16 +181,19 @@ export function createFunction(statement: CreateFunctionStmt, ctx: ReplayContext
     securityDefiner: false,
     volatility: 'VOLATILE',
     body: '',
+    standardBody: false,
     settings: [],
+    ...DEFAULT_OPTIONS,
     sql: '',
     owner: null,
     comment: null,
     created: ctx.origin,
     changes: [],
   };
-  Object.assign(fn, { arguments: argumentsOf(statement.parameters), returns, sql: ctx.statement.text, securityDefiner: false, volatility: 'VOLATILE', settings: [] });
+  Object.assign(fn, { arguments: argumentsOf(statement.parameters, ctx), returns, sql: ctx.statement.text, securityDefiner: false, volatility: 'VOLATILE', settings: [], ...DEFAULT_OPTIONS });
   applyOptions(fn, statement.options);
-  if (statement.sql_body) fn.body = expressionText(statement.sql_body);
+  fn.standardBody = Boolean(statement.sql_body);
+  if (statement.sql_body) fn.body = standardBodyText(statement.sql_body);
   if (existing) {
     ctx.change(existing, 'replaced the definition');
     ctx.emit({ action: 'alter', objectType: 'function', name: key, message: `replaced ${kind} "${key}"` });

@@ -121,6 +121,8 @@ export function alterPublication(statement: AlterPublicationStmt, ctx: ReplayCon
   ctx.emit({ action: 'alter', objectType: 'publication', name, message: `altered publication "${name}"` });
 }
 
+const TABLE_MEMBERS = new Set(['OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT', 'OBJECT_POLICY', 'OBJECT_TRIGGER']);
+
 /** Something that can carry a comment or an owner, found by the name COMMENT ON / ALTER OWNER use. */
 interface Located {
   target: { comment?: string | null | undefined; owner?: string | null; changes?: Change[] };
@@ -172,19 +174,25 @@ function locate(objectType: string | undefined, object: Node | undefined, relati
     case 'OBJECT_TABCONSTRAINT':
     case 'OBJECT_POLICY':
     case 'OBJECT_TRIGGER': {
-      const member = parts[parts.length - 1] ?? '';
-      const tableParts = parts.slice(0, -1);
-      const table = ctx.findTable(tableParts.length > 1 ? tableParts[tableParts.length - 2] : undefined, tableParts[tableParts.length - 1] ?? '');
-      if (!table) return null;
-      const members: { name: string; comment?: string | null }[] =
-        objectType === 'OBJECT_COLUMN' ? table.columns : objectType === 'OBJECT_TABCONSTRAINT' ? table.constraints : objectType === 'OBJECT_POLICY' ? table.policies : table.triggers;
-      const found = members.find((candidate) => candidate.name === member);
-      const type: ObjectType = objectType === 'OBJECT_COLUMN' ? 'column' : objectType === 'OBJECT_TABCONSTRAINT' ? 'constraint' : objectType === 'OBJECT_POLICY' ? 'policy' : 'trigger';
-      return found ? { target: found, objectType: type, name: qualifiedName(table.schema, table.name), member, tableId: table.id } : null;
+      const host = memberHost(objectType, parts, ctx);
+      const found = host?.members.find((candidate) => candidate.name === host.member);
+      return host && found ? { target: found, objectType: host.type, name: qualifiedName(host.table.schema, host.table.name), member: host.member, tableId: host.table.id } : null;
     }
     default:
       return 'unsupported';
   }
+}
+
+/** The table a column, constraint, policy or trigger name points into, when the model holds it. */
+function memberHost(objectType: string, parts: string[], ctx: ReplayContext) {
+  const member = parts[parts.length - 1] ?? '';
+  const tableParts = parts.slice(0, -1);
+  const table = ctx.findTable(tableParts.length > 1 ? tableParts[tableParts.length - 2] : undefined, tableParts[tableParts.length - 1] ?? '');
+  if (!table) return null;
+  const members: { name: string; comment?: string | null }[] =
+    objectType === 'OBJECT_COLUMN' ? table.columns : objectType === 'OBJECT_TABCONSTRAINT' ? table.constraints : objectType === 'OBJECT_POLICY' ? table.policies : table.triggers;
+  const type: ObjectType = objectType === 'OBJECT_COLUMN' ? 'column' : objectType === 'OBJECT_TABCONSTRAINT' ? 'constraint' : objectType === 'OBJECT_POLICY' ? 'policy' : 'trigger';
+  return { table, member, members, type };
 }
 
 function describeMissing(objectType: string | undefined, object: Node | undefined, ctx: ReplayContext): string {
@@ -199,7 +207,12 @@ export function comment(statement: CommentStmt, ctx: ReplayContext): void {
   const kind = (statement.objtype ?? '').replace('OBJECT_', '').toLowerCase();
   if (!found) {
     const missing = describeMissing(statement.objtype, statement.object, ctx);
-    ctx.emit({ action: 'error', objectType: 'comment', name: missing, reason: { code: 'missing', kind, name: missing } });
+    // A member missing from a table the migrations made is missing for certain, as in ALTER TABLE.
+    const host = statement.objtype && TABLE_MEMBERS.has(statement.objtype) ? memberHost(statement.objtype, nameParts(statement.object), ctx) : null;
+    const about = host
+      ? { objectType: host.type, name: qualifiedName(host.table.schema, host.table.name), tableId: host.table.id, member: host.member }
+      : { objectType: 'comment' as const, name: missing };
+    ctx.emit({ action: 'error', ...about, reason: { code: 'missing', kind, name: missing } });
     return;
   }
   found.target.comment = statement.comment ?? null;

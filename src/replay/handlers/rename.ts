@@ -1,13 +1,14 @@
 import type { RenameStmt } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
-import { recordConstraintName } from '../constraint-names.js';
+import { recordConstraintName } from '../constraint-names-used.js';
 import { functionKey, qualifiedName, type Change } from '../model.js';
 import { findFunction, describeFunction, nameParts, schemaAndName } from '../names.js';
-import { quoteIdentifier } from '../sql-text.js';
 import { renameGrantObject } from './grants.js';
 import { renameColumn, renameRelation, renameSequenceInDefaults } from './dependents.js';
 import { pinNotNullNames } from '../not-null.js';
 import { triggerHost } from './triggers-policies.js';
+import { moveFunction } from './function-moves.js';
+import { moveTypeReferences } from './type-moves.js';
 
 /** Renames of every modelled object kind, carrying every reference along. */
 export function rename(statement: RenameStmt, ctx: ReplayContext): void {
@@ -188,23 +189,11 @@ function renameKeyed<T extends { schema: string; name: string; changes: Change[]
   map.delete(key);
   item.name = statement.newname ?? '';
   map.set(newKey, item);
-  if (objectType === 'type') retypeColumns(ctx, item.schema, oldName, item.name);
+  if (objectType === 'type') moveTypeReferences(ctx, { schema: item.schema, name: oldName }, item);
   if (objectType === 'sequence') renameSequenceInDefaults(ctx, key, newKey);
   renameGrantObject(ctx, key, newKey);
   item.changes.push({ origin: ctx.origin, description: `renamed from "${key}"` });
   ctx.emit({ action: 'rename', objectType, name: newKey, message: `renamed ${objectType} "${key}" to "${newKey}"` });
-}
-
-/** Columns of a renamed type show its new name, spelled as format_type spells it (quoted where needed). */
-function retypeColumns(ctx: ReplayContext, schema: string, oldName: string, newName: string): void {
-  const spelled = (name: string) => (schema === 'public' ? quoteIdentifier(name) : `${quoteIdentifier(schema)}.${quoteIdentifier(name)}`);
-  const oldSpelling = spelled(oldName);
-  for (const table of ctx.schema.tables.values()) {
-    for (const column of table.columns) {
-      const suffix = column.type.match(/(\[\])*$/)?.[0] ?? '';
-      if (column.type.slice(0, column.type.length - suffix.length) === oldSpelling) column.type = `${spelled(newName)}${suffix}`;
-    }
-  }
 }
 
 function renameFunction(statement: RenameStmt, ctx: ReplayContext): void {
@@ -222,20 +211,6 @@ function renameFunction(statement: RenameStmt, ctx: ReplayContext): void {
   }
   moveFunction(ctx, found.key, newKey, found.fn.schema, statement.newname ?? '');
   ctx.emit({ action: 'rename', objectType: 'function', name: newKey, message: `renamed ${found.fn.kind} "${found.key}" to "${newKey}"` });
-}
-
-/** Gives a function a new key (rename or SET SCHEMA), updating triggers and grants. */
-export function moveFunction(ctx: ReplayContext, oldKey: string, newKey: string, schema: string, name: string): void {
-  const fn = ctx.schema.functions.get(oldKey)!;
-  ctx.schema.functions.delete(oldKey);
-  fn.schema = schema;
-  fn.name = name;
-  ctx.schema.functions.set(newKey, fn);
-  for (const host of [...ctx.schema.tables.values(), ...ctx.schema.views.values()]) {
-    for (const trigger of host.triggers) if (trigger.function === oldKey) trigger.function = newKey;
-  }
-  renameGrantObject(ctx, oldKey, newKey);
-  fn.changes.push({ origin: ctx.origin, description: `moved from "${oldKey}"` });
 }
 
 function renameSchema(statement: RenameStmt, ctx: ReplayContext): void {
@@ -257,6 +232,8 @@ function renameSchema(statement: RenameStmt, ctx: ReplayContext): void {
       map.delete(key);
       item.schema = to;
       map.set(qualifiedName(to, item.name), item);
+      if (map === ctx.schema.types) moveTypeReferences(ctx, { schema: from, name: item.name }, item);
+      if (map === ctx.schema.sequences) renameSequenceInDefaults(ctx, key, qualifiedName(to, item.name));
     }
   }
   for (const [key, fn] of [...ctx.schema.functions]) if (fn.schema === from) moveFunction(ctx, key, functionKey(to, fn.name, fn.signatureTypes), to, fn.name);

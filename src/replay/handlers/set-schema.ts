@@ -5,7 +5,9 @@ import { functionKey, qualifiedName } from '../model.js';
 import { describeFunction, findFunction, nameParts, schemaAndName } from '../names.js';
 import { renameRelation, renameSequenceInDefaults } from './dependents.js';
 import { renameGrantObject } from './grants.js';
-import { moveFunction } from './rename.js';
+import { moveFunction } from './function-moves.js';
+import { moveTypeReferences } from './type-moves.js';
+import { typesProvidedBy } from '../extension-types.js';
 
 export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext): void {
   const target = statement.newschema ?? '';
@@ -57,11 +59,18 @@ export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext):
       if (!key) return missing(ctx.keyForCreate(schema, name));
       const item = map.get(key)!;
       const newKey = qualifiedName(target, item.name);
+      const isSequence = objectType === 'OBJECT_SEQUENCE';
+      if (ctx.relationExists(newKey) || (!isSequence && ctx.schema.types.has(newKey))) {
+        ctx.emit({ action: 'error', objectType: isSequence ? 'sequence' : 'type', name: newKey, reason: { code: 'exists', kind: isSequence ? 'relation' : 'type', name: newKey } });
+        return;
+      }
+      const fromSchema = item.schema;
       map.delete(key);
       item.schema = target;
       (map as Map<string, typeof item>).set(newKey, item);
       renameGrantObject(ctx, key, newKey);
       if (objectType === 'OBJECT_SEQUENCE') renameSequenceInDefaults(ctx, key, newKey);
+      else moveTypeReferences(ctx, { schema: fromSchema, name: item.name }, item);
       ctx.emit({ action: 'rename', objectType: objectType === 'OBJECT_SEQUENCE' ? 'sequence' : 'type', name: newKey, message: `moved "${key}" to schema "${target}"` });
       return;
     }
@@ -79,7 +88,9 @@ export function setSchema(statement: AlterObjectSchemaStmt, ctx: ReplayContext):
     case 'OBJECT_EXTENSION': {
       const extension = ctx.schema.extensions.get(nameParts(statement.object)[0] ?? '');
       if (!extension) return missing(nameParts(statement.object)[0] ?? '');
+      const from = extension.schema;
       extension.schema = target;
+      for (const name of typesProvidedBy(extension.name)) moveTypeReferences(ctx, { schema: from, name }, { schema: target, name });
       ctx.change(extension, `moved to schema "${target}"`);
       ctx.emit({ action: 'alter', objectType: 'extension', name: extension.name, message: `moved extension "${extension.name}" to schema "${target}"` });
       return;

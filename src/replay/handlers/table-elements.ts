@@ -14,7 +14,7 @@ import type { Reason } from '../reasons.js';
 import { SERIAL_TYPES, expressionText, formatType, stringsOf, typeBaseName } from '../sql-text.js';
 import { keySql } from './create-index.js';
 import { chooseName } from '../object-names.js';
-import { constraintNameMayExist, recordConstraintName } from '../constraint-names.js';
+import { constraintNameMayExist, recordConstraintName } from '../constraint-names-used.js';
 
 const KIND_BY_CONTYPE: Partial<Record<string, ConstraintKind>> = {
   CONSTR_PRIMARY: 'primary key',
@@ -90,7 +90,10 @@ export function addConstraint(
     const column = table.columns.find((candidate) => candidate.name === (columnName ?? stringsOf(node.keys)[0]));
     if (column && !column.notNull) {
       column.notNull = true;
-      if (node.conname) column.notNullName = node.conname;
+      if (node.conname) {
+        column.notNullName = node.conname;
+        recordConstraintName(ctx.schema, node.conname);
+      }
     }
     return null;
   }
@@ -258,6 +261,12 @@ function referencedKeyRejection(node: ConstraintNode, target: Table, relname: st
   return isUniqueKey(target, wanted, ctx) ? null : { code: 'invalid', text: `there is no unique constraint matching given keys for referenced table "${relname}"` };
 }
 
+/** PostgreSQL's one primary key per table: `keepsOne` tells whether the table keeps one it already had. */
+export function primaryKeyRejection(nodes: ConstraintNode[], keepsOne: boolean, tableName: string): Reason | null {
+  const added = nodes.filter((node) => node.contype === 'CONSTR_PRIMARY').length;
+  return added + (keepsOne ? 1 : 0) > 1 ? { code: 'invalid', text: `multiple primary keys for table "${tableName}" are not allowed` } : null;
+}
+
 /** The first reason PostgreSQL rejects one of the constraints, as `constraintRejection` tells it. */
 export function firstRejection(nodes: ConstraintNode[], ctx: ReplayContext, target: ConstraintTarget): Reason | null {
   for (const node of nodes) {
@@ -349,7 +358,7 @@ export function buildColumn(
   const name = definition.colname ?? '';
   const column: Column = {
     name,
-    type: typeName ? formatType(typeName) : 'unknown',
+    type: typeName ? formatType(ctx.qualifyType(typeName)) : 'unknown',
     notNull: Boolean(definition.is_not_null),
     default: definition.raw_default ? expressionText(definition.raw_default) : null,
     identity: null,
@@ -384,7 +393,10 @@ export function buildColumn(
     switch (constraint.contype) {
       case 'CONSTR_NOTNULL':
         column.notNull = true;
-        if (constraint.conname) column.notNullName = constraint.conname;
+        if (constraint.conname) {
+          column.notNullName = constraint.conname;
+          recordConstraintName(ctx.schema, constraint.conname);
+        }
         break;
       case 'CONSTR_NULL':
         column.notNull = false;

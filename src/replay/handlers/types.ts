@@ -1,10 +1,12 @@
 /** CREATE TYPE (enum, composite, range), CREATE DOMAIN, ALTER DOMAIN and ALTER TYPE ... ADD VALUE / RENAME VALUE. */
 import type { AlterDomainStmt, AlterEnumStmt, CompositeTypeStmt, CreateDomainStmt, CreateEnumStmt, CreateRangeStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
+import { recordConstraintName } from '../constraint-names-used.js';
 import { madeAt } from '../reasons.js';
 import type { TypeObject } from '../model.js';
 import { schemaAndName } from '../names.js';
-import { expressionText, formatType, quoteIdentifier, stringsOf } from '../sql-text.js';
+import { spelled } from '../object-references.js';
+import { expressionText, formatType, stringsOf } from '../sql-text.js';
 
 function createType(ctx: ReplayContext, names: Node[] | undefined, fill: Partial<TypeObject> & Pick<TypeObject, 'kind'>): void {
   const { schema, name } = schemaAndName(stringsOf(names));
@@ -41,7 +43,7 @@ export function createComposite(statement: CompositeTypeStmt, ctx: ReplayContext
   const relation = statement.typevar;
   const names = [relation?.schemaname, relation?.relname ?? ''].filter((part): part is string => part !== undefined);
   const attributes = (statement.coldeflist ?? []).flatMap((node) =>
-    'ColumnDef' in node && node.ColumnDef.typeName ? [{ name: node.ColumnDef.colname ?? '', type: formatType(node.ColumnDef.typeName) }] : [],
+    'ColumnDef' in node && node.ColumnDef.typeName ? [{ name: node.ColumnDef.colname ?? '', type: formatType(ctx.qualifyType(node.ColumnDef.typeName)) }] : [],
   );
   createType(ctx, names.map((sval) => ({ String: { sval } })), { kind: 'composite', attributes });
 }
@@ -61,11 +63,12 @@ export function createDomain(statement: CreateDomainStmt, ctx: ReplayContext): v
       let checkName = constraint.conname ?? `${name}_check`;
       for (let n = 1; !constraint.conname && taken.has(checkName); n++) checkName = `${name}_check${n}`;
       checks.push({ name: checkName, expression: expressionText(constraint.raw_expr) });
+      recordConstraintName(ctx.schema, checkName);
     }
   }
   createType(ctx, statement.domainname, {
     kind: 'domain',
-    baseType: statement.typeName ? formatType(statement.typeName) : null,
+    baseType: statement.typeName ? formatType(ctx.qualifyType(statement.typeName)) : null,
     notNull,
     default: defaultValue,
     checks,
@@ -76,7 +79,7 @@ export function createRange(statement: CreateRangeStmt, ctx: ReplayContext): voi
   let subtype: string | null = null;
   for (const node of statement.params ?? []) {
     if ('DefElem' in node && node.DefElem.defname === 'subtype' && node.DefElem.arg && 'TypeName' in node.DefElem.arg) {
-      subtype = formatType(node.DefElem.arg.TypeName);
+      subtype = formatType(ctx.qualifyType(node.DefElem.arg.TypeName));
     }
   }
   createType(ctx, statement.typeName, { kind: 'range', baseType: subtype });
@@ -90,7 +93,7 @@ const LABEL_DEFAULT = /^(CAST\()?'((?:[^']|'')*)'((?:::| AS )[^']*)?$/;
  * it: `'closed'` becomes `'Closed'` (Lemmy's registration_mode default).
  */
 function relabelDefaults(ctx: ReplayContext, type: TypeObject, oldLabel: string, newLabel: string): void {
-  const spelling = type.schema === 'public' ? quoteIdentifier(type.name) : `${quoteIdentifier(type.schema)}.${quoteIdentifier(type.name)}`;
+  const spelling = spelled(type);
   const quoted = (label: string) => `'${label.replace(/'/g, "''")}'`;
   for (const table of ctx.schema.tables.values()) {
     for (const column of table.columns) {
@@ -187,6 +190,7 @@ export function alterDomain(statement: AlterDomainStmt, ctx: ReplayContext): voi
         return;
       }
       domain.checks.push({ name, expression: expressionText(constraint.raw_expr) });
+      recordConstraintName(ctx.schema, name);
       return done(`added constraint "${name}"`);
     }
     case 'X': {

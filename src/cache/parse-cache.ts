@@ -17,10 +17,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node, ParseResult } from 'libpg-query';
-import { BackgroundWriter } from './cache-writer.js';
-import type { MigrationFile } from './discover/index.js';
-import type { ParsedFile, ParseProblem, Statement } from './parse/index.js';
-import { SourcePositions } from './parse/positions.js';
+import { BackgroundWriter } from './writer.js';
+import type { MigrationFile } from '../discover/index.js';
+import type { ParsedFile, ParseProblem, Statement } from '../parse/index.js';
+import { SourcePositions } from '../parse/positions.js';
 
 /** Set to `off` to disable the cache, or to a folder to keep it somewhere else. */
 export const CACHE_ENV = 'MIGLINT_CACHE';
@@ -125,7 +125,7 @@ export function contentKey(source: string): string {
 function parserFingerprint(): string {
   const hash = createHash('sha1');
   const here = fileURLToPath(import.meta.url);
-  const parseDir = path.join(path.dirname(here), 'parse');
+  const parseDir = path.join(path.dirname(here), '..', 'parse');
   hash.update(readFileSync(here));
   for (const name of readdirSync(parseDir).sort()) hash.update(name).update(readFileSync(path.join(parseDir, name)));
   const require = createRequire(import.meta.url);
@@ -190,7 +190,7 @@ export class ParseCache {
   }
 
   /**
-   * Stores an encoded entry, on a worker thread (see cache-writer.ts): call flush() before the
+   * Stores an encoded entry, on a worker thread (see writer.ts): call flush() before the
    * process ends. Never throws: failures (read-only disk, full disk) only cost the next run a parse.
    */
   put(key: string, encoded: string): void {

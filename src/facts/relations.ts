@@ -3,9 +3,9 @@
  * along the replayed chain: the facts behind missing-reference and order-dependency.
  */
 import type { Constraint, Node, RangeVar } from 'libpg-query';
-import { compareOrigins, nodeOf, originOf, relationKey, replayedStatements, type Located } from './ast.js';
-import type { ParsedFile, Statement } from './parse/index.js';
-import type { HistoryEvent, Origin, SchemaModel } from './replay/index.js';
+import { compareOrigins, nodeOf, originOf, relationKey, replayedStatements, type Located } from '../ast.js';
+import type { ParsedFile, Statement } from '../parse/index.js';
+import type { HistoryEvent, Origin, SchemaModel } from '../replay/index.js';
 
 export interface RelationReference {
   place: Located;
@@ -126,18 +126,6 @@ export class RelationTimeline {
     if (relation.schemaname) return this.firstSeen.get(relationKey(relation)) ?? null;
     return this.firstSeenByName.get(relation.relname ?? '') ?? null;
   }
-}
-
-const timelines = new WeakMap<HistoryEvent[], RelationTimeline>();
-
-/** The folder's relation timeline, built once per replay for the rules that read it. */
-export function relationTimeline(files: ParsedFile[], history: HistoryEvent[]): RelationTimeline {
-  let timeline = timelines.get(history);
-  if (!timeline) {
-    timeline = new RelationTimeline(files, history);
-    timelines.set(history, timeline);
-  }
-  return timeline;
 }
 
 function keepEarliest(seen: Map<string, Origin>, key: string, origin: Origin): void {

@@ -8,10 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from './engine.js';
-import { UsageError } from './errors.js';
-import type { Finding } from './rule.js';
+import { UsageError } from '../errors.js';
+import type { Finding } from '../rule.js';
 import type { Suppressions } from './suppressions-schema.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 export const SUPPRESSIONS_FILE = 'miglint-suppressions.json';
 

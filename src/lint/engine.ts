@@ -2,14 +2,17 @@
  * Runs the configured rules over a replayed folder, applies inline suppressions, and returns
  * the findings in the order a reader goes through the folder.
  */
-import type { EffectiveRule } from './config.js';
-import type { Layout, RunnerIssue, UnplacedFile } from './discover/index.js';
-import type { ParsedFile } from './parse/index.js';
-import type { Preset } from './presets.js';
-import type { Replay } from './replay/index.js';
-import type { Finding, Severity } from './rule.js';
+import type { EffectiveRule } from '../config.js';
+import type { Layout, RunnerIssue, UnplacedFile } from '../discover/index.js';
+import type { ParsedFile } from '../parse/index.js';
+import type { Preset } from '../presets.js';
+import type { HistoryEvent } from '../replay/history.js';
+import type { Replay } from '../replay/index.js';
+import type { Finding, Severity } from '../rule.js';
+import { Facts } from '../facts/index.js';
 import { fingerprintFindings } from './fingerprint.js';
-import type { RecordedSum } from './sum.js';
+import { ClaimedRejections } from './claims.js';
+import type { RecordedSum } from '../sum.js';
 import { applyDirectives, readDirectives, unusedDirectives } from './suppressions.js';
 
 export interface Analysis extends Replay {
@@ -39,16 +42,22 @@ export const UNUSED_DISABLE = 'unused-disable';
 export function runRules(analysis: Analysis, rules: EffectiveRule[], unusedDisableSeverity: Severity | 'off' = 'warning'): LintResult {
   const findings: Finding[] = [];
   const ruleFailures: LintResult['ruleFailures'] = [];
-  for (const { rule, severity, options } of rules) {
+  const facts = new Facts(analysis.files, analysis.history, analysis.schema, analysis.preset);
+  const claimed = new ClaimedRejections(analysis.files);
+  const run = ({ rule, severity, options }: EffectiveRule, unclaimed: HistoryEvent[]) => {
     try {
-      const reports = rule.check({ ...analysis, options });
+      const reports = rule.check({ ...analysis, facts, unclaimed, options });
+      if (rule.claims) claimed.add(rule.claims, reports);
       for (const report of reports) {
         findings.push({ ruleId: rule.id, severity, ...report, related: report.related ?? [] });
       }
     } catch (error) {
       ruleFailures.push({ ruleId: rule.id, message: (error as Error).message });
     }
-  }
+  };
+  for (const effective of rules) if (!effective.rule.takesUnclaimed) run(effective, []);
+  const unclaimed = claimed.unclaimed(analysis.history);
+  for (const effective of rules) if (effective.rule.takesUnclaimed) run(effective, unclaimed);
 
   const directives = analysis.files.flatMap(readDirectives);
   const kept = applyDirectives(findings, directives);

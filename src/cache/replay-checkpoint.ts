@@ -13,10 +13,10 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { cacheRoot, keepNewest } from './cache.js';
-import type { ParsedFile } from './parse/index.js';
-import type { Preset } from './presets.js';
-import type { ReplayOptions, ReplayProgress } from './replay/index.js';
+import { cacheRoot, keepNewest } from './parse-cache.js';
+import type { ParsedFile } from '../parse/index.js';
+import type { Preset } from '../presets.js';
+import type { ReplayOptions, ReplayProgress } from '../replay/index.js';
 import { codeFingerprint } from './result-cache.js';
 
 const FORMAT = 1;

@@ -4,10 +4,10 @@
  * `storage.objects`) are not in the model, so rules find them here.
  */
 import type { Node, RangeVar } from 'libpg-query';
-import { nodeOf, relationKey, replayedStatements, roleNames, type Located } from './ast.js';
-import type { ParsedFile } from './parse/index.js';
-import { isPlatformRelation, type Preset } from './presets.js';
-import type { Policy, SchemaModel } from './replay/index.js';
+import { nodeOf, relationKey, replayedStatements, roleNames, type Located } from '../ast.js';
+import type { ParsedFile } from '../parse/index.js';
+import { isPlatformRelation, type Preset } from '../presets.js';
+import type { Policy, SchemaModel } from '../replay/index.js';
 
 export interface PolicyStatement {
   place: Located;

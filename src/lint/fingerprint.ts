@@ -4,27 +4,18 @@
  * scanning uses it to know that a finding moved down ten lines is the same finding.
  */
 import { createHash } from 'node:crypto';
-import type { ParsedFile, Statement } from './parse/index.js';
-import type { Finding } from './rule.js';
-import { treeText } from './tree-text.js';
+import { statementContaining } from '../ast.js';
+import type { ParsedFile } from '../parse/index.js';
+import type { Finding } from '../rule.js';
+import { treeText } from '../tree-text.js';
 
 export function findingFingerprint(finding: Pick<Finding, 'ruleId' | 'file' | 'line' | 'column'>, parsed: ParsedFile | undefined): string {
-  const statement = parsed ? statementAt(parsed.statements, finding.line, finding.column) : undefined;
+  const statement = parsed ? statementContaining(parsed.statements, finding) : undefined;
   const statementKey = statement ? treeText(statement.node) : '';
   return createHash('sha256')
     .update(`${finding.ruleId}\0${parsed?.file.name ?? finding.file}\0${statementKey}`)
     .digest('hex')
     .slice(0, 32);
-}
-
-/** The last statement that starts at or before the position: the one the finding is in. */
-function statementAt(statements: Statement[], line: number, column: number): Statement | undefined {
-  let found: Statement | undefined;
-  for (const statement of statements) {
-    if (statement.line > line || (statement.line === line && statement.column > column)) break;
-    found = statement;
-  }
-  return found;
 }
 
 /** Sets every finding's fingerprint from the files they are in. */

@@ -2,9 +2,9 @@
  * Questions rules ask of the replayed history and model: when a table came into existence,
  * which statement an event came from, what a column looked like at a given point.
  */
-import { compareOrigins, nameParts, nodeOf, relationKey, type Located } from './ast.js';
-import type { ParsedFile } from './parse/index.js';
-import type { Column, HistoryEvent, Index, Origin, SchemaModel, Table } from './replay/index.js';
+import { compareOrigins, nameParts, nodeOf, relationKey, type Located } from '../ast.js';
+import type { ParsedFile } from '../parse/index.js';
+import type { Column, HistoryEvent, Index, Origin, Table } from '../replay/index.js';
 
 /** Where each table (by its stable id) was first created. */
 export function tableCreations(history: HistoryEvent[]): Map<number, Origin> {
@@ -17,26 +17,18 @@ export function tableCreations(history: HistoryEvent[]): Map<number, Origin> {
   return created;
 }
 
-/** True when the table an event touches was created in an earlier file: it may hold rows. */
-export function existedBeforeFile(event: HistoryEvent, creations: Map<number, Origin>): boolean {
-  if (event.tableId === null) return false;
-  const created = creations.get(event.tableId);
-  return created !== undefined && created.fileOrder < event.origin.fileOrder;
+/** The file an origin is in. */
+function fileAt(files: ParsedFile[], origin: Origin): ParsedFile | undefined {
+  // Files are usually listed in runner order, so the origin's order is its index: no scan.
+  const indexed = files[origin.fileOrder];
+  return indexed?.file.order === origin.fileOrder ? indexed : files.find((candidate) => candidate.file.order === origin.fileOrder);
 }
 
 /** The statement an origin names. */
 export function statementAt(files: ParsedFile[], origin: Origin): Located | null {
-  // Files are usually listed in runner order, so the origin's order is its index: no scan.
-  const indexed = files[origin.fileOrder];
-  const file = indexed?.file.order === origin.fileOrder ? indexed : files.find((candidate) => candidate.file.order === origin.fileOrder);
+  const file = fileAt(files, origin);
   const statement = file?.statements[origin.statementIndex];
   return file && statement ? { file, statement } : null;
-}
-
-export function tableById(schema: SchemaModel, id: number | null): Table | null {
-  if (id === null) return null;
-  for (const table of schema.tables.values()) if (table.id === id) return table;
-  return null;
 }
 
 /** The column's type just before `origin`, through its recorded type changes. */
@@ -66,10 +58,7 @@ export function indexKeyOptions(files: ParsedFile[], index: Index): string[] {
 
 /** True when the same file empties the table (TRUNCATE, or DELETE without WHERE or USING) before the statement at `origin`. */
 export function emptiedEarlierInFile(files: ParsedFile[], tableKey: string, origin: Origin): boolean {
-  // Files are usually listed in runner order, so the origin's order is its index: no scan.
-  const indexed = files[origin.fileOrder];
-  const file = indexed?.file.order === origin.fileOrder ? indexed : files.find((candidate) => candidate.file.order === origin.fileOrder);
-  return (file?.statements ?? []).some((statement) => {
+  return (fileAt(files, origin)?.statements ?? []).some((statement) => {
     if (statement.index >= origin.statementIndex) return false;
     const truncated = nodeOf(statement, 'TruncateStmt')?.relations ?? [];
     if (truncated.some((node) => 'RangeVar' in node && relationKey(node.RangeVar) === tableKey)) return true;

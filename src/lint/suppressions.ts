@@ -4,8 +4,8 @@
  *   -- miglint-disable rule-id[, rule-id]             the whole file
  * Without rule ids a directive covers every rule.
  */
-import type { ParsedFile } from './parse/index.js';
-import type { Finding } from './rule.js';
+import type { ParsedFile } from '../parse/index.js';
+import type { Finding } from '../rule.js';
 
 export interface Directive {
   file: string;

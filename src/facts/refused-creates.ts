@@ -5,9 +5,9 @@
  * that CREATE, which is what a finding should name, not "no migration creates it".
  */
 import type { RangeVar } from 'libpg-query';
-import { nodeOf, originOf, relationKey } from './ast.js';
-import type { ParsedFile, Statement } from './parse/index.js';
-import type { HistoryEvent, Origin } from './replay/index.js';
+import { nodeOf, originOf, relationKey } from '../ast.js';
+import type { ParsedFile, Statement } from '../parse/index.js';
+import type { HistoryEvent, Origin } from '../replay/index.js';
 
 const CREATING_KINDS = new Set(['CreateStmt', 'ViewStmt', 'CreateTableAsStmt', 'CreateForeignTableStmt']);
 

@@ -11,11 +11,11 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheRoot, keepNewest } from './cache.js';
-import type { Config } from './config.js';
-import type { Discovery } from './discover/index.js';
-import type { LintResult } from './engine.js';
-import type { Preset } from './presets.js';
+import { cacheRoot, keepNewest } from './parse-cache.js';
+import type { Config } from '../config.js';
+import type { Discovery } from '../discover/index.js';
+import type { LintResult } from '../lint/engine.js';
+import type { Preset } from '../presets.js';
 
 const FORMAT = 1;
 
@@ -54,7 +54,7 @@ let fingerprint: string | null = null;
 export function codeFingerprint(): string {
   if (fingerprint !== null) return fingerprint;
   const hash = createHash('sha1');
-  const codeRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   for (const folder of ['src', 'rules']) hashFolder(hash, path.join(codeRoot, folder));
   const require = createRequire(import.meta.url);
   for (const library of ['libpg-query', 'pgsql-deparser', 'zod']) {

@@ -1,0 +1,1 @@
+alter sequence counter set schema app;

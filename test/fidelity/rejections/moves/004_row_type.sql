@@ -1,0 +1,1 @@
+alter type pair set schema app;
