@@ -177,7 +177,8 @@ export function ownerStatements(schema: SchemaModel): string[] {
   const owner = (kind: string, name: string, role: string | null) => {
     if (role) statements.push(`ALTER ${kind} ${name} OWNER TO ${roleText(role)};`);
   };
-  for (const item of schema.schemas.values()) if (item.created !== null) owner('SCHEMA', ident(item.name), item.owner);
+  // The public schema comes with the database; a chain may still give it an owner.
+  for (const item of schema.schemas.values()) owner('SCHEMA', ident(item.name), item.owner);
   for (const type of schema.types.values()) owner(type.kind === 'domain' ? 'DOMAIN' : 'TYPE', qualified(type.schema, type.name), type.owner);
   for (const sequence of schema.sequences.values()) owner('SEQUENCE', qualified(sequence.schema, sequence.name), sequence.owner);
   for (const table of schema.tables.values()) owner('TABLE', qualified(table.schema, table.name), table.owner);

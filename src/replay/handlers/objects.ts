@@ -272,7 +272,9 @@ export function movePrivilegesToNewOwner(ctx: ReplayContext, found: Pick<Located
 
 export function setOwner(found: Located, owner: string, ctx: ReplayContext): void {
   const newOwner = owner === 'CURRENT_USER' ? null : owner;
-  if ('owner' in found.target) movePrivilegesToNewOwner(ctx, found, found.target.owner ?? null, newOwner ?? 'postgres');
+  // PostgreSQL 15 and later give the public schema to pg_database_owner.
+  const oldOwner = found.target.owner ?? (found.objectType === 'schema' && found.name === 'public' ? 'pg_database_owner' : null);
+  if ('owner' in found.target) movePrivilegesToNewOwner(ctx, found, oldOwner, newOwner ?? 'postgres');
   if ('owner' in found.target) found.target.owner = newOwner;
   found.target.changes?.push({ origin: ctx.origin, description: `owner set to ${owner}` });
   ctx.emit({ action: 'alter', objectType: found.objectType, name: found.name, tableId: found.tableId ?? null, message: `changed the owner of "${found.name}" to ${owner}` });
