@@ -1,7 +1,7 @@
 /**
  * The platform database verify starts from, kept between runs: in PGlite, initdb and the
  * preset's SQL take seconds, loading the data directory they leave (PGlite's `dumpDataDir` tar)
- * a fraction of that. The tar lives in miglint's cache folder (see cache.ts), named after what
+ * a fraction of that. The tar lives in miglint's cache folder (see cache/parse-cache.ts), named after what
  * built it: PGlite's version, miglint's version and the preset's SQL and extensions, so that a
  * change to any of them builds a new one. It is written whole or not at all (write-atomic.ts),
  * and a file that does not end as a tar ends is never loaded.
@@ -53,7 +53,7 @@ function isWholeTar(bytes: Uint8Array): boolean {
 export class DataDirCache {
   private readonly dir: string;
 
-  /** `root`: miglint's cache folder (cacheRoot in cache.ts). */
+  /** `root`: miglint's cache folder (cacheRoot in cache/parse-cache.ts). */
   constructor(root: string) {
     this.dir = path.join(root, 'pglite');
   }
