@@ -72,7 +72,8 @@ export interface Finding {
   fingerprint?: string;
 }
 
-export interface RuleContext<Options> {
+/** What a run knows of the folder besides its replay: given to every rule, and kept in the analysis. */
+export interface FolderContext {
   layout: Layout;
   /** Objects the platform provides (Supabase's `auth.users`, roles `anon`, ...). */
   preset: Preset;
@@ -84,12 +85,15 @@ export interface RuleContext<Options> {
   runnerIssues: RunnerIssue[];
   /** Roles the runner's environment provides (graphile-migrate's placeholders). */
   providedRoles: string[];
+  /** The folder's miglint.sum (`miglint sum`), or null when it has none. */
+  sum: RecordedSum | null;
+}
+
+export interface RuleContext<Options> extends FolderContext {
   history: HistoryEvent[];
   schema: SchemaModel;
   /** What rules ask of the files, the history and the model together, built once per run. */
   facts: Facts;
-  /** The folder's miglint.sum (`miglint sum`), or null when it has none. */
-  sum: RecordedSum | null;
   /**
    * The rejections (`error` events) no rule claims, for a rule with `takesUnclaimed`, which runs
    * after every other rule; empty for the others.

@@ -3,30 +3,15 @@
  * the findings in the order a reader goes through the folder.
  */
 import type { EffectiveRule } from '../config.js';
-import type { Layout, RunnerIssue, UnplacedFile } from '../discover/index.js';
-import type { ParsedFile } from '../parse/index.js';
-import type { Preset } from '../presets.js';
 import type { HistoryEvent } from '../replay/history.js';
 import type { Replay } from '../replay/index.js';
-import type { Finding, Severity } from '../rule.js';
+import type { Finding, FolderContext, Severity } from '../rule.js';
 import { Facts } from '../facts/index.js';
 import { fingerprintFindings } from './fingerprint.js';
 import { ClaimedRejections } from './claims.js';
-import type { RecordedSum } from '../sum.js';
 import { applyDirectives, readDirectives, unusedDirectives } from './suppressions.js';
 
-export interface Analysis extends Replay {
-  layout: Layout;
-  preset: Preset;
-  files: ParsedFile[];
-  /** .sql files under the folder that the layout's runner never applies. */
-  unplaced: UnplacedFile[];
-  runnerIssues: RunnerIssue[];
-  /** Roles the runner's environment provides (graphile-migrate's placeholders). */
-  providedRoles: string[];
-  /** The folder's miglint.sum, read; null when it has none. */
-  sum: RecordedSum | null;
-}
+export interface Analysis extends Replay, FolderContext {}
 
 export interface LintResult {
   files: number;
