@@ -47,7 +47,7 @@ function assignmentSites(action: unknown): { counts: Map<number, number>; loopNa
 export class GuardVariables {
   /** Variables that may get a known value, by number. */
   private readonly trackable = new Map<number, string>();
-  private readonly known = new Map<string, boolean | number | string>();
+  private readonly known = new Map<string, Exclude<Value, null>>();
 
   constructor(
     private readonly fn: PlPgSQLFunction,

@@ -22,15 +22,19 @@ import { isPlatformRelation, platformObjects } from '../presets.js';
 import { stringsOf } from './sql-text.js';
 
 type Truth = boolean | null;
-/** What an expression evaluates to: a truth value, a number (a count), text, or null when the model cannot tell. */
-export type Value = boolean | number | string | null;
+/** SQL's NULL, as a value the model knows: what `SELECT ... INTO` gives when no row matches. */
+export const SQL_NULL = Symbol('SQL NULL');
+/** What an expression evaluates to: a truth value, a number (a count), text, SQL's NULL, or null when the model cannot tell. */
+export type Value = boolean | number | string | typeof SQL_NULL | null;
 /** PL/pgSQL variables whose value is known at this point, by name. */
-export type Variables = ReadonlyMap<string, boolean | number | string>;
+export type Variables = ReadonlyMap<string, Exclude<Value, null>>;
 
 interface Scope {
   variables: Variables;
   /** Inside `SELECT count(*) ... FROM <catalog>`: how many rows the catalog query matches. */
   rows?: number | null;
+  /** Inside `SELECT <expression> FROM <catalog>` matching one row: that row's columns. */
+  row?: Readonly<Record<string, string>>;
 }
 
 /** Evaluates a PL/pgSQL condition; null when the model cannot tell. */
@@ -70,8 +74,19 @@ function evaluateSelect(select: SelectStmt, ctx: ReplayContext, scope: Scope): V
   const target = only && 'ResTarget' in only ? only.ResTarget.val : undefined;
   if (!target || select.groupClause?.length || select.havingClause || select.limitCount || select.op !== 'SETOP_NONE') return null;
   if (!select.fromClause?.length) return select.whereClause ? null : evaluate(target, ctx, scope);
-  if (!countsRows(target)) return null;
+  if (!countsRows(target)) return evaluateOverRow(select, target, ctx, scope);
   return evaluate(target, ctx, { ...scope, rows: catalogRowCount(select, ctx) });
+}
+
+/**
+ * `SELECT <expression> FROM <catalog> WHERE ...` as `SELECT ... INTO` runs it: no row gives
+ * NULL, one row the expression over that row; several rows (whose order is not defined) or a
+ * catalog the model cannot list is unknown.
+ */
+function evaluateOverRow(select: SelectStmt, target: Node, ctx: ReplayContext, scope: Scope): Value {
+  const rows = catalogRows(select, ctx);
+  if (rows === null || rows.length > 1) return null;
+  return rows.length === 0 ? SQL_NULL : evaluate(target, ctx, { ...scope, row: rows[0] });
 }
 
 function isCountStar(node: Node): boolean {
@@ -96,6 +111,7 @@ const COMPARISONS: Record<string, (left: number, right: number) => boolean> = {
 
 function compare(operator: string, left: Value, right: Value): Value {
   if (operator === '||') return concatenated([left, right]);
+  if (left === SQL_NULL || right === SQL_NULL) return null;
   if (left === null || right === null || typeof left !== typeof right) return null;
   // Text orders by collation: only equality is certain.
   if (typeof left === 'boolean' || typeof left === 'string') return operator === '=' ? left === right : operator === '<>' || operator === '!=' ? left !== right : null;
@@ -128,6 +144,8 @@ function evaluate(node: Node, ctx: ReplayContext, scope: Scope): Value {
     return node.SubLink.subLinkType === 'EXPR_SUBLINK' ? evaluateSelect(select, ctx, { variables: scope.variables }) : null;
   }
   if ('NullTest' in node) {
+    const value = node.NullTest.arg ? evaluate(node.NullTest.arg, ctx, scope) : null;
+    if (value !== null) return (value === SQL_NULL) === (node.NullTest.nulltesttype === 'IS_NULL');
     const exists = regclassExists(node.NullTest.arg, ctx);
     if (exists === null) return null;
     return node.NullTest.nulltesttype === 'IS_NULL' ? !exists : exists;
@@ -146,14 +164,17 @@ function evaluate(node: Node, ctx: ReplayContext, scope: Scope): Value {
   if ('ColumnRef' in node) {
     const fields = node.ColumnRef.fields ?? [];
     const name = fields.length === 1 ? stringsOf(fields)[0] : undefined;
-    return name === undefined ? null : (scope.variables.get(name) ?? null);
+    if (name === undefined) return null;
+    return scope.row?.[name] ?? scope.variables.get(name) ?? null;
   }
   if (isCountStar(node)) return scope.rows ?? null;
   if ('FuncCall' in node) return textFunction(node, ctx, scope);
   return null;
 }
 
+/** `a || b`: NULL when either is. */
 function concatenated(values: Value[]): Value {
+  if (values.includes(SQL_NULL) && !values.includes(null)) return SQL_NULL;
   return values.every((value) => typeof value === 'string' || typeof value === 'number') ? values.join('') : null;
 }
 
@@ -162,7 +183,7 @@ const FALSE_TEXT = new Set(['false', 'f', 'no', 'n', 'off', '0']);
 
 /** `value::type` for the casts a block's variables go through; null for any other. */
 function cast(value: Value, type: string): Value {
-  if (value === null) return null;
+  if (value === null || value === SQL_NULL) return value;
   if (type === 'bool' || type === 'boolean') {
     if (typeof value === 'boolean') return value;
     const text = String(value).trim().toLowerCase();
@@ -190,9 +211,10 @@ function coalesced(args: Node[], ctx: ReplayContext, scope: Scope): Value {
       takeAsUnset(setting, ctx);
       continue;
     }
-    return evaluate(arg, ctx, scope);
+    const value = evaluate(arg, ctx, scope);
+    if (value !== SQL_NULL) return value;
   }
-  return null;
+  return SQL_NULL;
 }
 
 function takeAsUnset(setting: string, ctx: ReplayContext): void {
@@ -209,7 +231,7 @@ function formatted(template: string, args: Value[]): Value {
   const text = template.replace(/%([sIL%])/g, (_, kind: string) => {
     if (kind === '%') return '%';
     const value = args[next++];
-    if (value === undefined || value === null || typeof value === 'boolean') {
+    if (value === undefined || value === null || value === SQL_NULL || typeof value === 'boolean') {
       failed = true;
       return '';
     }
@@ -224,8 +246,9 @@ function textFunction(node: Extract<Node, { FuncCall: unknown }>, ctx: ReplayCon
   const name = stringsOf(node.FuncCall.funcname).join('.').replace(/^pg_catalog\./, '');
   const args = (node.FuncCall.args ?? []).map((arg) => evaluate(arg, ctx, scope));
   switch (name) {
+    // Unlike ||, concat() skips NULL arguments.
     case 'concat':
-      return concatenated(args);
+      return concatenated(args.filter((arg) => arg !== SQL_NULL));
     case 'format':
       return typeof args[0] === 'string' ? formatted(args[0], args.slice(1)) : null;
     case 'quote_ident':
@@ -349,11 +372,12 @@ function tableConstraintRows(schema: SchemaModel, table: Table): { constraint_na
 }
 
 /**
- * `information_schema.table_constraints WHERE table_name = 't' AND constraint_type = 'PRIMARY
- * KEY'` (any of its name, schema and type columns): whether the model has such a constraint.
- * A partition's inherited keys are not followed: unknown.
+ * The rows of `information_schema.table_constraints WHERE table_name = 't' AND constraint_type =
+ * 'PRIMARY KEY'` (any of its name, schema and type columns) the model has; null when it cannot
+ * tell (a condition on another column, a schema it does not hold whole, a partition's inherited
+ * keys).
  */
-function tableConstraintExists(where: ReadonlyMap<string, string>, ctx: ReplayContext, answer: (found: boolean) => Truth): Truth {
+function tableConstraintMatches(where: ReadonlyMap<string, string>, ctx: ReplayContext): Record<string, string>[] | null {
   if (where.size === 0 || [...where.keys()].some((column) => !TABLE_CONSTRAINTS_COLUMNS.has(column))) return null;
   const tableSchema = where.get('table_schema');
   const constraintSchema = where.get('constraint_schema');
@@ -365,12 +389,27 @@ function tableConstraintExists(where: ReadonlyMap<string, string>, ctx: ReplayCo
       (constraintSchema ?? table.schema) === table.schema,
   );
   if (tables.some((table) => table.partitionOf !== null)) return null;
-  const found = tables.some((table) =>
-    tableConstraintRows(ctx.schema, table).some(
-      (row) => (where.get('constraint_name') ?? row.constraint_name) === row.constraint_name && (where.get('constraint_type') ?? row.constraint_type) === row.constraint_type,
-    ),
+  return tables.flatMap((table) =>
+    tableConstraintRows(ctx.schema, table)
+      .filter((row) => (where.get('constraint_name') ?? row.constraint_name) === row.constraint_name && (where.get('constraint_type') ?? row.constraint_type) === row.constraint_type)
+      .map((row) => ({ ...row, table_schema: table.schema, table_name: table.name, constraint_schema: table.schema })),
   );
-  return answer(found);
+}
+
+/** Whether the model has such a row of information_schema.table_constraints. */
+function tableConstraintExists(where: ReadonlyMap<string, string>, ctx: ReplayContext, answer: (found: boolean) => Truth): Truth {
+  const rows = tableConstraintMatches(where, ctx);
+  return rows === null ? null : answer(rows.length > 0);
+}
+
+/** The rows a catalog query matches, for the catalogs whose columns the model can list; null otherwise or when it cannot tell. */
+function catalogRows(select: SelectStmt, ctx: ReplayContext): Record<string, string>[] | null {
+  const conditions = equalities(select.whereClause);
+  if (catalogName(select) !== 'information_schema.table_constraints' || !conditions || conditions.notNull.size > 0) return null;
+  const rows = tableConstraintMatches(conditions.values, ctx);
+  // No row, where a schema the model does not hold whole could have one: unknown.
+  if (rows?.length === 0 && conditions.values.get('table_schema') === undefined && [...ctx.schema.schemas.keys()].some((schema) => !heldWhole(ctx, schema))) return null;
+  return rows;
 }
 
 /** EXISTS (SELECT ... FROM <catalog> WHERE col = 'v' AND ...): whether the model has such a row. */
