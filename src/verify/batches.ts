@@ -8,7 +8,7 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import type { Statement } from '../parse/index.js';
-import { run } from './apply.js';
+import { run, type Piece } from './apply.js';
 
 /**
  * Statement kinds whose effect and acceptance do not depend on sharing a transaction with the
@@ -82,3 +82,24 @@ export async function runFileTogether(db: PGlite, texts: string[]): Promise<bool
   await run(db, 'rollback');
   return false;
 }
+
+/** A file's pieces in groups to run as one query each: runs of statements that can share a transaction, each other piece alone. */
+export function groupsOf(pieces: Piece[], runsAlone: (piece: Piece) => boolean): Piece[][] {
+  const groups: Piece[][] = [];
+  let open: Piece[] | null = null;
+  for (const piece of pieces) {
+    if (runsAlone(piece) || !piece.statement || !sharesTransaction(piece.statement)) {
+      groups.push([piece]);
+      open = null;
+    } else if (open && open.length < GROUP_LIMIT) {
+      open.push(piece);
+    } else {
+      open = [piece];
+      groups.push(open);
+    }
+  }
+  return groups;
+}
+
+/** At most this many statements are sent together: a rejected group runs again one statement at a time. */
+const GROUP_LIMIT = 500;

@@ -9,7 +9,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { ParsedFile } from '../parse/index.js';
 import { firstLine, isTransactionControl, parseText, piecesOf, run, type Piece, type Rejection } from './apply.js';
-import { runFileTogether, runTogether, sharesTransaction } from './batches.js';
+import { groupsOf, runFileTogether, runTogether } from './batches.js';
 import { diffCatalogs, readCatalog, type CatalogDifference } from './catalog.js';
 import { compareSchemaDumps, loadPgDump, tryDumpSchema, type DumpComparison, type SchemaDump } from './dump.js';
 import { isAvailable } from './extensions.js';
@@ -76,27 +76,6 @@ function extensionsUsed(files: ParsedFile[], preset: Preset): string[] {
   return [...names].sort();
 }
 
-/** A file's pieces in groups to run as one query each: runs of statements that can share a transaction, each other piece alone. */
-function groupsOf(pieces: Piece[], runsAlone: (piece: Piece) => boolean): Piece[][] {
-  const groups: Piece[][] = [];
-  let open: Piece[] | null = null;
-  for (const piece of pieces) {
-    if (runsAlone(piece) || !piece.statement || !sharesTransaction(piece.statement)) {
-      groups.push([piece]);
-      open = null;
-    } else if (open && open.length < GROUP_LIMIT) {
-      open.push(piece);
-    } else {
-      open = [piece];
-      groups.push(open);
-    }
-  }
-  return groups;
-}
-
-/** At most this many statements are sent together: a rejected group runs again one statement at a time. */
-const GROUP_LIMIT = 500;
-
 /** Applies parsed files in order, each starting from the preset's search path. */
 async function applyFiles(
   db: PGlite,
@@ -116,9 +95,8 @@ async function applyFiles(
     if (missing && !missing.some((entry) => entry.name === extension)) missing.push({ name: extension, where });
     return true;
   };
-  /** Runs one piece on its own; true when its rejection undid the file's transaction. */
-  const applyOne = async (parsed: ParsedFile, { text, line, statement }: Piece): Promise<boolean> => {
-    const transaction = runsInTransactionBlock(parsed);
+  /** Runs one piece on its own; true when its rejection undid the file's transaction (`transaction`: the file runs in one). */
+  const applyOne = async (parsed: ParsedFile, transaction: boolean, { text, line, statement }: Piece): Promise<boolean> => {
     count++;
     const where = `${parsed.file.path}:${line}`;
     if (lackedExtension({ text, line, statement }, where)) return false;
@@ -140,7 +118,8 @@ async function applyFiles(
     if (standIns.length > 0) await run(db, 'set check_function_bodies = off');
     const pieces = piecesOf(parsed).filter(({ statement }) => !(statement && isTransactionControl(statement)));
     // As its runner does: a file in one transaction stops at its first rejection and applies nothing.
-    if (runsInTransactionBlock(parsed)) {
+    const transaction = runsInTransactionBlock(parsed);
+    if (transaction) {
       if (pieces.every((piece) => piece.statement !== null)) {
         const runnable = pieces.filter((piece) => !isLacked(piece));
         if (await runFileTogether(db, runnable.map((piece) => piece.text))) {
@@ -152,7 +131,7 @@ async function applyFiles(
       await run(db, 'begin');
       let rolledBack = false;
       for (const piece of pieces) {
-        rolledBack = await applyOne(parsed, piece);
+        rolledBack = await applyOne(parsed, true, piece);
         if (rolledBack) break;
       }
       await run(db, rolledBack ? 'rollback' : 'commit');
@@ -163,7 +142,7 @@ async function applyFiles(
         count += group.length;
         continue;
       }
-      for (const piece of group) await applyOne(parsed, piece);
+      for (const piece of group) await applyOne(parsed, false, piece);
     }
   }
   return { rejections, count };
