@@ -12,7 +12,7 @@ import { dependentViews, dropConstraint } from './dependents.js';
 import { columnWithNotNull, pinNotNullNames } from '../not-null.js';
 import { nameNewNotNulls } from '../constraint-names.js';
 import { recordConstraintName } from '../constraint-names-used.js';
-import { locate, movePrivilegesToNewOwner, setOwner } from './objects.js';
+import { changeOwner, locate, setOwner } from './objects.js';
 import { missingExtensionType } from '../extension-types.js';
 import { applyStorageParameters } from './storage.js';
 import { addColumn, addConstraintWithIndex, columnConstraintNodes, firstRejection, identitySequenceName, primaryKeyRejection } from './table-elements.js';
@@ -267,12 +267,9 @@ function applyCommand(table: Table, key: string, command: AlterTableCmd, ctx: Re
       else delete table.storageParameters;
       return changed(`${command.subtype === 'AT_ResetRelOptions' ? 'reset' : 'set'} storage parameters`, null);
     }
-    case 'AT_ChangeOwner': {
-      const owner = roleName(command.newowner) === 'CURRENT_USER' ? null : roleName(command.newowner);
-      movePrivilegesToNewOwner(ctx, { objectType: 'table', name: key }, table.owner, owner ?? 'postgres');
-      table.owner = owner;
+    case 'AT_ChangeOwner':
+      changeOwner(ctx, { objectType: 'table', name: key }, table, roleName(command.newowner));
       return changed(`owner set to ${roleName(command.newowner)}`, null);
-    }
     case 'AT_AttachPartition': {
       const { child, name, bound } = partitionChild(command.def, ctx);
       if (!child) {

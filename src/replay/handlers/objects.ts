@@ -254,7 +254,7 @@ const GRANT_TYPES: Partial<Record<ObjectType, Grant['objectType'][]>> = {
  * with no owner recorded belongs to the role the migrations run as: `postgres` on Supabase and
  * in verify.
  */
-export function movePrivilegesToNewOwner(ctx: ReplayContext, found: Pick<Located, 'objectType' | 'name'>, from: string | null, to: string): void {
+function movePrivilegesToNewOwner(ctx: ReplayContext, found: Pick<Located, 'objectType' | 'name'>, from: string | null, to: string): void {
   const types = GRANT_TYPES[found.objectType];
   const oldOwner = from ?? 'postgres';
   if (!types || oldOwner === to) return;
@@ -270,12 +270,17 @@ export function movePrivilegesToNewOwner(ctx: ReplayContext, found: Pick<Located
   });
 }
 
-export function setOwner(found: Located, owner: string, ctx: ReplayContext): void {
+/** ALTER ... OWNER TO in the model: the new owner, and the old owner's privileges moved to it. */
+export function changeOwner(ctx: ReplayContext, found: Pick<Located, 'objectType' | 'name'>, target: { owner?: string | null }, owner: string): void {
   const newOwner = owner === 'CURRENT_USER' ? null : owner;
   // PostgreSQL 15 and later give the public schema to pg_database_owner.
-  const oldOwner = found.target.owner ?? (found.objectType === 'schema' && found.name === 'public' ? 'pg_database_owner' : null);
-  if ('owner' in found.target) movePrivilegesToNewOwner(ctx, found, oldOwner, newOwner ?? 'postgres');
-  if ('owner' in found.target) found.target.owner = newOwner;
+  const oldOwner = target.owner ?? (found.objectType === 'schema' && found.name === 'public' ? 'pg_database_owner' : null);
+  movePrivilegesToNewOwner(ctx, found, oldOwner, newOwner ?? 'postgres');
+  target.owner = newOwner;
+}
+
+export function setOwner(found: Located, owner: string, ctx: ReplayContext): void {
+  if ('owner' in found.target) changeOwner(ctx, found, found.target, owner);
   found.target.changes?.push({ origin: ctx.origin, description: `owner set to ${owner}` });
   ctx.emit({ action: 'alter', objectType: found.objectType, name: found.name, tableId: found.tableId ?? null, message: `changed the owner of "${found.name}" to ${owner}` });
 }
