@@ -53,12 +53,6 @@ export async function tryDumpSchema(db: PGlite): Promise<SchemaDump> {
   }
 }
 
-/** Dumps both databases and compares the dumps; `catalog` is what the catalog comparison found. */
-export async function compareDumps(chain: PGlite, baseline: PGlite, catalog: CatalogDifference[]): Promise<DumpComparison> {
-  const chainDump = await tryDumpSchema(chain);
-  return compareSchemaDumps(chainDump, 'failure' in chainDump ? chainDump : await tryDumpSchema(baseline), catalog);
-}
-
 /** Compares two schema dumps; nothing is compared when pg_dump failed on either (the chain's failure first). */
 export function compareSchemaDumps(chain: SchemaDump, baseline: SchemaDump, catalog: CatalogDifference[]): DumpComparison {
   if ('failure' in chain) return { differences: [], failure: chain.failure };

@@ -6,8 +6,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { failed, formatReport } from '../../src/commands/verify.js';
-import { diffCatalogs, readCatalog } from '../../src/verify/catalog.js';
-import { compareDumps, dumpSchema, unexplained } from '../../src/verify/dump.js';
+import { diffCatalogs, readCatalog, type CatalogDifference } from '../../src/verify/catalog.js';
+import { compareSchemaDumps, dumpSchema, tryDumpSchema, unexplained } from '../../src/verify/dump.js';
 import { diffDumps, dumpEntries } from '../../src/verify/dump-entries.js';
 import { explainDumpDifferences } from '../../src/verify/dump-explained.js';
 import type { VerifyReport } from '../../src/verify/index.js';
@@ -22,6 +22,11 @@ async function pair(setup: string, chainSql: string, baselineSql: string): Promi
   await chain.exec(chainSql);
   await baseline.exec(baselineSql);
   return [chain, baseline];
+}
+
+/** Dumps both databases and compares the dumps, as verify does; `catalog` is what the catalog comparison found. */
+async function compareDumps(chain: PGlite, baseline: PGlite, catalog: CatalogDifference[]) {
+  return compareSchemaDumps(await tryDumpSchema(chain), await tryDumpSchema(baseline), catalog);
 }
 
 async function compared(setup: string, chainSql: string, baselineSql: string) {
