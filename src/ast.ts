@@ -23,12 +23,16 @@ export function* replayedStatements(files: ParsedFile[]): Generator<Located> {
 
 /** The last statement that starts at or before the position: the one a finding or report is in. */
 export function statementContaining(statements: Statement[], { line, column }: { line: number; column: number }): Statement | undefined {
-  let found: Statement | undefined;
-  for (const statement of statements) {
-    if (statement.line > line || (statement.line === line && statement.column > column)) break;
-    found = statement;
+  // Statements are in file order: a binary search (every finding asks, and a dump holds thousands).
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const statement = statements[middle]!;
+    if (statement.line > line || (statement.line === line && statement.column > column)) high = middle;
+    else low = middle + 1;
   }
-  return found;
+  return statements[low - 1];
 }
 
 /** The statement's node of one kind, e.g. `nodeOf(statement, 'IndexStmt')`; null for other kinds. */

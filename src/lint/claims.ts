@@ -17,7 +17,7 @@ function placeKey(fileOrder: number, statementIndex: number): string {
 export class ClaimedRejections {
   private readonly filesByPath: Map<string, ParsedFile>;
   /** What the rules claim at each statement they report. */
-  private readonly claimsAt = new Map<string, Claim[]>();
+  private readonly claimsAt = new Map<string, Set<Claim>>();
 
   constructor(files: ParsedFile[]) {
     this.filesByPath = new Map(files.map((parsed) => [parsed.file.path, parsed]));
@@ -30,7 +30,9 @@ export class ClaimedRejections {
       const statement = file ? statementContaining(file.statements, report) : undefined;
       if (!statement) continue;
       const key = placeKey(file!.file.order, statement.index);
-      this.claimsAt.set(key, [...(this.claimsAt.get(key) ?? []), ...claims]);
+      const at = this.claimsAt.get(key) ?? new Set<Claim>();
+      for (const claim of claims) at.add(claim);
+      this.claimsAt.set(key, at);
     }
   }
 
@@ -47,6 +49,6 @@ export class ClaimedRejections {
     if (!claims) return false;
     const root = rootReason(rejection.reason);
     const kind = 'kind' in root ? root.kind : undefined;
-    return claims.some((claim) => claim.code === root.code && (!claim.kinds || (kind !== undefined && claim.kinds.includes(kind))));
+    return [...claims].some((claim) => claim.code === root.code && (!claim.kinds || (kind !== undefined && claim.kinds.includes(kind))));
   }
 }
