@@ -1,5 +1,6 @@
 /** miglint's own package.json: its version and where its repository is, for reports that name the tool. */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +27,21 @@ export function packageInfo(): PackageInfo {
     const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
     cached = { version: manifest.version ?? '0.0.0', repositoryUrl: repository ? webAddress(repository) : null };
     return cached;
+  }
+}
+
+/** The path of an installed dependency's package.json: the first one above its entry point that names a package. */
+export function dependencyManifest(name: string): string {
+  const entryPoint = createRequire(import.meta.url).resolve(name);
+  for (let dir = path.dirname(entryPoint); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'package.json');
+    try {
+      const manifest = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: unknown };
+      if (typeof manifest.name === 'string') return candidate;
+    } catch {
+      // not here (or a package.json without a name, like a "type" marker): look further up
+    }
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${entryPoint}`);
   }
 }
 

@@ -13,10 +13,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node, ParseResult } from 'libpg-query';
+import { dependencyManifest } from '../package-info.js';
 import { BackgroundWriter } from './writer.js';
 import type { MigrationFile } from '../discover/index.js';
 import type { ParsedFile, ParseProblem, Statement } from '../parse/index.js';
@@ -128,8 +128,7 @@ function parserFingerprint(): string {
   const parseDir = path.join(path.dirname(here), '..', 'parse');
   hash.update(readFileSync(here));
   for (const name of readdirSync(parseDir).sort()) hash.update(name).update(readFileSync(path.join(parseDir, name)));
-  const require = createRequire(import.meta.url);
-  hash.update(readFileSync(path.join(path.dirname(require.resolve('libpg-query')), '..', 'package.json')));
+  hash.update(readFileSync(dependencyManifest('libpg-query')));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -226,11 +225,17 @@ export class ParseCache {
   }
 }
 
-/** Deletes all but the `kept` newest files of `dir` whose names end in `extension`, so that a cache folder stays bounded. */
-export function keepNewest(dir: string, extension: string, kept: number): void {
-  const entries = readdirSync(dir)
-    .filter((name) => name.endsWith(extension))
-    .map((name) => ({ file: path.join(dir, name), modified: statSync(path.join(dir, name)).mtimeMs }))
+/**
+ * After `written` was stored: deletes all but the `kept` newest files beside it whose names end
+ * in `extension`, so that a cache folder stays bounded. `written` is always one of those kept
+ * (files written within the same millisecond have the same age).
+ */
+export function keepNewest(written: string, extension: string, kept: number): void {
+  const dir = path.dirname(written);
+  const others = readdirSync(dir)
+    .map((name) => path.join(dir, name))
+    .filter((file) => file.endsWith(extension) && file !== written)
+    .map((file) => ({ file, modified: statSync(file).mtimeMs }))
     .sort((a, b) => b.modified - a.modified);
-  for (const { file } of entries.slice(kept)) rmSync(file, { force: true });
+  for (const { file } of others.slice(kept - 1)) rmSync(file, { force: true });
 }

@@ -120,7 +120,7 @@ export class ReplayCheckpoints {
         closeSync(descriptor);
       }
       renameSync(temporary, target);
-      keepNewest(this.dir, EXTENSION, KEPT);
+      keepNewest(target, EXTENSION, KEPT);
     } catch {
       rmSync(temporary, { force: true });
     }

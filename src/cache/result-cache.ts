@@ -8,9 +8,9 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dependencyManifest } from '../package-info.js';
 import { cacheRoot, keepNewest } from './parse-cache.js';
 import type { Config } from '../config.js';
 import type { Discovery } from '../discover/index.js';
@@ -56,9 +56,8 @@ export function codeFingerprint(): string {
   const hash = createHash('sha1');
   const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   for (const folder of ['src', 'rules']) hashFolder(hash, path.join(codeRoot, folder));
-  const require = createRequire(import.meta.url);
   for (const library of ['libpg-query', 'pgsql-deparser', 'zod']) {
-    hash.update(library).update(readFileSync(packageJsonOf(require.resolve(library))));
+    hash.update(library).update(readFileSync(dependencyManifest(library)));
   }
   fingerprint = hash.digest('hex');
   return fingerprint;
@@ -69,20 +68,6 @@ function hashFolder(hash: Hash, dir: string): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) hashFolder(hash, full);
     else if (entry.isFile()) hash.update(full).update('\0').update(readFileSync(full));
-  }
-}
-
-/** The package.json of the package a resolved entry point belongs to. */
-function packageJsonOf(entryPoint: string): string {
-  for (let dir = path.dirname(entryPoint); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'package.json');
-    try {
-      const manifest = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: unknown };
-      if (typeof manifest.name === 'string') return candidate;
-    } catch {
-      // not here (or a package.json without a name, like a "type" marker): look further up
-    }
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${entryPoint}`);
   }
 }
 
@@ -126,7 +111,7 @@ export class ResultCache {
       mkdirSync(this.dir, { recursive: true });
       writeFileSync(temporary, JSON.stringify({ format: FORMAT, result }));
       renameSync(temporary, target);
-      keepNewest(this.dir, '.json', KEPT_RESULTS);
+      keepNewest(target, '.json', KEPT_RESULTS);
     } catch {
       rmSync(temporary, { force: true });
     }

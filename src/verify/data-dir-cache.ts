@@ -7,10 +7,10 @@
  * and a file that does not end as a tar ends is never loaded.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { packageInfo } from '../package-info.js';
+import { keepNewest } from '../cache/parse-cache.js';
+import { dependencyManifest, packageInfo } from '../package-info.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import type { PresetDatabase } from './preset.js';
 
@@ -31,12 +31,8 @@ export function currentRecipe(preset: PresetDatabase): DataDirRecipe {
   return { pgliteVersion: pgliteVersion(), miglintVersion: packageInfo().version, preset };
 }
 
-/** PGlite's package.json is not exported: it is found next to the entry point. */
 function pgliteVersion(): string {
-  const require = createRequire(import.meta.url);
-  let dir = path.dirname(require.resolve('@electric-sql/pglite'));
-  while (path.basename(dir) !== 'pglite' && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(dependencyManifest('@electric-sql/pglite'), 'utf8')) as { version: string }).version;
 }
 
 export function dataDirKey(recipe: DataDirRecipe): string {
@@ -78,18 +74,9 @@ export class DataDirCache {
     try {
       mkdirSync(this.dir, { recursive: true });
       writeFileAtomic(this.fileOf(key), tar);
-      this.prune(key);
+      keepNewest(this.fileOf(key), '.tar', KEPT);
     } catch {
       // Not cached: the next run prepares the database again.
     }
-  }
-
-  /** Removes all but the most recently written data directories. */
-  private prune(kept: string): void {
-    const others = readdirSync(this.dir)
-      .filter((name) => /^[0-9a-f]{16}\.tar$/.test(name) && name !== `${kept}.tar`)
-      .map((name) => ({ file: path.join(this.dir, name), modified: statSync(path.join(this.dir, name)).mtimeMs }))
-      .sort((a, b) => b.modified - a.modified);
-    for (const { file } of others.slice(KEPT - 1)) rmSync(file, { force: true });
   }
 }
