@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { discover } from '../src/discover/index.js';
 import { generateDump, generateFolder } from './generate.js';
 import { goalTable, measureGoals, ratioOf, type Goal, type Measured, type Side, type Skipped } from './goals.js';
@@ -67,6 +67,11 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     realFolders: real.filter((folder) => folder !== '').map((folder) => path.resolve(folder)),
   };
 }
+
+/** A Node process that loads libpg-query's WASM and parses one statement: the least a lint with it can do. */
+const PARSER_LOAD = `const { loadModule, parseSync } = await import(${JSON.stringify(
+  pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('libpg-query')).href,
+)}); await loadModule(); parseSync('select 1');`;
 
 const SQUAWK_VERSION = '2.66.0';
 
@@ -245,8 +250,8 @@ interface Bench {
   /** The benched folder of this many generated files; null when the size is not in --sizes. */
   folder: (size: number) => Row | null;
   realFolders: () => RealFolderRun[];
-  /** `miglint --version` and `node -e 0`. */
-  startup: () => { version: Summary; node: Summary };
+  /** `miglint --version`, `node -e 0`, and node loading libpg-query to parse one statement. */
+  startup: () => { version: Summary; node: Summary; parserLoad: Summary };
   /** `miglint verify` of a generated folder of this many files, its caches filled by an untimed run. */
   verify: (size: number) => Summary;
 }
@@ -305,6 +310,21 @@ function verifyGoals(bench: Bench, size: number, maxSeconds: number, maxMb: numb
   return [seconds, memory];
 }
 
+/**
+ * What any Node process that parses with libpg-query pays per folder before reading a file,
+ * summed over the folders, as a ratio of squawk's whole sum: the part of the real-folder goal
+ * no change inside miglint can remove.
+ */
+function startupFloor(bench: Bench, runs: RealFolderRun[]): string {
+  const { node, parserLoad } = bench.startup();
+  const squawk = summed('squawk', runs.map((run) => run.squawk));
+  const floor = (label: string, summary: Summary) => {
+    const total = summary.medianSeconds * runs.length;
+    return `${label} ${total.toFixed(2)} s (${(total / squawk.seconds).toFixed(2)}x)`;
+  };
+  return `floor per folder x ${runs.length}: ${floor('node -e 0', node)}, ${floor('node + libpg-query', parserLoad)}`;
+}
+
 /** Issue 13's goals, in its order. */
 function issueGoals(bench: Bench): Goal[] {
   return [
@@ -322,7 +342,10 @@ function issueGoals(bench: Bench): Goal[] {
         );
         const layouts = [...new Set(runs.map((run) => run.layout))].length;
         const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-        return { ...measured, detail: `${measured.detail}; ${plural(runs.length, 'folder')}, ${plural(layouts, 'layout')}` };
+        return {
+          ...measured,
+          detail: `${measured.detail}; ${plural(runs.length, 'folder')}, ${plural(layouts, 'layout')}; ${startupFloor(bench, runs)}`,
+        };
       },
     },
     {
@@ -404,12 +427,13 @@ function main(): void {
     folder: (size) => rows.get(size) ?? null,
     realFolders: once(() => (squawk ? benchRealFolders(options.realFolders, options, squawk) : [])),
     startup: once(() => {
-      process.stderr.write('start-up: miglint --version, node -e 0\n');
+      process.stderr.write('start-up: miglint --version, node -e 0, node loading libpg-query\n');
       // Start-up takes a tenth of a second: more runs than the folders' to steady the median.
       const runs = Math.max(options.runs, 10);
       return {
         version: measure(miglint(['--version'], CACHE_OFF), runs, options.memory),
         node: measure({ file: process.execPath, args: ['-e', '0'] }, runs, options.memory),
+        parserLoad: measure({ file: process.execPath, args: ['--input-type=module', '-e', PARSER_LOAD] }, runs, options.memory),
       };
     }),
     verify: (size) => {
