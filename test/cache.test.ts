@@ -125,6 +125,18 @@ describe('ParseCache', () => {
     expect(readdirSync(root).sort()).toEqual(versions);
   });
 
+  it('has every entry on disk once flushed, whether a few (written on flush) or many (written by its worker)', async () => {
+    for (const count of [1, 40]) {
+      const root = temporaryDir();
+      const cache = new ParseCache(root, 'eeeeeeeeeeeeeeee');
+      const files = Array.from({ length: count }, (_, index) => fileOf(`CREATE TABLE t${index} (id int);`));
+      for (const file of files) cache.put(contentKey(file.source!), encodeEntry(parseFile(file))!);
+      await cache.flush();
+      expect(files.map((file) => cache.get(file, contentKey(file.source!))?.statements[0]?.text)).toEqual(files.map((_, index) => `CREATE TABLE t${index} (id int)`));
+      expect(readdirSync(path.join(root, 'eeeeeeeeeeeeeeee')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    }
+  });
+
   it('treats a corrupt entry as a miss', async () => {
     const root = temporaryDir();
     const file = fileOf('SELECT 1;');

@@ -18,6 +18,7 @@ import type { ParsedFile } from '../parse/index.js';
 import type { Preset } from '../presets.js';
 import type { ReplayOptions, ReplayProgress } from '../replay/index.js';
 import { codeFingerprint } from './result-cache.js';
+import { hashFile } from './file-identity.js';
 
 const FORMAT = 1;
 
@@ -133,9 +134,7 @@ function prefixKeys(replayed: ParsedFile[], preset: Preset): string[] {
   let key = createHash('sha1').update(`${FORMAT}\0${codeFingerprint()}\0${preset}`).digest('hex');
   const keys = [key];
   for (const { file } of replayed) {
-    const { source, ...metadata } = file;
-    const hash = createHash('sha1').update(key).update(JSON.stringify(metadata)).update('\0');
-    key = hash.update(source === null ? '\u0001null' : `${source.length}\0`).update(source ?? '').digest('hex');
+    key = hashFile(createHash('sha1').update(key), file).digest('hex');
     keys.push(key);
   }
   return keys;

@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dependencyManifest } from '../package-info.js';
+import { hashFile } from './file-identity.js';
 import { cacheRoot, keepNewest } from './parse-cache.js';
 import type { Config } from '../config.js';
 import type { Discovery } from '../discover/index.js';
@@ -40,11 +41,7 @@ export function lintResultKey(inputs: LintInputs): string {
   hash.update(JSON.stringify([inputs.discovery.unplaced, inputs.discovery.runnerIssues, inputs.discovery.providedRoles])).update('\0');
   const sum = inputs.discovery.sum;
   hash.update(sum === null ? '\u0001nosum' : `${sum.path}\0${sum.text.length}\0${sum.text}`).update('\0');
-  for (const file of inputs.discovery.files) {
-    const { source, ...metadata } = file;
-    hash.update(JSON.stringify(metadata)).update('\0');
-    hash.update(source === null ? '\u0001null' : `${source.length}\0`).update(source ?? '');
-  }
+  for (const file of inputs.discovery.files) hashFile(hash, file);
   return hash.digest('hex');
 }
 
