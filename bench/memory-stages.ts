@@ -6,7 +6,7 @@
  */
 import { discover } from '../src/discover/index.js';
 import { runRules } from '../src/lint/engine.js';
-import { resolveRules } from '../src/config.js';
+import { resolveRules } from '../src/effective-rules.js';
 import { loadParser, parseFileWithTree } from '../src/parse/index.js';
 import { detectPreset } from '../src/presets.js';
 import { replay } from '../src/replay/index.js';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli.js';
+import { main } from '../dist/cli/cli.js';
 
 // `miglint lint | head`: the reader is gone, so there is nobody left to tell anything.
 process.stdout.on('error', (error) => {

@@ -47,11 +47,23 @@ function checkCommandWord(argv: string[]): void {
 const EXIT_CODES_HELP =
   'Exit codes: 0 no errors; 1 findings at error level (a file that does not parse is one) or more warnings than --max-warnings; 2 a usage or configuration error, or miglint could not run.';
 
+/**
+ * yargs renders a command's whole help before running it (a tenth of a small folder's lint), only
+ * to print it should the command then fail; miglint's failures are thrown (`.fail` below), never
+ * printed with the help. `--help` renders it as before.
+ */
+function skipHelpBeforeRunning(parser: Argv): void {
+  const internals = (parser as unknown as { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } } }).getInternalMethods();
+  internals.getUsageInstance().cacheHelpMessage = () => {};
+}
+
 /** Parses `argv` and runs the command it names; usage errors are thrown (as UsageError or yargs' YError). */
 export async function runCommand(argv: string[], output: Output): Promise<number> {
   let exitCode: number = EXIT.ok;
   checkCommandWord(argv);
-  await yargs(argv)
+  const parser = yargs(argv);
+  skipHelpBeforeRunning(parser);
+  await parser
     .scriptName('miglint')
     .usage('$0 <command> [options]')
     // Options are spelt as documented: no camelCase twins in parsing, help or error messages.

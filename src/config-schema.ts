@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CONFIG_SHAPE, ruleEntry } from './config.js';
-import { UNUSED_DISABLE } from './lint/engine.js';
+import { UNUSED_DISABLE } from './lint/suppressions.js';
 import type { Rule } from './rule.js';
 
 export const CONFIG_SCHEMA_FILE = 'miglint.schema.json';

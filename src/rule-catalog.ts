@@ -3,7 +3,7 @@
  * engine makes itself (unused suppression comments), with the same metadata and docs.
  */
 import { RULES } from '../rules/index.js';
-import { UNUSED_DISABLE } from './lint/engine.js';
+import { UNUSED_DISABLE } from './lint/suppressions.js';
 import type { Category, RuleDocs, Severity } from './rule.js';
 
 export interface RuleEntry {

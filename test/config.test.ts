@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { loadConfig, resolveRules } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
+import { resolveRules } from '../src/effective-rules.js';
 
 function folderWith(name: string, content: unknown): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'miglint-config-'));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
 import { CACHE_ENV } from '../src/cache/parse-cache.js';
-import { resolveRules } from '../src/config.js';
+import { resolveRules } from '../src/effective-rules.js';
 import { runRules, type Analysis } from '../src/lint/engine.js';
 import { ReplayCheckpoints } from '../src/cache/replay-checkpoint.js';
 import { RULES } from '../rules/index.js';

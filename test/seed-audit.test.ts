@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { analyze } from '../src/analyze.js';
-import { resolveRules } from '../src/config.js';
+import { resolveRules } from '../src/effective-rules.js';
 import { runRules } from '../src/lint/engine.js';
 import type { Finding } from '../src/rule.js';
 

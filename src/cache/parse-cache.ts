@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node, ParseResult } from 'libpg-query';
 import { dependencyManifest } from '../package-info.js';
+import { bundleFolder, hashFolder } from './own-code.js';
 import { BackgroundWriter } from './writer.js';
 import type { MigrationFile } from '../discover/index.js';
 import type { ParsedFile, ParseProblem, Statement } from '../parse/index.js';
@@ -124,10 +125,16 @@ export function contentKey(source: string): string {
  */
 function parserFingerprint(): string {
   const hash = createHash('sha1');
-  const here = fileURLToPath(import.meta.url);
-  const parseDir = path.join(path.dirname(here), '..', 'parse');
-  hash.update(readFileSync(here));
-  for (const name of readdirSync(parseDir).sort()) hash.update(name).update(readFileSync(path.join(parseDir, name)));
+  const bundle = bundleFolder();
+  if (bundle !== null) {
+    // The bundle's chunks do not keep the parser's modules apart: any change of it misses.
+    hashFolder(hash, bundle);
+  } else {
+    const here = fileURLToPath(import.meta.url);
+    const parseDir = path.join(path.dirname(here), '..', 'parse');
+    hash.update(readFileSync(here));
+    for (const name of readdirSync(parseDir).sort()) hash.update(name).update(readFileSync(path.join(parseDir, name)));
+  }
   hash.update(readFileSync(dependencyManifest('libpg-query')));
   return hash.digest('hex').slice(0, 16);
 }

@@ -6,12 +6,13 @@
  * working directory the paths are shown from), and of miglint's own code and the versions of the
  * libraries whose output reaches the findings. Lives next to the parse cache; safe to delete.
  */
-import { createHash, type Hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dependencyManifest } from '../package-info.js';
 import { hashFile } from './file-identity.js';
+import { bundleFolder, hashFolder } from './own-code.js';
 import { cacheRoot, keepNewest } from './parse-cache.js';
 import type { Config } from '../config.js';
 import type { Discovery } from '../discover/index.js';
@@ -47,25 +48,19 @@ export function lintResultKey(inputs: LintInputs): string {
 
 let fingerprint: string | null = null;
 
-/** miglint's code (every module of src/ and rules/ as loaded: built .js or, in tests, .ts) and its parsers' versions. */
+/** miglint's code (the bundle, or every module of src/ and rules/ as loaded: built .js or, in tests, .ts) and its parsers' versions. */
 export function codeFingerprint(): string {
   if (fingerprint !== null) return fingerprint;
   const hash = createHash('sha1');
+  const bundle = bundleFolder();
   const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-  for (const folder of ['src', 'rules']) hashFolder(hash, path.join(codeRoot, folder));
+  const folders = bundle !== null ? [bundle] : [path.join(codeRoot, 'src'), path.join(codeRoot, 'rules')];
+  for (const folder of folders) hashFolder(hash, folder);
   for (const library of ['libpg-query', 'pgsql-deparser', 'zod']) {
     hash.update(library).update(readFileSync(dependencyManifest(library)));
   }
   fingerprint = hash.digest('hex');
   return fingerprint;
-}
-
-function hashFolder(hash: Hash, dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) hashFolder(hash, full);
-    else if (entry.isFile()) hash.update(full).update('\0').update(readFileSync(full));
-  }
 }
 
 export class ResultCache {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CONFIG_FILE } from '../config.js';
 import { CONFIG_SCHEMA_FILE } from '../config-schema.js';
 import { discover, toDisplayPath, type Layout } from '../discover/index.js';
-import { UNUSED_DISABLE } from '../lint/engine.js';
+import { UNUSED_DISABLE } from '../lint/suppressions.js';
 import { UsageError } from '../errors.js';
 import { detectPreset, type Preset } from '../presets.js';
 import { RULES } from '../../rules/index.js';

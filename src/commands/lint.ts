@@ -1,9 +1,11 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import type { Config, EffectiveRule, LoadedConfig } from '../config.js';
+import type { Config, LoadedConfig } from '../config.js';
+import type { EffectiveRule } from '../effective-rules.js';
 import { findConfig } from '../config-file.js';
 import { defaultMigrationsDir, discover, toDisplayPath, USUAL_PLACES, type Discovery, type Layout } from '../discover/index.js';
-import { UNUSED_DISABLE, type LintResult } from '../lint/engine.js';
+import type { LintResult } from '../lint/engine.js';
+import { UNUSED_DISABLE } from '../lint/suppressions.js';
 import { UsageError } from '../errors.js';
 import { loadFormatter, type FormatName } from '../format/index.js';
 import { changedFiles, type ChangeSet } from '../lint/git-changes.js';
@@ -79,7 +81,7 @@ export async function lintFolder(options: LintRunOptions, cwd: string, hooks: Li
   // The rules, and with them the parser and the replay, load only when the result cache misses.
   let rules: Promise<EffectiveRule[]> | undefined;
   const effectiveRules = () =>
-    (rules ??= Promise.all([import('../config.js'), import('../../rules/index.js')]).then(([{ resolveRules }, { RULES }]) =>
+    (rules ??= Promise.all([import('../effective-rules.js'), import('../../rules/index.js')]).then(([{ resolveRules }, { RULES }]) =>
       resolveRules(RULES, { ...config, rules: ruleSettings }, source),
     ));
   const preset = options.preset ?? config.preset;

@@ -2,14 +2,14 @@
  * Runs the configured rules over a replayed folder, applies inline suppressions, and returns
  * the findings in the order a reader goes through the folder.
  */
-import type { EffectiveRule } from '../config.js';
+import type { EffectiveRule } from '../effective-rules.js';
 import type { HistoryEvent } from '../replay/history.js';
 import type { Replay } from '../replay/index.js';
 import type { Finding, FolderContext, Severity } from '../rule.js';
 import { Facts } from '../facts/index.js';
 import { fingerprintFindings } from './fingerprint.js';
 import { ClaimedRejections } from './claims.js';
-import { applyDirectives, readDirectives, unusedDirectives } from './suppressions.js';
+import { applyDirectives, readDirectives, UNUSED_DISABLE, unusedDirectives } from './suppressions.js';
 
 export interface Analysis extends Replay, FolderContext {}
 
@@ -20,9 +20,6 @@ export interface LintResult {
   /** Rules that threw: a bug in miglint, reported rather than hidden. */
   ruleFailures: { ruleId: string; message: string }[];
 }
-
-/** Suppression comments that suppress nothing are findings of their own. */
-export const UNUSED_DISABLE = 'unused-disable';
 
 export function runRules(analysis: Analysis, rules: EffectiveRule[], unusedDisableSeverity: Severity | 'off' = 'warning'): LintResult {
   const findings: Finding[] = [];

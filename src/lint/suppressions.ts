@@ -7,6 +7,9 @@
 import type { ParsedFile } from '../parse/index.js';
 import type { Finding } from '../rule.js';
 
+/** Suppression comments that suppress nothing are findings of their own, configured like a rule. */
+export const UNUSED_DISABLE = 'unused-disable';
+
 export interface Directive {
   file: string;
   /** Line of the comment itself. */

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { analyze } from '../../src/analyze.js';
-import { resolveRules } from '../../src/config.js';
+import { resolveRules } from '../../src/effective-rules.js';
 import { parseMigrationName } from '../../src/discover/filename.js';
 import type { MigrationFile } from '../../src/discover/index.js';
 import { runRules } from '../../src/lint/engine.js';

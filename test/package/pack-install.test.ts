@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** What `npm pack` needs from the repository: the manifest, the build's inputs, what ships. */
-const PACKED_FROM = ['package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'rules'];
+const PACKED_FROM = ['package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'rules', 'scripts/bundle-cli.mjs'];
 
 interface Run {
   status: number;
@@ -65,8 +65,11 @@ afterAll(() => {
 
 describe.concurrent('the packed and installed package', { timeout: 120_000 }, () => {
   it('holds the built CLI, its types and nothing else: no sources, tests, fixtures, examples or benchmarks', () => {
-    const outside = tarballEntries.filter((entry) => !/^package\/(bin\/miglint\.js|dist\/(src|rules)\/.+\.(js|d\.ts)|package\.json|README\.md)$/.test(entry));
+    const outside = tarballEntries.filter(
+      (entry) => !/^package\/(bin\/miglint\.js|dist\/(src|rules)\/.+\.(js|d\.ts)|dist\/cli\/[\w-]+\.js|package\.json|README\.md)$/.test(entry),
+    );
     expect(outside).toEqual([]);
+    expect(tarballEntries).toContain('package/dist/cli/cli.js');
     expect(tarballEntries).toContain('package/dist/src/cli.js');
     expect(tarballEntries).toContain('package/dist/src/api.d.ts');
     expect(tarballEntries).toContain('package/dist/rules/index.js');

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The repository as pre-commit clones it: what is committed, without node_modules/ or dist/. */
-const REPOSITORY_FILES = ['package.json', 'package-lock.json', '.npmrc', '.pre-commit-hooks.yaml', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'rules'];
+const REPOSITORY_FILES = ['package.json', 'package-lock.json', '.npmrc', '.pre-commit-hooks.yaml', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'rules', 'scripts/bundle-cli.mjs'];
 
 const HAS_PRE_COMMIT = spawnSync('pre-commit', ['--version']).status === 0;
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { resolveRules } from '../../src/config.js';
+import { resolveRules } from '../../src/effective-rules.js';
 import type { Layout } from '../../src/discover/index.js';
 import { runRules } from '../../src/lint/engine.js';
 import type { Preset } from '../../src/presets.js';
