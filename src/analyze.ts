@@ -13,7 +13,12 @@ export interface AnalyzeOptions extends DiscoverOptions {
   preset?: Preset | undefined;
   /** False to bypass the parse cache (tests that must not touch the disk). */
   cache?: boolean | undefined;
+  /** True when this process will run no other WebAssembly (no PGlite): a short parse may then compile quicker (see loadParser). */
+  parserIsTheOnlyWasm?: boolean | undefined;
 }
+
+/** Up to this much SQL to parse, the parser's quicker baseline-only compile costs less CPU than it loses. */
+const BASELINE_COMPILER_MAX_BYTES = 8 * 1024 * 1024;
 
 export async function analyze(dir: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   return analyzeDiscovery(discover(dir, options), options);
@@ -22,10 +27,10 @@ export async function analyze(dir: string, options: AnalyzeOptions = {}): Promis
 /** Parses and replays the files a discovery found (for callers that look at them first). */
 export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOptions = {}): Promise<Analysis> {
   const cache = options.cache === false ? null : ParseCache.open(options.cwd ?? process.cwd());
-  const files = await parseAll(discovery.files, cache);
+  const files = await parseAll(discovery.files, cache, options.parserIsTheOnlyWasm === true);
   // Replay parses DO-block bodies with the same parser: it must be loaded even when every file
   // came from the cache.
-  await loadParser();
+  await loadParser({ baselineCompilerOnly: options.parserIsTheOnlyWasm === true });
   // The cache's writes go on during replay; they are waited for only afterwards.
   const { preset } = detectPreset(discovery.layout, options.preset, discovery.files.map((file) => file.source));
   const checkpoints = options.cache === false ? null : ReplayCheckpoints.open(options.cwd ?? process.cwd(), files, preset);
@@ -44,10 +49,13 @@ export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOpt
 }
 
 /** Parses every file, reading unchanged ones from the cache and storing the new ones in it. */
-async function parseAll(files: MigrationFile[], cache: ParseCache | null): Promise<ParsedFile[]> {
+async function parseAll(files: MigrationFile[], cache: ParseCache | null, parserIsTheOnlyWasm: boolean): Promise<ParsedFile[]> {
   const keys = files.map((file) => (cache && file.source !== null ? contentKey(file.source) : null));
   const parsed = files.map((file, index) => (cache && keys[index] ? cache.get(file, keys[index]) : null));
-  if (parsed.some((result) => result === null)) await loadParser();
+  const bytesToParse = files.reduce((total, file, index) => total + (parsed[index] ? 0 : (file.source?.length ?? 0)), 0);
+  if (parsed.some((result) => result === null)) {
+    await loadParser({ baselineCompilerOnly: parserIsTheOnlyWasm && bytesToParse <= BASELINE_COMPILER_MAX_BYTES });
+  }
   return parsed.map((hit, index) => {
     if (hit) return hit;
     const { parsed: fresh, treeJson } = parseFileWithTree(files[index]!);

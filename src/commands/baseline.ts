@@ -43,7 +43,7 @@ export async function buildBaseline(
   const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
   const preset = options.preset ?? config.preset;
   onDiscovery(discovery, preset);
-  const analysis = await analyzeDiscovery(discovery, { preset, cwd });
+  const analysis = await analyzeDiscovery(discovery, { preset, cwd, parserIsTheOnlyWasm: true });
   const names = analysis.files.map((parsed) => parsed.file.name);
   return { dir: discovery.dir, text: emitBaseline(analysis, { includeData: options.includeData }), layout: analysis.layout, names };
 }

@@ -97,7 +97,7 @@ export async function lintFolder(options: LintRunOptions, cwd: string, hooks: Li
     if (cached !== null) return cached;
     const [{ analyzeDiscovery }, { runRules }] = await Promise.all([import('../analyze.js'), import('../lint/engine.js')]);
     const effective = await effectiveRules();
-    const analysis = await analyzeDiscovery(discovery, { preset, cwd });
+    const analysis = await analyzeDiscovery(discovery, { preset, cwd, parserIsTheOnlyWasm: true });
     const result = runRules(analysis, effective, unusedSeverity);
     if (cache && key) cache.put(key, result);
     return result;

@@ -60,7 +60,7 @@ export async function schemaCommand(options: SchemaCommandOptions, output: Outpu
   const discovery = discover(dir, { layout: options.layout ?? config.layout, ignore: config.ignore, cwd });
   const preset = options.preset ?? config.preset;
   reportChoice(options.verbose, discovery, preset, cwd, output);
-  const analysis = await analyzeDiscovery(discovery, { preset, cwd });
+  const analysis = await analyzeDiscovery(discovery, { preset, cwd, parserIsTheOnlyWasm: true });
   if (options.format === 'json') output.stdout(`${JSON.stringify(schemaToJson(analysis.schema), changesAsText, 2)}\n`);
   else output.stdout(emitBaseline(analysis, { includeData: false }));
   return EXIT.ok;
