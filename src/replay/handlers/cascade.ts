@@ -185,7 +185,8 @@ function domainDependents(type: TypeObject, key: string, names: (text: string | 
 function signatureAndStandardBody(fn: FunctionObject): Mentions {
   const found = statementMentions(fn.sql);
   const own = (call: NameMention) => call.name === fn.name && (call.schema === undefined || call.schema === fn.schema);
-  return { ...found, functions: found.functions.filter((call) => !own(call)) };
+  // Every DROP asks this of every function: copy only the rare body that calls itself.
+  return found.functions.some(own) ? { ...found, functions: found.functions.filter((call) => !own(call)) } : found;
 }
 
 /** Removes every dependent of the target, and theirs, as CASCADE does. */
