@@ -15,11 +15,33 @@ export interface Mentions {
   relations: NameMention[];
   functions: (NameMention & { arguments: number })[];
   types: NameMention[];
+  /** At least the name of every mention above: DROP asks every stored text about one name, and most never mention it. */
+  names: ReadonlySet<string>;
 }
 
-const EMPTY: Mentions = { relations: [], functions: [], types: [] };
-const remembered = new Map<string, Mentions>();
+const EMPTY: Mentions = withNames({ relations: [], functions: [], types: [] });
+
+/**
+ * By the text as the model keeps it, one map per kind of text: a DROP asks about every stored
+ * text, and a string the model holds is hashed once, where one built around it would be hashed
+ * at every DROP.
+ */
 const MAX_REMEMBERED = 20_000;
+const rememberedExpressions = new Map<string, Mentions>();
+const rememberedStatements = new Map<string, Mentions>();
+const rememberedTypes = new Map<string, Mentions>();
+
+function remembered(map: Map<string, Mentions>, text: string, find: () => Mentions): Mentions {
+  let found = map.get(text);
+  if (found) return found;
+  found = find();
+  if (map.size < MAX_REMEMBERED) map.set(text, found);
+  return found;
+}
+
+function withNames(found: Omit<Mentions, 'names'>): Mentions {
+  return { ...found, names: new Set([...found.relations, ...found.functions, ...found.types].map((mention) => mention.name)) };
+}
 
 function mention(parts: string[]): NameMention {
   return { schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts[parts.length - 1] ?? '' };
@@ -29,7 +51,7 @@ function mention(parts: string[]): NameMention {
 const TYPE_FIELDS = ['TypeName', 'typeName', 'argType', 'returnType'];
 
 function collect(tree: unknown): Mentions {
-  const found: Mentions = { relations: [], functions: [], types: [] };
+  const found: Omit<Mentions, 'names'> = { relations: [], functions: [], types: [] };
   const cteNames = new Set<string>();
   const visit = (value: unknown): void => {
     if (value === null || typeof value !== 'object') return;
@@ -52,34 +74,33 @@ function collect(tree: unknown): Mentions {
     Object.values(record).forEach(visit);
   };
   visit(tree);
-  return found;
+  return withNames(found);
 }
 
 function mentionsOfSql(sql: string): Mentions {
-  let found = remembered.get(sql);
-  if (found) return found;
   try {
-    found = collect(parseSync(sql).stmts ?? []);
+    return collect(parseSync(sql).stmts ?? []);
   } catch {
-    found = EMPTY;
+    return EMPTY;
   }
-  if (remembered.size < MAX_REMEMBERED) remembered.set(sql, found);
-  return found;
 }
 
 /** What an expression (policy, CHECK, default, index key or predicate) names. */
 export function expressionMentions(expression: string | null): Mentions {
-  return expression === null ? EMPTY : mentionsOfSql(`SELECT ${expression}`);
+  return expression === null ? EMPTY : remembered(rememberedExpressions, expression, () => mentionsOfSql(`SELECT ${expression}`));
 }
 
 /** What a whole statement or query names. */
 export function statementMentions(sql: string): Mentions {
-  return mentionsOfSql(sql);
+  return remembered(rememberedStatements, sql, () => mentionsOfSql(sql));
 }
 
-/** The type a column or argument type text (`public.user_role[]`, `"Status"`) names. */
-export function typeMention(type: string): NameMention | null {
-  const text = type.replace(/^SETOF\s+/i, '');
-  if (/^TABLE\s*\(/i.test(text)) return null;
-  return mentionsOfSql(`SELECT NULL::${text}`).types[0] ?? null;
+/** The type a column or argument type text (`public.user_role[]`, `"Status"`) names, as the only mention. */
+export function typeMentions(type: string): Mentions {
+  return remembered(rememberedTypes, type, () => {
+    const text = type.replace(/^SETOF\s+/i, '');
+    if (/^TABLE\s*\(/i.test(text)) return EMPTY;
+    const mention = mentionsOfSql(`SELECT NULL::${text}`).types[0];
+    return mention ? withNames({ relations: [], functions: [], types: [mention] }) : EMPTY;
+  });
 }

@@ -5,8 +5,8 @@
  * depend on what it reads, a SQL-standard body (BEGIN ATOMIC, RETURN) does.
  */
 import type { ReplayContext } from '../context.js';
-import { qualifiedName, type FunctionObject, type SchemaModel, type Table, type TypeObject } from '../model.js';
-import { expressionMentions, statementMentions, typeMention, type Mentions, type NameMention } from '../mentions.js';
+import { qualifiedName, type FunctionObject, type Index, type SchemaModel, type Table, type TypeObject } from '../model.js';
+import { expressionMentions, statementMentions, typeMentions, type Mentions, type NameMention } from '../mentions.js';
 import { expressionUsesColumn, queryUsesColumn } from '../rewrite.js';
 import { dropColumnDependents, dropConstraint } from './dependents.js';
 import { dropGrants } from './grants.js';
@@ -42,41 +42,50 @@ function split(key: string): { schema: string; name: string } {
   return { schema: key.slice(0, dot), name: key.slice(dot + 1) };
 }
 
-/** Whether an unqualified or qualified name resolves to `schema.name` for text kept in `home`. */
-function resolvesTo(ctx: ReplayContext, mention: NameMention, key: string, home: string): boolean {
-  const { schema, name } = split(key);
+/** Whether an unqualified or qualified name resolves to `schema`.`name` for text kept in `home`. */
+function resolvesTo(ctx: ReplayContext, mention: NameMention, { schema, name }: { schema: string; name: string }, home: string): boolean {
   if (mention.name !== name) return false;
   return mention.schema !== undefined ? mention.schema === schema : schema === home || ctx.schema.searchPath.includes(schema) || schema === 'public';
 }
 
-/** Whether SQL names the target (for a table or view: the relation or its row type). */
-function mentionsTarget(ctx: ReplayContext, found: Mentions, target: DropTarget, home: string): boolean {
+type NamesTarget = (found: Mentions, home: string) => boolean;
+
+/**
+ * Whether SQL names the target (for a table or view: the relation or its row type). Built once
+ * per DROP, as it asks every text the model keeps; texts that name nothing called like the
+ * target are passed over on their set of names.
+ */
+function namesTarget(ctx: ReplayContext, target: DropTarget): NamesTarget {
   switch (target.kind) {
-    case 'relation':
-      return [...found.relations, ...found.types].some((mention) => resolvesTo(ctx, mention, target.key, home));
-    case 'type':
-      return found.types.some((mention) => resolvesTo(ctx, mention, target.key, home));
+    case 'relation': {
+      const wanted = split(target.key);
+      return (found, home) =>
+        found.names.has(wanted.name) &&
+        (found.relations.some((mention) => resolvesTo(ctx, mention, wanted, home)) || found.types.some((mention) => resolvesTo(ctx, mention, wanted, home)));
+    }
+    case 'type': {
+      const wanted = split(target.key);
+      return (found, home) => found.names.has(wanted.name) && found.types.some((mention) => resolvesTo(ctx, mention, wanted, home));
+    }
     case 'function': {
       const fn = ctx.schema.functions.get(target.key);
-      if (!fn) return false;
-      const overloads = [...ctx.schema.functions.values()].filter((other) => other.schema === fn.schema && other.name === fn.name).length;
-      return found.functions.some(
-        (call) => resolvesTo(ctx, call, qualifiedName(fn.schema, fn.name), home) && (overloads === 1 || call.arguments === fn.signatureTypes.length),
-      );
+      if (!fn) return () => false;
+      const wanted = split(qualifiedName(fn.schema, fn.name));
+      let overloads: number | undefined;
+      return (found, home) => {
+        if (!found.names.has(wanted.name)) return false;
+        overloads ??= [...ctx.schema.functions.values()].filter((other) => other.schema === fn.schema && other.name === fn.name).length;
+        return found.functions.some((call) => resolvesTo(ctx, call, wanted, home) && (overloads === 1 || call.arguments === fn.signatureTypes.length));
+      };
     }
     case 'extension': {
       const members = EXTENSION_MEMBERS[target.name];
       const schema = ctx.schema.extensions.get(target.name)?.schema ?? 'public';
-      if (!members) return false;
+      if (!members) return () => false;
       const member = (mention: NameMention, names: string[]) => names.includes(mention.name) && (mention.schema === undefined || mention.schema === schema);
-      return found.functions.some((call) => member(call, members.functions)) || found.types.some((type) => member(type, members.types));
+      return (found) => found.functions.some((call) => member(call, members.functions)) || found.types.some((type) => member(type, members.types));
     }
   }
-}
-
-function typeTextMentions(type: string): Mentions {
-  const mention = typeMention(type);
-  return { relations: [], functions: [], types: mention ? [mention] : [] };
 }
 
 function tableKey(table: Table): string {
@@ -88,20 +97,19 @@ export function dependentsOf(ctx: ReplayContext, target: DropTarget): Dependent[
   const schema = ctx.schema;
   const found: Dependent[] = [];
   const self = target.kind === 'extension' ? null : target.key;
-  const names = (text: Mentions, home: string) => mentionsTarget(ctx, text, target, home);
+  const names = namesTarget(ctx, target);
 
   for (const [key, view] of schema.views) {
     if (key === self) continue;
     const reads = target.kind === 'relation' ? view.dependsOn.includes(target.key) : names(statementMentions(view.query), view.schema);
     if (reads) found.push({ description: `${view.materialized ? 'materialized view' : 'view'} ${key}`, owner: key, remove: () => dropRelation(ctx, key) });
   }
-  for (const table of schema.tables.values()) {
-    const key = tableKey(table);
+  for (const [key, table] of schema.tables) {
     if (key === self) continue;
     if (target.kind === 'relation' && table.inherits.includes(target.key)) found.push({ description: `table ${key}`, owner: key, remove: () => dropRelation(ctx, key) });
     for (const column of table.columns) {
       const name = column.name;
-      if (names(typeTextMentions(column.type), table.schema) || names(expressionMentions(column.generated), table.schema)) {
+      if (names(typeMentions(column.type), table.schema) || names(expressionMentions(column.generated), table.schema)) {
         found.push({ description: `column ${name} of table ${key}`, owner: key, remove: () => dropColumn(ctx, table, name) });
       } else if (names(expressionMentions(column.default), table.schema)) {
         found.push({ description: `default value for column ${name} of table ${key}`, owner: key, remove: () => (column.default = null) });
@@ -114,25 +122,25 @@ export function dependentsOf(ctx: ReplayContext, target: DropTarget): Dependent[
       }
     }
     for (const policy of table.policies) {
-      if ([policy.using, policy.withCheck].some((text) => names(expressionMentions(text), table.schema))) {
+      if (names(expressionMentions(policy.using), table.schema) || names(expressionMentions(policy.withCheck), table.schema)) {
         found.push({ description: `policy ${policy.name} on table ${key}`, owner: key, remove: () => (table.policies = table.policies.filter((other) => other !== policy)) });
       }
     }
   }
-  for (const host of [...schema.tables.values(), ...schema.views.values()]) {
-    const key = qualifiedName(host.schema, host.name);
-    const kind = schema.tables.has(key) ? 'table' : 'view';
-    if (key === self) continue;
-    for (const trigger of host.triggers) {
-      if (target.kind === 'function' ? trigger.function === target.key : names(expressionMentions(trigger.when), host.schema)) {
-        found.push({ description: `trigger ${trigger.name} on ${kind} ${key}`, owner: key, remove: () => (host.triggers = host.triggers.filter((other) => other !== trigger)) });
+  for (const hosts of [schema.tables, schema.views]) {
+    for (const [key, host] of hosts) {
+      if (key === self) continue;
+      for (const trigger of host.triggers) {
+        if (target.kind === 'function' ? trigger.function === target.key : names(expressionMentions(trigger.when), host.schema)) {
+          const kind = schema.tables.has(key) ? 'table' : 'view';
+          found.push({ description: `trigger ${trigger.name} on ${kind} ${key}`, owner: key, remove: () => (host.triggers = host.triggers.filter((other) => other !== trigger)) });
+        }
       }
     }
   }
   for (const [key, index] of schema.indexes) {
     if (index.table === self) continue;
-    const expressions = index.keys.filter((_, position) => index.keySql[position]?.startsWith('('));
-    if ([...expressions, index.where].some((text) => names(expressionMentions(text), index.schema))) {
+    if (indexNames(index, (text) => names(expressionMentions(text), index.schema))) {
       found.push({ description: `index ${key}`, owner: index.table, remove: () => schema.indexes.delete(key) });
     }
   }
@@ -142,18 +150,24 @@ export function dependentsOf(ctx: ReplayContext, target: DropTarget): Dependent[
   }
   for (const [key, type] of schema.types) {
     if (key === self) continue;
-    if (type.baseType !== null && names(typeTextMentions(type.baseType), type.schema)) {
+    if (type.baseType !== null && names(typeMentions(type.baseType), type.schema)) {
       found.push({ description: `type ${key}`, owner: key, remove: () => dropType(ctx, key) });
       continue;
     }
     for (const attribute of type.attributes) {
-      if (names(typeTextMentions(attribute.type), type.schema)) {
+      if (names(typeMentions(attribute.type), type.schema)) {
         found.push({ description: `column ${attribute.name} of composite type ${key}`, owner: key, remove: () => (type.attributes = type.attributes.filter((other) => other !== attribute)) });
       }
     }
     domainDependents(type, key, (text) => names(expressionMentions(text), type.schema), found);
   }
   return found;
+}
+
+/** Whether an index's expression keys or its predicate name the target. */
+function indexNames(index: Index, names: (text: string | null) => boolean): boolean {
+  for (const [position, key] of index.keys.entries()) if (index.keySql[position]?.startsWith('(') && names(key)) return true;
+  return names(index.where);
 }
 
 function domainDependents(type: TypeObject, key: string, names: (text: string | null) => boolean, found: Dependent[]): void {
@@ -171,7 +185,8 @@ function domainDependents(type: TypeObject, key: string, names: (text: string | 
 function signatureAndStandardBody(fn: FunctionObject): Mentions {
   const found = statementMentions(fn.sql);
   const own = (call: NameMention) => call.name === fn.name && (call.schema === undefined || call.schema === fn.schema);
-  return { ...found, functions: found.functions.filter((call) => !own(call)) };
+  // Every DROP asks this of every function: copy only the rare body that calls itself.
+  return found.functions.some(own) ? { ...found, functions: found.functions.filter((call) => !own(call)) } : found;
 }
 
 /** Removes every dependent of the target, and theirs, as CASCADE does. */
