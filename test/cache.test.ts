@@ -8,7 +8,7 @@ import { parseMigrationName } from '../src/discover/filename.js';
 import type { MigrationFile } from '../src/discover/index.js';
 import { loadParser, parseFile, parseFileWithTree, type ParsedFile } from '../src/parse/index.js';
 
-beforeAll(loadParser);
+beforeAll(() => loadParser());
 
 const scratch: string[] = [];
 afterEach(() => {

@@ -7,7 +7,7 @@ import type { MigrationFile } from '../src/discover/index.js';
 import { loadParser, parseFile, type ParsedFile } from '../src/parse/index.js';
 import { SourcePositions } from '../src/parse/positions.js';
 
-beforeAll(loadParser);
+beforeAll(() => loadParser());
 
 function fileOf(source: string | null, name = '001_a.sql', readError: string | null = null): MigrationFile {
   return {

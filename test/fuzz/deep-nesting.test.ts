@@ -8,7 +8,7 @@ import { parseMigrationName } from '../../src/discover/filename.js';
 import type { MigrationFile } from '../../src/discover/index.js';
 import { loadParser, parseFile } from '../../src/parse/index.js';
 
-beforeAll(loadParser);
+beforeAll(() => loadParser());
 
 function fileOf(source: string): MigrationFile {
   return { ...parseMigrationName('001_a.sql'), absolutePath: '/m/001_a.sql', path: 'm/001_a.sql', name: '001_a.sql', source, readError: null, replayed: true, order: 0, transactionMode: 'statements' };

@@ -18,7 +18,7 @@ import { loadFormatter } from '../../src/format/index.js';
 import { loadParser, parseFile } from '../../src/parse/index.js';
 import { fileBytes, fileName, migrationText } from './arbitraries.js';
 
-beforeAll(loadParser);
+beforeAll(() => loadParser());
 
 /** Fixed seed and bounded runs in `npm test`; FUZZ_SEED and FUZZ_RUNS (a multiplier) explore further. */
 const seed = Number(process.env.FUZZ_SEED ?? 20261122);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParser } from '../../src/parse/index.js';
 import { renameColumnInExpression, renameColumnInQuery, renameRelationInQuery, unqualifyColumns } from '../../src/replay/rewrite.js';
 
-beforeAll(loadParser);
+beforeAll(() => loadParser());
 
 describe('stored SQL follows renames', () => {
   it('names a renamed or moved table anew, in FROM and in qualified column references', () => {
