@@ -15,6 +15,7 @@ const APPLIES: Record<Layout, string> = {
   drizzle: 'meta/_journal.json does not list it',
   sqitch: 'sqitch.plan does not list it',
   'graphile-migrate': 'graphile-migrate applies only committed/<number>.sql (and the afterReset files .gmrc names)',
+  'node-pg-migrate': 'node-pg-migrate applies only files directly in its folder',
 };
 
 export default defineRule({

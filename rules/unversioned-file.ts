@@ -15,6 +15,7 @@ const EXPECTED: Record<Layout, string | null> = {
   drizzle: null,
   sqitch: null,
   'graphile-migrate': null,
+  'node-pg-migrate': '<number>_<name>.sql; node-pg-migrate refuses a folder holding this file',
 };
 
 export default defineRule({

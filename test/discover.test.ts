@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { compareVersions, parseMigrationName } from '../src/discover/filename.js';
 import { defaultMigrationsDir, discover, toDisplayPath, type Discovery } from '../src/discover/index.js';
 import { UsageError } from '../src/errors.js';
+import { nodePgMigrateUp } from '../src/parse/sections.js';
 import { writeFolder } from './support/rule-tester.js';
 
 const folders: string[] = [];
@@ -18,6 +20,8 @@ function folder(files: Record<string, string>): string {
   folders.push(dir);
   return dir;
 }
+
+const NODE_PG_MIGRATE = fileURLToPath(new URL('./fixtures/node-pg-migrate/migrations', import.meta.url));
 
 function discoverFiles(files: Record<string, string>, layout?: Discovery['layout']): Discovery {
   return discover('.', { cwd: folder(files), layout });
@@ -322,6 +326,34 @@ describe('discover', () => {
   it('detects goose and dbmate from their annotations', () => {
     expect(discoverFiles({ '20240101_a.sql': '-- +goose Up\nSELECT 1;\n' }).layout).toBe('goose');
     expect(discoverFiles({ '20240101_a.sql': '-- migrate:up\nSELECT 1;\n' }).layout).toBe('dbmate');
+  });
+
+  it('detects node-pg-migrate from its -- Up Migration comments, and gives each file as node-pg-migrate runs its up', () => {
+    const discovery = discover(NODE_PG_MIGRATE);
+    expect(discovery.layout).toBe('node-pg-migrate');
+    expect(discovery.files.map((file) => [file.name, file.transactionMode])).toEqual([
+      ['1700000000000_create_account.sql', 'transaction'],
+      ['1700000000001_add_email_to_account.sql', 'transaction'],
+    ]);
+    const [create, addEmail] = discovery.files.map((file) => file.source!);
+    expect(create.trimEnd()).toBe('-- Up Migration\nCREATE TABLE account (id int PRIMARY KEY, name text);');
+    // What is not run becomes spaces, line breaks kept: every position still points into the file.
+    expect(addEmail.split('\n').map((line) => line.trim())).toEqual(['', '', '-- Up Migration', 'ALTER TABLE account ADD COLUMN email text;', '', '', '']);
+    expect(addEmail.length).toBe(readFileSync(path.join(NODE_PG_MIGRATE, '1700000000001_add_email_to_account.sql'), 'utf8').length);
+  });
+
+  it('runs a node-pg-migrate file as node-pg-migrate cuts it: no up comment, all of it; a down comment before the up comment, up to the end', () => {
+    expect(nodePgMigrateUp('CREATE TABLE a (id int);\n-- Down Migration\nDROP TABLE a;\n')).toBe('CREATE TABLE a (id int);\n-- Down Migration\nDROP TABLE a;\n');
+    expect(nodePgMigrateUp('-- down migration\nDROP TABLE a;\n--- UP MIGRATION\nCREATE TABLE a (id int);\n')).toBe(
+      '                 \n             \n--- UP MIGRATION\nCREATE TABLE a (id int);\n',
+    );
+  });
+
+  it('leaves -- Up Migration / -- Down Migration as comments in a Supabase folder, whose CLI runs what follows them', () => {
+    const source = '-- Up Migration\ncreate table a (id int);\n-- Down Migration\ndrop table a;\n';
+    const discovery = discover('supabase/migrations', { cwd: folder({ 'supabase/migrations/20240101000000_a.sql': source }) });
+    expect(discovery.layout).toBe('supabase');
+    expect(discovery.files[0]!.source).toBe(source);
   });
 
   it('does not take a folder for goose because one file in it has goose annotations', () => {

@@ -9,6 +9,7 @@ import { nothingFoundMessage } from './nothing-found.js';
 import { drizzlePlacement, graphilePlacement, prismaPlacement, runnerMarker, sqitchPlacement, type RunnerPlacement, type RunnerProblem } from './runner-files.js';
 import { gmrcText, graphilePlaceholderRoles, graphilePlaceholderValues, withGraphilePlaceholders } from './graphile-placeholders.js';
 import { transactionMode, type TransactionMode } from './transactions.js';
+import { NODE_PG_MIGRATE_UP, nodePgMigrateUp } from '../parse/sections.js';
 import { USUAL_PLACES } from './layouts.js';
 import type { Layout } from './layouts.js';
 import { SUM_FILE, type SumSource } from '../sum.js';
@@ -22,7 +23,10 @@ export interface MigrationFile extends ParsedName {
   path: string;
   /** Relative to the migrations folder, `/`-separated. */
   name: string;
-  /** The text, BOM removed; null when the file could not be read as UTF-8. */
+  /**
+   * The text, BOM removed, as the runner sends it: graphile-migrate's placeholders replaced,
+   * node-pg-migrate's down section blanked; null when the file could not be read as UTF-8.
+   */
   source: string | null;
   readError: string | null;
   /** False for files a runner never applies forward (down and undo scripts). */
@@ -79,6 +83,7 @@ const SCHEMES_BY_LAYOUT: Record<VersionLayout, Exclude<NameScheme, 'none'>> = {
   numbered: 'plain',
   dbmate: 'plain',
   goose: 'plain',
+  'node-pg-migrate': 'plain',
   'golang-migrate': 'golang-migrate',
   flyway: 'flyway',
   diesel: 'diesel',
@@ -134,6 +139,11 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
   const placement = placeFiles(layout, absoluteDir, candidates, (name) => sources.get(name)?.source ?? null);
   const placeholders = layout === 'graphile-migrate' ? graphilePlaceholderValues(gmrcText(absoluteDir)) : new Map<string, string>();
 
+  const asRunnerSendsIt = (source: string): string => {
+    if (layout === 'graphile-migrate') return withGraphilePlaceholders(source, placeholders);
+    if (layout === 'node-pg-migrate') return nodePgMigrateUp(source);
+    return source;
+  };
   const toFile = ({ name, meaning }: { name: string; meaning: ParsedName }): MigrationFile => {
     const absolutePath = path.join(absoluteDir, name);
     const { source, readError } = sources.get(name)!;
@@ -142,7 +152,7 @@ export function discover(dir: string, options: DiscoverOptions = {}): Discovery 
       absolutePath,
       path: toDisplayPath(cwd, absolutePath),
       name,
-      source: layout === 'graphile-migrate' && source !== null ? withGraphilePlaceholders(source, placeholders) : source,
+      source: source === null ? null : asRunnerSendsIt(source),
       readError,
       replayed: meaning.direction !== 'down' && !meaning.undo,
       order: 0,
@@ -244,6 +254,8 @@ function detectLayout(
   if (/(^|\/)supabase\/migrations$/.test(normalized)) return { layout: 'supabase', because: 'the folder is supabase/migrations' };
   const config = supabaseConfigAbove(dir);
   if (config) return { layout: 'supabase', because: `${config} above it` };
+  // After the Supabase checks: there these are ordinary comments, and the Supabase CLI runs what follows them.
+  if (annotated(NODE_PG_MIGRATE_UP)) return { layout: 'node-pg-migrate', because: '-- Up Migration comments' };
   const plain = candidates.filter((c) => c.parsed.scheme === 'plain');
   const timestamped = plain.filter((c) => (c.parsed.version ?? '').length >= 12).length;
   const dated = plain.filter((c) => (c.parsed.version ?? '').length >= 8).length;

@@ -12,6 +12,7 @@ export const LAYOUTS = [
   'drizzle',
   'sqitch',
   'graphile-migrate',
+  'node-pg-migrate',
 ] as const;
 export type Layout = (typeof LAYOUTS)[number];
 

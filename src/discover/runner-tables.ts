@@ -9,7 +9,8 @@
  * Flyway's PostgreSQL `createMetaDataTable.sql`; dbmate `pkg/driver/postgres/postgres.go`
  * (CreateMigrationsTable); Prisma's migration engine; drizzle-orm `pg-core/dialect.ts`
  * (migrate); graphile-migrate `src/migration.ts` (_migrateMigrationSchema); Supabase CLI
- * `pkg/migration/history.go`. sqitch keeps its registry in its own database by default.
+ * `pkg/migration/history.go`; node-pg-migrate `src/runner.ts` (ensureMigrationsTable). sqitch keeps
+ * its registry in its own database by default.
  */
 import type { Layout } from './layouts.js';
 
@@ -78,6 +79,10 @@ const BY_LAYOUT: Record<Layout, RunnerBookkeeping> = {
       'ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN IF NOT EXISTS statements text[];',
       'ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN IF NOT EXISTS name text;',
     ].join('\n'),
+  },
+  'node-pg-migrate': {
+    tables: [{ schema: 'public', name: 'pgmigrations' }],
+    sql: 'CREATE TABLE "public"."pgmigrations" (id SERIAL PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL);',
   },
   timestamp: NONE,
   numbered: NONE,

@@ -19,6 +19,7 @@
  * - sqitch: no transaction of its own (its templates write BEGIN/COMMIT into each deploy script).
  * - graphile-migrate: a transaction around each committed file, or the whole file as one query
  *   when its first line is `--! no-transaction`; `.gmrc`'s afterReset files are sent as one query.
+ * - node-pg-migrate: a transaction around each migration (a SQL file cannot opt out).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,7 @@ const BY_LAYOUT: Record<Layout, TransactionMode> = {
   drizzle: 'transaction',
   sqitch: 'statements',
   'graphile-migrate': 'transaction',
+  'node-pg-migrate': 'transaction',
 };
 
 /** The mode of a file that opts out of its runner's transaction, where the runner allows it; null when it does not. */

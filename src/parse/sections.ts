@@ -36,6 +36,24 @@ function blank(text: string): string {
   return text.replace(/[^\r\n]/g, ' ');
 }
 
+/** node-pg-migrate's comments, as its `src/sqlMigration.ts` (getActions) finds them. */
+export const NODE_PG_MIGRATE_UP = /^\s*--[\s-]*up\s+migration/im;
+const NODE_PG_MIGRATE_DOWN = /^\s*--[\s-]*down\s+migration/im;
+
+/**
+ * A node-pg-migrate SQL file with what its `up` does not run blanked out: it runs the text from
+ * the first up comment to the first down comment after it (or to the end), and the whole file
+ * when there is no up comment. Applied to node-pg-migrate folders only (discover does it): in any
+ * other runner's folder these are ordinary comments and everything after them runs.
+ */
+export function nodePgMigrateUp(source: string): string {
+  const up = source.search(NODE_PG_MIGRATE_UP);
+  if (up < 0) return source;
+  const down = source.search(NODE_PG_MIGRATE_DOWN);
+  const end = down < up ? source.length : down;
+  return blank(source.slice(0, up)) + source.slice(up, end) + blank(source.slice(end));
+}
+
 export function splitSections(source: string): Sections {
   const lines = source.split('\n');
   let dialect: RunnerDialect | null = null;

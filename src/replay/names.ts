@@ -5,6 +5,17 @@ import { functionKey, type FunctionObject } from './model.js';
 import { formatType, stringsOf } from './sql-text.js';
 
 /** `a.b.c` name parts of a List of Strings, a String, a TypeName or an ObjectWithArgs. */
+/** PostgreSQL's own schemas: what is in them exists before any migration, and the model does not hold it. */
+const BUILTIN_SCHEMAS = ['pg_catalog', 'information_schema'];
+
+/** True for the key of one of PostgreSQL's own schemas or of an object in one (`pg_catalog.lo_export(oid, text)`). */
+export function isBuiltinObject(key: string): boolean {
+  return BUILTIN_SCHEMAS.some((schema) => key === schema || key.startsWith(`${schema}.`));
+}
+
+/** Why a statement on PostgreSQL's own objects is kept verbatim. */
+export const ON_BUILTIN_OBJECTS = "it changes PostgreSQL's own objects, which the model does not hold";
+
 export function nameParts(node: Node | undefined): string[] {
   if (!node) return [];
   if ('List' in node) return stringsOf(node.List.items);

@@ -354,7 +354,7 @@ export async function readCatalog(db: CatalogDatabase, options: CatalogOptions =
     policies: await readPolicies(db, inSchema),
     rules: await readRules(db, inSchema),
     eventTriggers: await readEventTriggers(db),
-    grants: await readGrants(db, inSchema),
+    grants: sorted([...(await readGrants(db, inSchema)), ...(options.schemas ? [] : await readBuiltinGrants(db))], grantKey),
     defaultPrivileges: await readDefaultPrivileges(db, schemaFilter(options)),
     comments: await readComments(db, options),
     publications: await readPublications(db),
@@ -754,42 +754,81 @@ async function readEventTriggers(db: CatalogDatabase): Promise<CatalogEventTrigg
 const RELATION_OBJECT_TYPES = `case c.relkind when 'r' then 'table' when 'p' then 'table' when 'v' then 'view'
   when 'm' then 'materialized view' when 'S' then 'sequence' when 'f' then 'foreign table' end`;
 
+/** One aclexplode row (alias `a`) as a CatalogGrant's columns. */
+const ACL_COLUMNS = `case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee) end as grantee, a.privilege_type as privilege,
+  a.is_grantable as grantable, pg_get_userbyid(a.grantor) as grantor`;
+
 /**
  * Privileges as aclexplode lists them. A never-granted object has a null ACL that means the
  * defaults (acldefault); the defaults are filled in so that "granted then revoked" and "never
  * granted" compare equal.
  */
 async function readGrants(db: CatalogDatabase, inSchema: string): Promise<CatalogGrant[]> {
-  const grantee = `case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee) end`;
-  const columns = `${grantee} as grantee, a.privilege_type as privilege, a.is_grantable as grantable, pg_get_userbyid(a.grantor) as grantor`;
   const { rows } = await db.query<CatalogGrant>(
-    `select ${RELATION_OBJECT_TYPES} as "objectType", n.nspname || '.' || c.relname as object, ${columns}
+    `select ${RELATION_OBJECT_TYPES} as "objectType", n.nspname || '.' || c.relname as object, ${ACL_COLUMNS}
        from pg_class c join pg_namespace n on n.oid = c.relnamespace,
        aclexplode(coalesce(c.relacl, acldefault(case when c.relkind = 'S' then 's' else 'r' end::"char", c.relowner))) a
        where c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and ${inSchema} and ${notExtensionMember('pg_class', 'c.oid')}
      union all
-     select 'column', n.nspname || '.' || c.relname || '.' || att.attname, ${columns}
+     select 'column', n.nspname || '.' || c.relname || '.' || att.attname, ${ACL_COLUMNS}
        from pg_attribute att join pg_class c on c.oid = att.attrelid join pg_namespace n on n.oid = c.relnamespace,
        aclexplode(att.attacl) a
        where att.attacl is not null and att.attnum > 0 and not att.attisdropped and ${inSchema}
      union all
      select case p.prokind when 'p' then 'procedure' else 'function' end,
-       n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')', ${columns}
+       n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')', ${ACL_COLUMNS}
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace,
        aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
        where ${inSchema} and ${notExtensionMember('pg_proc', 'p.oid')} and ${notInternalFunction('p.oid')}
      union all
-     select 'type', n.nspname || '.' || t.typname, ${columns}
+     select 'type', n.nspname || '.' || t.typname, ${ACL_COLUMNS}
        from pg_type t join pg_namespace n on n.oid = t.typnamespace left join pg_class c on c.oid = t.typrelid,
        aclexplode(coalesce(t.typacl, acldefault('T', t.typowner))) a
        where (t.typtype in ('e', 'd', 'r') or (t.typtype = 'c' and c.relkind = 'c')) and ${inSchema}
          and ${notExtensionMember('pg_type', 't.oid')}
      union all
-     select 'schema', n.nspname, ${columns}
+     select 'schema', n.nspname, ${ACL_COLUMNS}
        from pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
        where ${inSchema} and ${notExtensionMember('pg_namespace', 'n.oid')}`,
   );
-  return sorted(rows, (row) => `${row.objectType} ${row.object} ${row.grantee} ${row.privilege} ${row.grantor}`);
+  return rows;
+}
+
+function grantKey(row: CatalogGrant): string {
+  return `${row.objectType} ${row.object} ${row.grantee} ${row.privilege} ${row.grantor}`;
+}
+
+/** A built-in object's ACL differs from the one initdb gave it (pg_init_privs), as pg_dump finds it. */
+function builtinAclChanged(catalog: string, oid: string, acl: string): string {
+  return `${acl} is distinct from (select i.initprivs from pg_init_privs i where i.classoid = '${catalog}'::regclass and i.objoid = ${oid} and i.objsubid = 0)`;
+}
+
+/**
+ * Privileges on pg_catalog's relations and functions, and on the schema, that a migration changed
+ * (GRANT EXECUTE ON FUNCTION pg_catalog.lo_export, REVOKE ... now() FROM PUBLIC, a new owner, who
+ * takes the owner's privileges): these grant or take away as much as any on the folder's own
+ * objects. Only objects whose ACL is no longer initdb's are listed.
+ */
+async function readBuiltinGrants(db: CatalogDatabase): Promise<CatalogGrant[]> {
+  // Not information_schema: it is made after initdb's snapshot of initial privileges (in PGlite), so its ACLs all look changed.
+  const builtin = `n.nspname = 'pg_catalog'`;
+  const { rows } = await db.query<CatalogGrant>(
+    `select ${RELATION_OBJECT_TYPES} as "objectType", n.nspname || '.' || c.relname as object, ${ACL_COLUMNS}
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace,
+       aclexplode(coalesce(c.relacl, acldefault(case when c.relkind = 'S' then 's' else 'r' end::"char", c.relowner))) a
+       where c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and ${builtin} and ${builtinAclChanged('pg_class', 'c.oid', 'c.relacl')}
+     union all
+     select case p.prokind when 'p' then 'procedure' else 'function' end,
+       n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')', ${ACL_COLUMNS}
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace,
+       aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+       where ${builtin} and ${builtinAclChanged('pg_proc', 'p.oid', 'p.proacl')}
+     union all
+     select 'schema', n.nspname, ${ACL_COLUMNS}
+       from pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+       where ${builtin} and ${builtinAclChanged('pg_namespace', 'n.oid', 'n.nspacl')}`,
+  );
+  return rows;
 }
 
 async function readDefaultPrivileges(db: CatalogDatabase, inSchema: string): Promise<CatalogDefaultPrivilege[]> {

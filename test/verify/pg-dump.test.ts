@@ -180,6 +180,27 @@ describe('pg_dump comparison', () => {
   );
 
   it(
+    "sees privileges a migration changed on PostgreSQL's own functions (a grant, a revoke from PUBLIC, a new owner): the catalog now compares them",
+    async () => {
+      const chainSql = 'grant execute on function pg_catalog.lo_export(oid, text) to app; revoke execute on function pg_catalog.now() from public; alter function pg_catalog.lo_import(text) owner to app;';
+      const { catalog, dump, blind } = await compared('create role app;', chainSql, 'select 1');
+      expect(catalog.map((difference) => difference.message)).toEqual([
+        'grant EXECUTE on function pg_catalog.lo_export(oid, text) to app exists only on the left',
+        'grant EXECUTE on function pg_catalog.lo_export(oid, text) to postgres exists only on the left',
+        'grant EXECUTE on function pg_catalog.lo_import(text) to app exists only on the left',
+        'grant EXECUTE on function pg_catalog.now() to postgres exists only on the left',
+      ]);
+      expect(blind.differences.map((difference) => [difference.type, difference.name]).sort()).toEqual([
+        ['ACL', 'FUNCTION lo_export(oid, text)'],
+        ['ACL', 'FUNCTION lo_import(text)'],
+        ['ACL', 'FUNCTION now()'],
+      ]);
+      expect(unexplained(dump)).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
     "sees the public schema's comment removed (PostgreSQL ships it as 'standard public schema'): the catalog now compares it",
     async () => {
       const { catalog, dump } = await compared('select 1', 'comment on schema public is null;', 'select 1');

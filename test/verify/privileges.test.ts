@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { emitBaseline } from '../../src/baseline/index.js';
 import { verify } from '../../src/verify/index.js';
+import { miglint } from '../support/built-cli.js';
 import { writeFolder } from '../support/rule-tester.js';
 
 const folders: string[] = [];
@@ -110,6 +112,40 @@ CREATE TABLE public.later (id int PRIMARY KEY);
       expect(baseline).not.toContain('pg_tables');
       expect(report.baselineRejections).toEqual([]);
       expect(report.differences.map((difference) => difference.message)).toEqual([]);
+    },
+    180_000,
+  );
+});
+
+describe("privileges on PostgreSQL's own functions (found on supabase/postgres: ALTER FUNCTION pg_catalog.lo_export OWNER TO)", () => {
+  it(
+    'the baseline carries a grant, a revoke and a new owner on pg_catalog functions, and verify proves it',
+    async () => {
+      const cwd = fileURLToPath(new URL('../fixtures/builtin-grants', import.meta.url));
+      const baseline = await miglint(cwd, ['baseline', 'migrations']);
+      for (const statement of [
+        'GRANT EXECUTE ON FUNCTION pg_catalog.lo_export(oid, text) TO exporter;',
+        'REVOKE EXECUTE ON FUNCTION pg_catalog.now() FROM PUBLIC;',
+        'ALTER FUNCTION pg_catalog.lo_import(text) OWNER TO exporter;',
+      ]) {
+        expect(baseline.stdout).toContain(statement);
+      }
+      const verify = await miglint(cwd, ['verify', 'migrations']);
+      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+      expect(verify.status).toBe(0);
+    },
+    180_000,
+  );
+
+  it(
+    'verify sees a revoke on a built-in function the baseline does not carry (named without pg_catalog, it cannot be told from a missing function)',
+    async () => {
+      const dir = writeFolder({ 'm/001_revoke.sql': 'REVOKE EXECUTE ON FUNCTION now() FROM PUBLIC;\n' });
+      folders.push(dir);
+      const verify = await miglint(dir, ['verify', 'm']);
+      expect(verify.stdout).toContain('[security] grant EXECUTE on function pg_catalog.now() to postgres exists only on the left');
+      expect(verify.stdout).toContain('The baseline does not build the same database as the chain.');
+      expect(verify.status).toBe(1);
     },
     180_000,
   );

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { LAYOUTS } from '../../src/discover/index.js';
 import { runnerTables, runnerTablesSql } from '../../src/discover/runner-tables.js';
@@ -182,6 +183,26 @@ describe("the runner's own tables exist before the first migration", () => {
       await db.close();
     }
   }, SLOW);
+});
+
+describe('node-pg-migrate runs only the up section of each SQL file', () => {
+  it(
+    'lint finds nothing, the baseline has the table with its added column, verify calls it equal',
+    async () => {
+      const cwd = fileURLToPath(new URL('../fixtures/node-pg-migrate', import.meta.url));
+      const lint = await miglint(cwd, ['lint', 'migrations', '--format', 'json']);
+      expect(places(lint)).toEqual([]);
+      expect(lint.status).toBe(0);
+      const baseline = await miglint(cwd, ['baseline', 'migrations']);
+      expect(baseline.stdout).toContain('CREATE TABLE account (\n  id integer NOT NULL,\n  name text,\n  email text');
+      expect(baseline.stdout).not.toContain('DROP');
+      const verify = await miglint(cwd, ['verify', 'migrations']);
+      expect(verify.stdout).not.toContain('rejects');
+      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+      expect(verify.status).toBe(0);
+    },
+    SLOW,
+  );
 });
 
 describe('the Supabase platform has Realtime before the first migration', () => {

@@ -8,7 +8,7 @@ import type { AlterDefaultPrivilegesStmt, GrantStmt, Node } from 'libpg-query';
 import type { ReplayContext } from '../context.js';
 import { qualifiedName, type DefaultPrivilege, type Grant, type SchemaModel } from '../model.js';
 import { isPlatformRelation, platformObjects, type Preset } from '../../presets.js';
-import { findFunction, nameParts, roleName, roleNames, schemaAndName, describeFunction } from '../names.js';
+import { findFunction, nameParts, roleName, roleNames, schemaAndName, describeFunction, isBuiltinObject, ON_BUILTIN_OBJECTS } from '../names.js';
 import { stringsOf } from '../sql-text.js';
 
 type GrantObjectType = Grant['objectType'];
@@ -102,7 +102,10 @@ export function grant(statement: GrantStmt, ctx: ReplayContext): void {
   const grantees = roleNames(statement.grantees);
   const verb = statement.is_grant ? 'granted' : 'revoked';
   if (statement.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') platformSchemaGrant(statement, ctx);
+  // Privileges on pg_catalog's functions grant (or take away) as much as any: the baseline carries the statement.
+  if (targets.some((target) => 'missing' in target && isBuiltinObject(target.missing))) ctx.keepUninterpreted(ON_BUILTIN_OBJECTS);
   for (const target of targets) {
+    if ('missing' in target && isBuiltinObject(target.missing)) continue;
     if ('missing' in target) {
       ctx.emit({ action: 'error', objectType: 'grant', name: target.missing, reason: { code: 'missing', kind: target.kind, name: target.missing } });
       continue;

@@ -11,7 +11,7 @@ import type {
 import type { ReplayContext } from '../context.js';
 import type { ObjectType } from '../history.js';
 import { qualifiedName, type Change, type Grant, type Publication } from '../model.js';
-import { findFunction, nameParts, roleName, schemaAndName } from '../names.js';
+import { findFunction, isBuiltinObject, nameParts, ON_BUILTIN_OBJECTS, roleName, schemaAndName } from '../names.js';
 import { stringsOf } from '../sql-text.js';
 import { madeAt } from '../reasons.js';
 
@@ -232,6 +232,8 @@ export function alterOwner(statement: AlterOwnerStmt, ctx: ReplayContext): void 
   const owner = roleName(statement.newowner);
   if (!found) {
     const missing = statement.relation ? ctx.keyForCreate(statement.relation.schemaname, statement.relation.relname ?? '') : describeMissing(statement.objectType, statement.object, ctx);
+    // A new owner of a pg_catalog function takes its privileges: the baseline carries the statement.
+    if (isBuiltinObject(missing)) return ctx.keepUninterpreted(ON_BUILTIN_OBJECTS);
     ctx.emit({ action: 'error', objectType: 'other', name: missing, reason: { code: 'missing', kind: '', name: missing } });
     return;
   }
