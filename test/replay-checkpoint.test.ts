@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +40,10 @@ function outcome(analysis: Analysis) {
 /** How many files the next run resumes after, per the checkpoints on disk. */
 async function resumesAfter(dir: string): Promise<number | null> {
   const analysis = await run(dir, false);
-  return ReplayCheckpoints.open(dir, analysis.files, analysis.preset)?.options().resume?.files ?? null;
+  const checkpoints = ReplayCheckpoints.open(dir, analysis.files.map((parsed) => parsed.file), analysis.preset);
+  const files = checkpoints?.options().resume?.files ?? null;
+  checkpoints?.close();
+  return files;
 }
 
 const lastReplayedFile = (analysis: Analysis) => path.join(analysis.files.filter((parsed) => parsed.file.replayed).at(-1)!.file.path);
@@ -90,5 +93,30 @@ describe('replay checkpoints', () => {
     expect(after.history.filter((event) => event.action === 'error').map((event) => `${event.origin.path}:${event.origin.line} ${event.objectType} ${event.name}`)).toEqual([
       '001_a.sql:1 table public.a',
     ]);
+  });
+
+  it('give a fresh copy of the state at each load, read from the checkpoint opened even once another run deleted it', async () => {
+    const dir = scratchCopy({
+      '001_a.sql': 'create table a (id int primary key);\n',
+      '002_b.sql': 'create table b (id int primary key, a_id int references a (id));\n',
+      '003_c.sql': 'alter table b add column note text;\n',
+    });
+    const first = await run(dir);
+    const checkpoints = ReplayCheckpoints.open(dir, first.files.map((parsed) => parsed.file), first.preset)!;
+    try {
+      rmSync(path.join(process.env[CACHE_ENV]!, 'replay'), { recursive: true });
+      const resume = checkpoints.options().resume!;
+      expect(resume.files).toBe(2);
+      const loaded = resume.load();
+      const again = resume.load();
+      expect(again).toEqual(loaded);
+      expect(again.schema).not.toBe(loaded.schema);
+      expect([...loaded.schema.tables.keys()]).toEqual(['public.a', 'public.b']);
+      expect(loaded.history.map((event) => `${event.origin.path} ${event.action} ${event.name}`)).toEqual(
+        first.history.filter((event) => event.origin.path !== '003_c.sql').map((event) => `${event.origin.path} ${event.action} ${event.name}`),
+      );
+    } finally {
+      checkpoints.close();
+    }
   });
 });
