@@ -7,6 +7,7 @@ import { CACHE_ENV } from '../src/cache/parse-cache.js';
 import { resolveRules } from '../src/config.js';
 import { runRules, type Analysis } from '../src/lint/engine.js';
 import { ReplayCheckpoints } from '../src/cache/replay-checkpoint.js';
+import { replay } from '../src/replay/index.js';
 import { RULES } from '../rules/index.js';
 import { writeFolder } from './support/rule-tester.js';
 import { scratchFolders } from './support/scratch.js';
@@ -46,6 +47,24 @@ async function resumesAfter(dir: string): Promise<number | null> {
   return files;
 }
 
+/** How the replay of the folder as it is now uses the checkpoint on disk: whether it loads it, or lets it go unused. */
+async function checkpointUse(dir: string): Promise<{ unused: number; loaded: number }> {
+  const analysis = await run(dir, false);
+  const checkpoints = ReplayCheckpoints.open(dir, analysis.files.map((parsed) => parsed.file), analysis.preset)!;
+  const use = { unused: 0, loaded: 0 };
+  try {
+    const options = checkpoints.options();
+    const resume = options.resume!;
+    const counted = { ...resume, load: () => (use.loaded++, resume.load()), unused: () => (use.unused++, resume.unused()) };
+    replay(analysis.files, analysis.preset, { ...options, resume: counted });
+    // Once unused, its state and its file are let go of.
+    if (use.unused > 0) expect(() => resume.load()).toThrow();
+  } finally {
+    checkpoints.close();
+  }
+  return use;
+}
+
 const lastReplayedFile = (analysis: Analysis) => path.join(analysis.files.filter((parsed) => parsed.file.replayed).at(-1)!.file.path);
 
 describe('replay checkpoints', () => {
@@ -68,6 +87,7 @@ describe('replay checkpoints', () => {
     });
     const before = outcome(await run(dir));
     expect(await resumesAfter(dir)).toBe(2);
+    expect(await checkpointUse(dir)).toEqual({ unused: 0, loaded: 1 });
     writeFileSync(path.join(dir, '001_a.sql'), 'create table a (id int primary key);\ndrop table a;\n');
     expect(await resumesAfter(dir)).toBe(null);
     const after = outcome(await run(dir));
@@ -88,6 +108,7 @@ describe('replay checkpoints', () => {
     const before = await run(dir);
     expect(before.history.filter((event) => event.action === 'error')).toEqual([]);
     appendFileSync(path.join(dir, '003_c.sql'), 'create table t (id int primary key);\n');
+    expect(await checkpointUse(dir)).toEqual({ unused: 1, loaded: 0 });
     const after = await run(dir);
     expect(outcome(after)).toEqual(outcome(await run(dir, false)));
     expect(after.history.filter((event) => event.action === 'error').map((event) => `${event.origin.path}:${event.origin.line} ${event.objectType} ${event.name}`)).toEqual([

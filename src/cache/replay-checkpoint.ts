@@ -81,16 +81,19 @@ export class ReplayCheckpoints {
   /** The replay options that resume from the latest checkpoint these files allow and keep a new one. */
   options(): ReplayOptions {
     const found = this.found;
-    const resume = found && { files: found.files, chainAnswers: found.chainAnswers, load: () => this.load(found) };
+    const resume = found && { files: found.files, chainAnswers: found.chainAnswers, load: () => this.load(found), unused: () => this.close() };
     const files = this.keys.length - 2;
     // The replay takes no progress where it resumed: that checkpoint is on disk already.
     if (files < 1) return { resume };
     return { resume, progressAt: { files, take: (progress) => this.save(this.keys[files]!, progress) } };
   }
 
-  /** Lets go of the checkpoint the replay could resume from. */
+  /** Lets go of the checkpoint the replay could resume from, and of its state if the replay did not take it. */
   close(): void {
-    if (this.found) closeSync(this.found.descriptor);
+    if (this.found) {
+      closeSync(this.found.descriptor);
+      this.found.first = null;
+    }
     this.found = null;
   }
 
