@@ -4,7 +4,7 @@ import { discover, type DiscoverOptions, type Discovery, type MigrationFile } fr
 import type { Analysis } from './lint/engine.js';
 import { loadParser, parseFileWithTree, type ParsedFile } from './parse/index.js';
 import { detectPreset, type Preset } from './presets.js';
-import { replay } from './replay/index.js';
+import { replay, type Replay } from './replay/index.js';
 import { ReplayCheckpoints } from './cache/replay-checkpoint.js';
 import { parseSum } from './sum.js';
 
@@ -27,14 +27,21 @@ export async function analyze(dir: string, options: AnalyzeOptions = {}): Promis
 /** Parses and replays the files a discovery found (for callers that look at them first). */
 export async function analyzeDiscovery(discovery: Discovery, options: AnalyzeOptions = {}): Promise<Analysis> {
   const cache = options.cache === false ? null : ParseCache.open(options.cwd ?? process.cwd());
-  const files = await parseAll(discovery.files, cache, options.parserIsTheOnlyWasm === true);
-  // Replay parses DO-block bodies with the same parser: it must be loaded even when every file
-  // came from the cache.
-  await loadParser({ baselineCompilerOnly: options.parserIsTheOnlyWasm === true });
-  // The cache's writes go on during replay; they are waited for only afterwards.
   const { preset } = detectPreset(discovery.layout, options.preset, discovery.files.map((file) => file.source));
-  const checkpoints = options.cache === false ? null : ReplayCheckpoints.open(options.cwd ?? process.cwd(), files, preset);
-  const replayed = replay(files, preset, checkpoints?.options());
+  // Opened before the files are parsed: it reads the checkpoint's state now (see its open()).
+  const checkpoints = options.cache === false ? null : ReplayCheckpoints.open(options.cwd ?? process.cwd(), discovery.files, preset);
+  let replayed: Replay;
+  let files: ParsedFile[];
+  try {
+    files = await parseAll(discovery.files, cache, options.parserIsTheOnlyWasm === true);
+    // Replay parses DO-block bodies with the same parser: it must be loaded even when every file
+    // came from the cache.
+    await loadParser({ baselineCompilerOnly: options.parserIsTheOnlyWasm === true });
+    // The cache's writes go on during replay; they are waited for only afterwards.
+    replayed = replay(files, preset, checkpoints?.options());
+  } finally {
+    checkpoints?.close();
+  }
   await cache?.flush();
   return {
     layout: discovery.layout,

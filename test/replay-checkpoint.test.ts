@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { CACHE_ENV } from '../src/cache/parse-cache.js';
 import { resolveRules } from '../src/effective-rules.js';
 import { runRules, type Analysis } from '../src/lint/engine.js';
 import { ReplayCheckpoints } from '../src/cache/replay-checkpoint.js';
+import { replay } from '../src/replay/index.js';
 import { RULES } from '../rules/index.js';
 import { writeFolder } from './support/rule-tester.js';
 import { scratchFolders } from './support/scratch.js';
@@ -40,7 +41,28 @@ function outcome(analysis: Analysis) {
 /** How many files the next run resumes after, per the checkpoints on disk. */
 async function resumesAfter(dir: string): Promise<number | null> {
   const analysis = await run(dir, false);
-  return ReplayCheckpoints.open(dir, analysis.files, analysis.preset)?.options().resume?.files ?? null;
+  const checkpoints = ReplayCheckpoints.open(dir, analysis.files.map((parsed) => parsed.file), analysis.preset);
+  const files = checkpoints?.options().resume?.files ?? null;
+  checkpoints?.close();
+  return files;
+}
+
+/** How the replay of the folder as it is now uses the checkpoint on disk: whether it loads it, or lets it go unused. */
+async function checkpointUse(dir: string): Promise<{ unused: number; loaded: number }> {
+  const analysis = await run(dir, false);
+  const checkpoints = ReplayCheckpoints.open(dir, analysis.files.map((parsed) => parsed.file), analysis.preset)!;
+  const use = { unused: 0, loaded: 0 };
+  try {
+    const options = checkpoints.options();
+    const resume = options.resume!;
+    const counted = { ...resume, load: () => (use.loaded++, resume.load()), unused: () => (use.unused++, resume.unused()) };
+    replay(analysis.files, analysis.preset, { ...options, resume: counted });
+    // Once unused, its state and its file are let go of.
+    if (use.unused > 0) expect(() => resume.load()).toThrow();
+  } finally {
+    checkpoints.close();
+  }
+  return use;
 }
 
 const lastReplayedFile = (analysis: Analysis) => path.join(analysis.files.filter((parsed) => parsed.file.replayed).at(-1)!.file.path);
@@ -65,6 +87,7 @@ describe('replay checkpoints', () => {
     });
     const before = outcome(await run(dir));
     expect(await resumesAfter(dir)).toBe(2);
+    expect(await checkpointUse(dir)).toEqual({ unused: 0, loaded: 1 });
     writeFileSync(path.join(dir, '001_a.sql'), 'create table a (id int primary key);\ndrop table a;\n');
     expect(await resumesAfter(dir)).toBe(null);
     const after = outcome(await run(dir));
@@ -85,10 +108,36 @@ describe('replay checkpoints', () => {
     const before = await run(dir);
     expect(before.history.filter((event) => event.action === 'error')).toEqual([]);
     appendFileSync(path.join(dir, '003_c.sql'), 'create table t (id int primary key);\n');
+    expect(await checkpointUse(dir)).toEqual({ unused: 1, loaded: 0 });
     const after = await run(dir);
     expect(outcome(after)).toEqual(outcome(await run(dir, false)));
     expect(after.history.filter((event) => event.action === 'error').map((event) => `${event.origin.path}:${event.origin.line} ${event.objectType} ${event.name}`)).toEqual([
       '001_a.sql:1 table public.a',
     ]);
+  });
+
+  it('give a fresh copy of the state at each load, read from the checkpoint opened even once another run deleted it', async () => {
+    const dir = scratchCopy({
+      '001_a.sql': 'create table a (id int primary key);\n',
+      '002_b.sql': 'create table b (id int primary key, a_id int references a (id));\n',
+      '003_c.sql': 'alter table b add column note text;\n',
+    });
+    const first = await run(dir);
+    const checkpoints = ReplayCheckpoints.open(dir, first.files.map((parsed) => parsed.file), first.preset)!;
+    try {
+      rmSync(path.join(process.env[CACHE_ENV]!, 'replay'), { recursive: true });
+      const resume = checkpoints.options().resume!;
+      expect(resume.files).toBe(2);
+      const loaded = resume.load();
+      const again = resume.load();
+      expect(again).toEqual(loaded);
+      expect(again.schema).not.toBe(loaded.schema);
+      expect([...loaded.schema.tables.keys()]).toEqual(['public.a', 'public.b']);
+      expect(loaded.history.map((event) => `${event.origin.path} ${event.action} ${event.name}`)).toEqual(
+        first.history.filter((event) => event.origin.path !== '003_c.sql').map((event) => `${event.origin.path} ${event.action} ${event.name}`),
+      );
+    } finally {
+      checkpoints.close();
+    }
   });
 });

@@ -201,9 +201,10 @@ export interface ReplayProgress {
 export interface ReplayOptions {
   /**
    * Progress of an earlier replay over the same first files, in a form read anew at each call
-   * (the replay changes what it gets); ignored when the later files change what it saw.
+   * (the replay changes what it gets); ignored when the later files change what it saw, and then
+   * told so (`unused`), to let go of what it holds.
    */
-  resume?: { files: number; chainAnswers: [string, boolean][]; load: () => ReplayProgress } | null | undefined;
+  resume?: { files: number; chainAnswers: [string, boolean][]; load: () => ReplayProgress; unused: () => void } | null | undefined;
   /** Called with the replay's progress once it has replayed this many files (live objects: copy them before returning). */
   progressAt?: { files: number; take: (progress: ReplayProgress) => void } | undefined;
 }
@@ -257,6 +258,7 @@ export function replay(files: ParsedFile[], preset: Preset = 'none', options: Re
   const replayed = files.filter((parsed) => parsed.file.replayed);
   const chainCreates = new ChainCreates(relationsCreatedBy(files));
   const resume = options.resume && resumable(options.resume, chainCreates, replayed.length) ? options.resume : null;
+  if (!resume) options.resume?.unused();
   const start = resume ? resume.load() : { schema: startSchema(), history: [], nextId: 1 };
   const state: State = { schema: start.schema, history: start.history, ids: { next: start.nextId }, chainCreates, undone: new Map() };
   // The state before the last file a transaction undid (or before the first file, or where the
