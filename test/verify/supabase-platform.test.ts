@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { emitBaseline } from '../../src/baseline/index.js';
 import { verify } from '../../src/verify/index.js';
+import { miglint } from '../support/built-cli.js';
 import { writeFolder } from '../support/rule-tester.js';
 
 const folders: string[] = [];
@@ -63,6 +65,52 @@ describe('verify with the supabase preset: what a chain does to the platform', (
       expect(report.chainRejections).toEqual([]);
       expect(report.baselineRejections).toEqual([]);
       expect(report.differences.map((difference) => difference.message)).toEqual([]);
+    },
+    180_000,
+  );
+
+  it(
+    'carries GRANT on all objects of a platform schema the chain also creates IF NOT EXISTS (found on supabase/postgres: realtime.messages)',
+    async () => {
+      const cwd = fileURLToPath(new URL('../fixtures/platform-schema-grants', import.meta.url));
+      const baseline = await miglint(cwd, ['baseline', 'supabase/migrations']);
+      expect(baseline.stdout.slice(baseline.stdout.indexOf('CREATE SCHEMA'))).toBe(
+        [
+          'CREATE SCHEMA IF NOT EXISTS realtime;',
+          '',
+          '-- ----------------------------------------------------------------------------',
+          '-- Tables, phase 1: tables that reference no other table',
+          '-- ----------------------------------------------------------------------------',
+          '',
+          '-- realtime.rooms: created at 20240101000000_realtime_grants.sql:2',
+          'CREATE TABLE realtime.rooms (',
+          '  id bigint NOT NULL,',
+          '  CONSTRAINT rooms_pkey PRIMARY KEY (id)',
+          ');',
+          '',
+          '-- ----------------------------------------------------------------------------',
+          '-- Carried as written: statements on platform objects, and statements the model does not interpret',
+          '-- ----------------------------------------------------------------------------',
+          '',
+          '-- 20240101000000_realtime_grants.sql:3',
+          'GRANT ALL ON ALL TABLES IN SCHEMA realtime TO dashboard_user;',
+          '',
+          '-- 20240101000000_realtime_grants.sql:4',
+          'GRANT ALL ON ALL ROUTINES IN SCHEMA realtime TO dashboard_user;',
+          '',
+          '-- ----------------------------------------------------------------------------',
+          '-- Grants and revokes',
+          '-- ----------------------------------------------------------------------------',
+          '',
+          'GRANT ALL ON TABLE realtime.rooms TO dashboard_user;',
+          '',
+        ].join('\n'),
+      );
+      // Without the carried statements the baseline missed 11 grants on realtime.messages, send(), topic() and broadcast_changes().
+      const verify = await miglint(cwd, ['verify', 'supabase/migrations']);
+      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+      expect(verify.stdout).not.toContain('[security]');
+      expect(verify.status).toBe(0);
     },
     180_000,
   );

@@ -128,13 +128,16 @@ export function grant(statement: GrantStmt, ctx: ReplayContext): void {
 }
 
 /**
- * `GRANT ... ON ALL TABLES IN SCHEMA auth`, on a platform's schema the chain did not create: the
- * model holds none of the objects there (auth.users, auth.uid()), so what the statement does to
- * them is not in the model; a no-op event on the schema lets the baseline carry it as written.
+ * `GRANT ... ON ALL TABLES IN SCHEMA auth`, on a platform's schema: the model holds none of the
+ * platform's objects there (auth.users, auth.uid()), so what the statement does to them is not in
+ * the model; a no-op event on the schema lets the baseline carry it as written (only under the
+ * preset that has the schema, see baseline/carried.ts). That holds even when the chain creates the
+ * schema too: on the platform `CREATE SCHEMA IF NOT EXISTS realtime` does nothing, and the grant
+ * reaches realtime.messages.
  */
 function platformSchemaGrant(statement: GrantStmt, ctx: ReplayContext): void {
   for (const schema of new Set((statement.objects ?? []).map((node) => nameParts(node)[0] ?? ''))) {
-    if (ctx.schema.schemas.has(schema) || !isPlatformRelation('supabase', qualifiedName(schema, '*'))) continue;
+    if (!isPlatformRelation('supabase', qualifiedName(schema, '*'))) continue;
     const what = DEFAULT_OBJECT_TYPES[statement.objtype ?? ''] ?? 'objects';
     ctx.emit({ action: 'noop', objectType: 'grant', name: schema, reason: { code: 'platform-objects', text: `${statement.is_grant ? 'GRANT' : 'REVOKE'} on all ${what} in schema "${schema}": the platform's objects there are not in the model` } });
   }
