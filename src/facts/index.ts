@@ -9,6 +9,7 @@ import type { Preset } from '../presets.js';
 import type { EventAction, HistoryEvent, ObjectType } from '../replay/history.js';
 import type { Grant, Origin, SchemaModel, Table } from '../replay/index.js';
 import { BlindSpots } from './blind-spots.js';
+import { rolesOfExtension } from './extension-roles.js';
 import { statementAt, tableCreations } from './history-queries.js';
 import { livePolicyClauses, type PolicyClause } from './policy-statements.js';
 import { RefusedCreates } from './refused-creates.js';
@@ -133,9 +134,13 @@ export class Facts {
     return this.#references;
   }
 
-  /** Roles the folder creates (CREATE ROLE, USER or GROUP). */
+  /** Roles the folder creates: CREATE ROLE, USER or GROUP, and CREATE EXTENSION of an extension that makes roles. */
   get createdRoles(): Set<string> {
-    return (this.#createdRoles ??= createdRoles(this.files));
+    if (!this.#createdRoles) {
+      this.#createdRoles = createdRoles(this.files);
+      for (const event of this.events('extension', 'create')) for (const role of rolesOfExtension(event.name)) this.#createdRoles.add(role);
+    }
+    return this.#createdRoles;
   }
 
   /** Relations whose CREATE PostgreSQL refuses, or rolls back with its file. */

@@ -107,6 +107,25 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'roles an extension creates are known once a migration creates it, in a DO block too (supabase/postgres: pgsodium_keyholder)',
+      layout: 'numbered',
+      preset: 'none',
+      files: {
+        '001_a.sql': 'CREATE ROLE app;',
+        '002_b.sql':
+          "DO $$\nBEGIN\n  IF (SELECT count(*) = 1 FROM pg_available_extensions WHERE name = 'pgsodium') THEN\n    CREATE EXTENSION IF NOT EXISTS pgsodium;\n  END IF;\nEND $$;",
+        '003_c.sql': 'GRANT pgsodium_keyholder TO app;\nGRANT pgsodium_admin TO app;',
+      },
+      findings: [{ file: '003_c.sql', line: 2, message: 'GRANT role "pgsodium_admin": no migration creates role "pgsodium_admin".' }],
+    },
+    {
+      name: 'a role of an extension no migration creates is missing',
+      layout: 'numbered',
+      preset: 'none',
+      files: { '001_a.sql': 'CREATE ROLE app;\nGRANT pgsodium_keyholder TO app;' },
+      findings: [{ file: '001_a.sql', line: 2, message: 'GRANT role "pgsodium_keyholder": no migration creates role "pgsodium_keyholder".' }],
+    },
+    {
       name: 'without the preset (configured off), auth.users is missing',
       layout: 'numbered',
       preset: 'none',
