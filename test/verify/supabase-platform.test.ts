@@ -116,7 +116,7 @@ describe('verify with the supabase preset: what a chain does to the platform', (
   );
 
   it(
-    'revokes after a carried GRANT on all objects of a platform schema what it gives the objects the chain created later, and keeps what the chain granted them',
+    'revokes after a carried GRANT on all objects of a platform schema what it gives the objects the chain created later, keeps what the chain granted them, and gives back what a carried REVOKE took',
     async () => {
       const cwd = fileURLToPath(new URL('../fixtures/platform-schema-grants-later', import.meta.url));
       const baseline = await miglint(cwd, ['baseline', 'supabase/migrations']);
@@ -163,6 +163,11 @@ describe('verify with the supabase preset: what a chain does to the platform', (
           'LANGUAGE sql',
           'AS $$SELECT 1$$;',
           '',
+          'CREATE FUNCTION auth.after_revoke()',
+          'RETURNS integer',
+          'LANGUAGE sql',
+          'AS $$SELECT 2$$;',
+          '',
           '-- ----------------------------------------------------------------------------',
           '-- Carried as written: statements on platform objects, and statements the model does not interpret',
           '-- ----------------------------------------------------------------------------',
@@ -182,6 +187,9 @@ describe('verify with the supabase preset: what a chain does to the platform', (
           '-- 20240101000000_grant_then_create.sql:11',
           'GRANT SELECT ON ALL TABLES IN SCHEMA realtime TO anon WITH GRANT OPTION;',
           '',
+          '-- 20240102000000_revoke_then_create.sql:1',
+          'REVOKE ALL ON ALL FUNCTIONS IN SCHEMA auth FROM PUBLIC;',
+          '',
           '-- ----------------------------------------------------------------------------',
           '-- Grants and revokes',
           '-- ----------------------------------------------------------------------------',
@@ -196,6 +204,8 @@ describe('verify with the supabase preset: what a chain does to the platform', (
           'GRANT SELECT ON TABLE auth.by_default TO dashboard_user;',
           'REVOKE ALL ON SEQUENCE auth.later_seq FROM dashboard_user;',
           'REVOKE ALL ON FUNCTION auth.later_fn() FROM dashboard_user;',
+          'REVOKE ALL ON FUNCTION auth.after_revoke() FROM dashboard_user;',
+          'GRANT ALL ON FUNCTION auth.after_revoke() TO PUBLIC;',
           '',
           '-- ----------------------------------------------------------------------------',
           '-- Default privileges for objects created later',
@@ -205,8 +215,10 @@ describe('verify with the supabase preset: what a chain does to the platform', (
           '',
         ].join('\n'),
       );
-      // Without the REVOKEs the baseline gave dashboard_user 34 privileges the chain never gave (8 on auth.later and on
-      // realtime.later, 7 on auth.kept and on auth.by_default, 3 on auth.later_seq, 1 on auth.later_fn()), and anon SELECT on realtime.later with grant option.
+      // Without the REVOKEs the baseline gave dashboard_user 35 privileges the chain never gave (8 on auth.later and on
+      // realtime.later, 7 on auth.kept and on auth.by_default, 3 on auth.later_seq, 1 on auth.later_fn() and on auth.after_revoke()),
+      // anon SELECT on realtime.later with grant option, and it left out PUBLIC's EXECUTE on auth.after_revoke(), which the carried
+      // REVOKE took away though the chain made the function after it.
       const verify = await miglint(cwd, ['verify', 'supabase/migrations']);
       expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
       expect(verify.stdout).not.toContain('[security]');
