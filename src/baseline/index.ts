@@ -17,6 +17,7 @@ import { persistentSchema } from './persistent.js';
 import { byOrigin } from './origin-order.js';
 import { aroundPinned, latest, type Pinned, type PinnedKind } from './pinned.js';
 import { defaultPrivilegeStatements, ownerStatements, privilegeObjects, privilegeStatements, type ObjectPrivileges } from './privileges.js';
+import { withSchemaWideStatements } from './schema-wide.js';
 import { createFunction } from './routines.js';
 import { serialSequences } from './sequences.js';
 import { statisticsStatements } from './statistics.js';
@@ -172,7 +173,7 @@ export function emitBaseline(input: BaselineInput, options: BaselineOptions): st
     section('Carried as written: statements on platform objects, and statements the model does not interpret', asWritten(carried.afterTables)),
     section('Publications', [...schema.publications.values()].sort(byOrigin).map(createPublication)),
     section('Owners', joined(ownerStatements(schema))),
-    section('Grants and revokes', grantSections(privilegeObjects(schema, input.preset), input.history, pinnedAmong('privileges'), sources)),
+    section('Grants and revokes', grantSections(withSchemaWideStatements(privilegeObjects(schema, input.preset), schema, carried.afterTables, sources), input.history, pinnedAmong('privileges'), sources)),
     section('Revokes on types, repeated as written (the model does not hold what a type grants by default)', asWritten(carried.revokes)),
     section('Default privileges for objects created later', joined(defaultPrivilegeStatements(schema, input.preset))),
     section('Comments', joined(commentStatements(schema))),

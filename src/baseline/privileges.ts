@@ -55,6 +55,8 @@ export interface ObjectPrivileges {
   object: string;
   objectType: Grant['objectType'];
   initial: Grant[];
+  /** What it holds once the carried GRANT/REVOKE ... ON ALL ... IN SCHEMA statements ran (schema-wide.ts); null when none reaches it. */
+  carried: Grant[] | null;
   held: Grant[];
   /** Null for what exists before the first migration (schema public). */
   created: Origin | null;
@@ -66,7 +68,7 @@ export function privilegeObjects(schema: SchemaModel, preset: Preset): ObjectPri
   for (const grant of schema.grants) held.set(grant.object, [...(held.get(grant.object) ?? []), grant]);
   const objects = new Map<string, ObjectPrivileges>();
   const add = (objectType: Grant['objectType'], object: string, initial: Grant[], created: Origin | null) =>
-    objects.set(object, { object, objectType, initial, held: held.get(object) ?? [], created });
+    objects.set(object, { object, objectType, initial, carried: null, held: held.get(object) ?? [], created });
   for (const grant of grants) {
     const item = schema.schemas.get(grant.object);
     if (item) add('schema', grant.object, grants.filter((other) => other.object === grant.object), item.created);
@@ -84,29 +86,40 @@ export function privilegeObjects(schema: SchemaModel, preset: Preset): ObjectPri
 }
 
 /**
- * The REVOKEs and GRANTs that take the object from what it gets at creation to what it held at
- * the end of the chain. `reset` first revokes everything from every role concerned, for an
+ * The REVOKEs and GRANTs that take the object from what it gets at creation, and from the carried
+ * ALL-IN-SCHEMA statements that run before this section, to what it held at the end of the chain. `reset` first revokes everything from every role concerned, for an
  * object that a statement the model cannot interpret may have changed in the baseline though
  * the object did not exist yet when that statement ran in the chain.
  */
-export function privilegeStatements({ object, objectType, initial, held }: ObjectPrivileges, reset: boolean): string[] {
+export function privilegeStatements({ object, objectType, initial, carried, held }: ObjectPrivileges, reset: boolean): string[] {
   const family = privilegeFamily(objectType);
   const target = objectText({ objectType, object });
-  const heldKeys = new Set(held.map(grantKey));
-  const before = reset ? [] : initial;
-  const initialByKey = new Map(before.map((grant) => [grantKey(grant), grant]));
+  const heldByKey = new Map(held.map((grant) => [grantKey(grant), grant]));
+  // What the object holds when the grants section runs; a GRANT is still written for what only a carried statement gave.
+  const before = reset ? [] : (carried ?? initial);
+  const carriedByKey = new Map((carried ?? initial).map((grant) => [grantKey(grant), grant]));
+  const initialByKey = new Map(
+    (reset ? [] : initial).flatMap((grant) => {
+      const after = carriedByKey.get(grantKey(grant));
+      return after ? [[grantKey(grant), { ...grant, grantable: grant.grantable && after.grantable }] as const] : [];
+    }),
+  );
   const statements: string[] = [];
   if (reset) {
-    const roles = [...new Set([...initial, ...held].map((grant) => grant.grantee))];
+    const roles = [...new Set([...initial, ...(carried ?? []), ...held].map((grant) => grant.grantee))];
     if (roles.length > 0) statements.push(`REVOKE ALL ON ${target} FROM ${roles.map(roleText).join(', ')};`);
   }
   const revoked = new Map<string, Set<string>>();
+  const optionRevoked = new Map<string, Set<string>>();
   for (const grant of before) {
-    if (heldKeys.has(grantKey(grant))) continue;
-    revoked.set(grant.grantee, (revoked.get(grant.grantee) ?? new Set()).add(grant.privilege));
+    const kept = heldByKey.get(grantKey(grant));
+    if (!kept) revoked.set(grant.grantee, (revoked.get(grant.grantee) ?? new Set()).add(grant.privilege));
+    else if (grant.grantable && !kept.grantable) optionRevoked.set(grant.grantee, (optionRevoked.get(grant.grantee) ?? new Set()).add(grant.privilege));
   }
   const revokeText = new Map([...revoked].map(([role, privileges]) => [role, privilegeList(privileges, family)]));
   statements.push(...byRoles(revokeText, (privileges, roles) => `REVOKE ${privileges} ON ${target} FROM ${roles};`));
+  const optionText = new Map([...optionRevoked].map(([role, privileges]) => [role, privilegeList(privileges, family)]));
+  statements.push(...byRoles(optionText, (privileges, roles) => `REVOKE GRANT OPTION FOR ${privileges} ON ${target} FROM ${roles};`));
 
   for (const grantable of [false, true]) {
     const tableLevel = new Map<string, Set<string>>();

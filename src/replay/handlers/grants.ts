@@ -90,7 +90,7 @@ export function defaultGrants(defaults: DefaultPrivilege[], objectType: string, 
     }));
 }
 
-interface Target {
+export interface Target {
   objectType: GrantObjectType;
   object: string;
 }
@@ -190,7 +190,7 @@ function revokeGrant(ctx: ReplayContext, object: string, column: string | null, 
   );
 }
 
-function privilegesOf(nodes: Node[] | undefined, objectType: GrantObjectType): { privilege: string; columns: string[] }[] {
+export function privilegesOf(nodes: Node[] | undefined, objectType: GrantObjectType): { privilege: string; columns: string[] }[] {
   const family = privilegeFamily(objectType);
   if (!nodes || nodes.length === 0) return (ALL_PRIVILEGES[family] ?? []).map((privilege) => ({ privilege, columns: [] }));
   return nodes.flatMap((node) => {
@@ -205,30 +205,33 @@ function privilegesOf(nodes: Node[] | undefined, objectType: GrantObjectType): {
 
 type ResolvedTarget = Target | { missing: string; kind: string };
 
+/** The objects of the model that `GRANT ... ON ALL TABLES IN SCHEMA s` reaches; null for object kinds the model does not keep. */
+export function allInSchemaTargets(statement: GrantStmt, model: SchemaModel): Target[] | null {
+  const schemas = new Set((statement.objects ?? []).map((node) => nameParts(node)[0] ?? ''));
+  const inSchemas = <T extends { schema: string }>(map: Map<string, T>) => [...map.entries()].filter(([, value]) => schemas.has(value.schema));
+  switch (statement.objtype) {
+    case 'OBJECT_TABLE':
+      return [
+        ...inSchemas(model.tables).map(([object]) => ({ objectType: 'table' as const, object })),
+        ...inSchemas(model.views).map(([object, view]) => ({ objectType: view.materialized ? ('materialized view' as const) : ('view' as const), object })),
+      ];
+    case 'OBJECT_SEQUENCE':
+      return inSchemas(model.sequences).map(([object]) => ({ objectType: 'sequence' as const, object }));
+    case 'OBJECT_FUNCTION':
+    case 'OBJECT_PROCEDURE':
+    case 'OBJECT_ROUTINE':
+      return inSchemas(model.functions)
+        .filter(([, fn]) => statement.objtype === 'OBJECT_ROUTINE' || (statement.objtype === 'OBJECT_PROCEDURE') === (fn.kind === 'procedure'))
+        .map(([object, fn]) => ({ objectType: fn.kind, object }));
+    default:
+      return null;
+  }
+}
+
 /** The objects a GRANT names; null for object kinds the model does not keep (databases, languages). */
 function resolveTargets(statement: GrantStmt, ctx: ReplayContext): ResolvedTarget[] | null {
   const objects = statement.objects ?? [];
-  if (statement.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
-    const schemas = new Set(objects.map((node) => nameParts(node)[0] ?? ''));
-    const inSchemas = <T extends { schema: string }>(map: Map<string, T>) => [...map.entries()].filter(([, value]) => schemas.has(value.schema));
-    switch (statement.objtype) {
-      case 'OBJECT_TABLE':
-        return [
-          ...inSchemas(ctx.schema.tables).map(([object]) => ({ objectType: 'table' as const, object })),
-          ...inSchemas(ctx.schema.views).map(([object, view]) => ({ objectType: view.materialized ? ('materialized view' as const) : ('view' as const), object })),
-        ];
-      case 'OBJECT_SEQUENCE':
-        return inSchemas(ctx.schema.sequences).map(([object]) => ({ objectType: 'sequence' as const, object }));
-      case 'OBJECT_FUNCTION':
-      case 'OBJECT_PROCEDURE':
-      case 'OBJECT_ROUTINE':
-        return inSchemas(ctx.schema.functions)
-          .filter(([, fn]) => statement.objtype === 'OBJECT_ROUTINE' || (statement.objtype === 'OBJECT_PROCEDURE') === (fn.kind === 'procedure'))
-          .map(([object, fn]) => ({ objectType: fn.kind, object }));
-      default:
-        return null;
-    }
-  }
+  if (statement.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') return allInSchemaTargets(statement, ctx.schema);
   switch (statement.objtype) {
     case 'OBJECT_TABLE':
     case 'OBJECT_SEQUENCE':
