@@ -8,6 +8,20 @@ import { miglint } from '../support/built-cli.js';
 import { writeFolder } from '../support/rule-tester.js';
 
 const folders: string[] = [];
+
+/** The baseline of the fixture's supabase/migrations, from its first CREATE SCHEMA on. */
+async function baselineFromCreateSchema(cwd: string): Promise<string> {
+  const { stdout } = await miglint(cwd, ['baseline', 'supabase/migrations']);
+  return stdout.slice(stdout.indexOf('CREATE SCHEMA'));
+}
+
+/** verify of the fixture's supabase/migrations says equal, with no privilege difference, and exits 0. */
+async function expectVerifiedEqual(cwd: string): Promise<void> {
+  const verify = await miglint(cwd, ['verify', 'supabase/migrations']);
+  expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
+  expect(verify.stdout).not.toContain('[security]');
+  expect(verify.status).toBe(0);
+}
 afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** What supabase/postgres's migrations do to the platform: grants on everything in its schemas, and cron grants under "pg_cron is installed". */
@@ -73,8 +87,7 @@ describe('verify with the supabase preset: what a chain does to the platform', (
     'carries GRANT on all objects of a platform schema the chain also creates IF NOT EXISTS (found on supabase/postgres: realtime.messages)',
     async () => {
       const cwd = fileURLToPath(new URL('../fixtures/platform-schema-grants', import.meta.url));
-      const baseline = await miglint(cwd, ['baseline', 'supabase/migrations']);
-      expect(baseline.stdout.slice(baseline.stdout.indexOf('CREATE SCHEMA'))).toBe(
+      expect(await baselineFromCreateSchema(cwd)).toBe(
         [
           'CREATE SCHEMA IF NOT EXISTS realtime;',
           '',
@@ -107,10 +120,7 @@ describe('verify with the supabase preset: what a chain does to the platform', (
         ].join('\n'),
       );
       // Without the carried statements the baseline missed 11 grants on realtime.messages, send(), topic() and broadcast_changes().
-      const verify = await miglint(cwd, ['verify', 'supabase/migrations']);
-      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
-      expect(verify.stdout).not.toContain('[security]');
-      expect(verify.status).toBe(0);
+      await expectVerifiedEqual(cwd);
     },
     180_000,
   );
@@ -119,8 +129,7 @@ describe('verify with the supabase preset: what a chain does to the platform', (
     'revokes after a carried GRANT on all objects of a platform schema what it gives the objects the chain created later, keeps what the chain granted them, and gives back what a carried REVOKE took',
     async () => {
       const cwd = fileURLToPath(new URL('../fixtures/platform-schema-grants-later', import.meta.url));
-      const baseline = await miglint(cwd, ['baseline', 'supabase/migrations']);
-      expect(baseline.stdout.slice(baseline.stdout.indexOf('CREATE SCHEMA'))).toBe(
+      expect(await baselineFromCreateSchema(cwd)).toBe(
         [
           'CREATE SCHEMA IF NOT EXISTS realtime;',
           '',
@@ -219,10 +228,7 @@ describe('verify with the supabase preset: what a chain does to the platform', (
       // realtime.later, 7 on auth.kept and on auth.by_default, 3 on auth.later_seq, 1 on auth.later_fn() and on auth.after_revoke()),
       // anon SELECT on realtime.later with grant option, and it left out PUBLIC's EXECUTE on auth.after_revoke(), which the carried
       // REVOKE took away though the chain made the function after it.
-      const verify = await miglint(cwd, ['verify', 'supabase/migrations']);
-      expect(verify.stdout).toContain('The baseline builds the same database as the chain.');
-      expect(verify.stdout).not.toContain('[security]');
-      expect(verify.status).toBe(0);
+      await expectVerifiedEqual(cwd);
     },
     180_000,
   );
