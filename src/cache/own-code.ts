@@ -4,7 +4,7 @@
  * chunks that does not keep the modules apart) or the modules as tsc built them (or, in tests,
  * the TypeScript): src/ and rules/.
  */
-import type { Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,25 @@ import { fileURLToPath } from 'node:url';
 declare const MIGLINT_BUNDLED: boolean | undefined;
 
 /** The bundle's folder when this process runs the bundled command line, else null. */
-export function bundleFolder(): string | null {
+function bundleFolder(): string | null {
   return typeof MIGLINT_BUNDLED !== 'undefined' && MIGLINT_BUNDLED ? path.dirname(fileURLToPath(import.meta.url)) : null;
+}
+
+let bundle: { digest: string | null } | null = null;
+
+/**
+ * The hash of every file of the bundle when this process runs the bundled command line, else
+ * null. Computed once per process: the parse cache and the result cache both key on it.
+ */
+export function bundleDigest(): string | null {
+  bundle ??= (() => {
+    const folder = bundleFolder();
+    if (folder === null) return { digest: null };
+    const hash = createHash('sha1');
+    hashFolder(hash, folder);
+    return { digest: hash.digest('hex') };
+  })();
+  return bundle.digest;
 }
 
 /** Every file under `dir`, its path and bytes, in name order. */

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node, ParseResult } from 'libpg-query';
 import { dependencyManifest } from '../package-info.js';
-import { bundleFolder, hashFolder } from './own-code.js';
+import { bundleDigest } from './own-code.js';
 import { BackgroundWriter } from './writer.js';
 import type { MigrationFile } from '../discover/index.js';
 import type { ParsedFile, ParseProblem, Statement } from '../parse/index.js';
@@ -125,10 +125,10 @@ export function contentKey(source: string): string {
  */
 function parserFingerprint(): string {
   const hash = createHash('sha1');
-  const bundle = bundleFolder();
+  const bundle = bundleDigest();
   if (bundle !== null) {
     // The bundle's chunks do not keep the parser's modules apart: any change of it misses.
-    hashFolder(hash, bundle);
+    hash.update(bundle);
   } else {
     const here = fileURLToPath(import.meta.url);
     const parseDir = path.join(path.dirname(here), '..', 'parse');

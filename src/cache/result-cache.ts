@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dependencyManifest } from '../package-info.js';
 import { hashFile } from './file-identity.js';
-import { bundleFolder, hashFolder } from './own-code.js';
+import { bundleDigest, hashFolder } from './own-code.js';
 import { cacheRoot, keepNewest } from './parse-cache.js';
 import type { Config } from '../config.js';
 import type { Discovery } from '../discover/index.js';
@@ -52,10 +52,12 @@ let fingerprint: string | null = null;
 export function codeFingerprint(): string {
   if (fingerprint !== null) return fingerprint;
   const hash = createHash('sha1');
-  const bundle = bundleFolder();
-  const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const folders = bundle !== null ? [bundle] : [path.join(codeRoot, 'src'), path.join(codeRoot, 'rules')];
-  for (const folder of folders) hashFolder(hash, folder);
+  const bundle = bundleDigest();
+  if (bundle !== null) hash.update(bundle);
+  else {
+    const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+    for (const folder of ['src', 'rules']) hashFolder(hash, path.join(codeRoot, folder));
+  }
   for (const library of ['libpg-query', 'pgsql-deparser', 'zod']) {
     hash.update(library).update(readFileSync(dependencyManifest(library)));
   }
